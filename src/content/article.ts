@@ -1,0 +1,43 @@
+/** One section of an article: an optional heading and its paragraphs, separated by blank lines. */
+export interface Section {
+  heading: string | null;
+  text: string;
+}
+
+/**
+ * The article model every part of Newsdesk shares. Parsers produce it, the store indexes it,
+ * commands render it. Dates are ISO 8601 ("2025-07-17" or a full date-time) or null, never invented.
+ */
+export interface Article {
+  /** Stable slug derived from the file name (without extension). */
+  id: string;
+  title: string;
+  author: string | null;
+  category: string | null;
+  tags: string[];
+  /** ISO 639-1 code ("fr", "en"). */
+  lang: string;
+  date: string | null;
+  sections: Section[];
+  /** Source URL, when known. */
+  source: string | null;
+  /** Path of the file, relative to the content folder. */
+  file: string;
+  /** A hand-written summary (front matter); it always wins over the computed one. */
+  summary: string | null;
+  /** Embargo: ISO date-time before which the article is neither searchable nor posted. */
+  publishAt: string | null;
+}
+
+/** What a parser returns: the article, or null with the reason it was skipped. */
+export type ParseOutcome =
+  | { ok: true; article: Article; warnings: string[] }
+  | { ok: false; reason: string; warnings: string[] };
+
+/** Full text of an article as paragraphs, headings included, for search and rendering. */
+export function articleBody(article: Pick<Article, "sections">): string {
+  return article.sections
+    .map((s) => (s.heading ? `${s.heading}\n\n${s.text}` : s.text))
+    .filter((t) => t.length > 0)
+    .join("\n\n");
+}

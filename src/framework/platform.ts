@@ -1,0 +1,40 @@
+import type { ChannelRef, PlatformName } from "./command.js";
+import type { Locale } from "./locale.js";
+import type { Reply } from "./reply.js";
+
+/**
+ * Why a post failed, as the scheduler needs to know it: retry later (transient, rate-limited)
+ * or give up on the target (permanent: channel gone, bot blocked, no permission).
+ */
+export type PublishFailure = "transient" | "rate-limited" | "permanent";
+
+export class PublishError extends Error {
+  constructor(
+    readonly kind: PublishFailure,
+    message: string,
+    /** For rate limits: how long the platform asked us to wait. */
+    readonly retryAfterMs?: number,
+    /** A chat that moved (Telegram group upgraded to a supergroup): post there from now on. */
+    readonly movedTo?: string,
+  ) {
+    super(message);
+    this.name = "PublishError";
+  }
+}
+
+/** Posts a reply to a channel on its own (schedules, announcements). Throws PublishError. */
+export interface Publisher {
+  readonly platform: PlatformName;
+  /** Returns the platform's message id of the (first) message sent. */
+  publish(channelId: string, reply: Reply, locale: Locale): Promise<{ messageId: string }>;
+}
+
+/** A running chat platform: the console, Discord or Telegram. */
+export interface Platform extends Publisher {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function channelKey(channel: ChannelRef): string {
+  return `${channel.platform}:${channel.id}`;
+}

@@ -1,0 +1,49 @@
+import type { Article } from "../content/article.js";
+import type { Fact } from "../news/fact.js";
+
+/** An article without its text: what lists, search results and autocomplete need. */
+export type ArticleMeta = Omit<Article, "sections">;
+
+export interface TopicCount {
+  name: string;
+  count: number;
+}
+
+/** Read access to the article library (searchable, embargo-aware). */
+export interface LibraryPort {
+  /** Ranked full-text search; any text is a safe query. */
+  search(query: string, limit: number): ArticleMeta[];
+  /** Newest first (undated last). */
+  latest(limit: number): ArticleMeta[];
+  get(id: string): Article | null;
+  /** An exact id, else the best search hit, else null. */
+  resolve(idOrQuery: string): Article | null;
+  topics(): { categories: TopicCount[]; tags: TopicCount[] };
+  /** Titles matching what the user is typing (autocomplete). */
+  suggest(prefix: string, limit: number): { id: string; title: string }[];
+  count(): number;
+}
+
+/** Summaries and key facts, computed locally and cached per article version. */
+export interface InsightsPort {
+  /** Summary sentences, in article order; a front-matter summary wins. */
+  summary(article: Article, sentences: number): string[];
+  facts(article: Article): Fact[];
+}
+
+/** Where time comes from: the real clock in production, a fake one in tests. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The subset of a structured logger (pino) the core uses. */
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
