@@ -1,0 +1,288 @@
+/**
+ * Sentence and paragraph splitting for French and English news text.
+ *
+ * A hand-written scanner rather than Intl.Segmenter: the segmenter splits after "M." and keeps
+ * glued sentences ("inquiétudes.Accord") whole, both common in scraped news. The scanner visits
+ * each terminator once and only looks a few characters around it, so it is linear and cheap.
+ */
+
+/** Split plain text into paragraphs: any line break ends a paragraph; blank ones are dropped. */
+export function splitParagraphs(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n|\r/)) {
+    const t = line.trim();
+    if (t.length > 0) out.push(t);
+  }
+  return out;
+}
+
+/** Split text into sentences, never across a paragraph break. `lang` is an ISO 639-1 code. */
+export function splitSentences(text: string, lang: string): string[] {
+  void lang; // The rules cover French and English together; the parameter keeps room for others.
+  const out: string[] = [];
+  for (const para of splitParagraphs(text)) splitParagraph(para, out);
+  return out;
+}
+
+// Abbreviations after which a period never ends a sentence (case-sensitive: "M." is Monsieur, "m." metres).
+const STRONG = new Set([
+  "M",
+  "MM",
+  "Mme",
+  "Mmes",
+  "Mlle",
+  "Mlles",
+  "Mgr",
+  "Me",
+  "Dr",
+  "Drs",
+  "Pr",
+  "Prof",
+  "St",
+  "Ste",
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Messrs",
+  "Gen",
+  "Gén",
+  "Sen",
+  "Rep",
+  "Gov",
+  "Lt",
+  "Col",
+  "Sgt",
+  "Capt",
+  "Adm",
+  "Rev",
+  "Hon",
+  "Mt",
+  "Ft",
+  "vs",
+  "Vs",
+  "cf",
+  "Cf",
+  "ex",
+  "Ex",
+  "env",
+  "av",
+  "apr",
+  "approx",
+  "resp",
+  "janv",
+  "févr",
+  "fév",
+  "avr",
+  "juil",
+  "sept",
+  "oct",
+  "nov",
+  "déc",
+  "coll",
+  "trad",
+  "éd",
+  "p",
+  "pp",
+  "n",
+  "s",
+  "v",
+]);
+
+// Abbreviations that do not end a sentence before a number ("No. 5", "Jan. 12", "art. 3").
+const BEFORE_NUMBER = new Set([
+  "No",
+  "no",
+  "Nos",
+  "nos",
+  "art",
+  "Art",
+  "vol",
+  "Vol",
+  "ch",
+  "chap",
+  "fig",
+  "Fig",
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Sept",
+  "Oct",
+  "Nov",
+  "Dec",
+]);
+
+// Abbreviations that often end a sentence too ("Apple Inc. The company"): a break only before a
+// word that typically opens a sentence.
+const WEAK = new Set([
+  "Inc",
+  "Corp",
+  "Ltd",
+  "Co",
+  "Jr",
+  "Sr",
+  "Bros",
+  "etc",
+  "hab",
+  "min",
+  "max",
+  "env",
+  "cie",
+  "Cie",
+]);
+
+const SENTENCE_OPENERS = new Set(
+  (
+    "The A An It Its He She They We I You In On At As But And Or So This That These Those There " +
+    "His Her Their Our My After Before For However Meanwhile Yet When While If Then Now Also " +
+    "Le La Les L Il Elle Ils Elles On Un Une Des Ce Cet Cette Ces Mais Et Ou Dans En Selon Pour Par " +
+    "Depuis Après Avant Au Aux Du De D C Cela Ceci Ça Nous Vous Je J Son Sa Ses Leur Leurs Lors Puis " +
+    "Alors Ainsi Pourtant Enfin Sur Avec Sans Quand Si Cependant Toutefois Dès Pendant"
+  ).split(" "),
+);
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const DOTTED_ACRONYM = /^(?:\p{L}\.-?)+\p{L}$/u;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2007;
+}
+
+function isTerminator(c: number): boolean {
+  return c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 0x2026 /* … */;
+}
+
+/** Closing quotes and brackets that belong to the sentence they follow. */
+function isCloser(c: number): boolean {
+  return c === 0xbb || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0x203a;
+}
+
+function isOpenerChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true; // digit
+  if (c === 0xab || c === 0x201c || c === 0x2018 || c === 34 || c === 39 || c === 40 || c === 91) return true;
+  if (c === 0x2014 || c === 0x2013 || c === 45 || c === 0xbf || c === 0xa1 || c === 0x2039) return true;
+  return UPPER.test(ch);
+}
+
+/** The word right after position `i` (letters only), for the weak-abbreviation test. */
+function wordAt(s: string, i: number): string {
+  let j = i;
+  while (j < s.length && LETTER.test(s[j] as string)) j++;
+  return s.slice(i, j);
+}
+
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 46;
+  }
+  return LETTER.test(ch);
+}
+
+/**
+ * Decide whether a single period at `dot`, followed by whitespace then `next` (at `nextIdx`),
+ * ends a sentence, by looking at the token before it.
+ */
+function periodBreaks(s: string, dot: number, nextIdx: number): boolean {
+  let start = dot;
+  while (start > 0 && isWordChar(s[start - 1] as string)) start--;
+  const token = s.slice(start, dot);
+  if (token.length === 0) return true;
+  const next = s[nextIdx] as string;
+  const nextIsDigit = next >= "0" && next <= "9";
+  if (STRONG.has(token)) return false;
+  if (BEFORE_NUMBER.has(token)) return !nextIsDigit;
+  if (token.length === 1 && UPPER.test(token)) return false; // initial: "J. K. Rowling"
+  if (token === "e.g" || token === "i.e" || token === "p.ex" || token === "E.g" || token === "I.e")
+    return false;
+  if (WEAK.has(token) || DOTTED_ACRONYM.test(token)) return SENTENCE_OPENERS.has(wordAt(s, nextIdx));
+  return true;
+}
+
+function splitParagraph(s: string, out: string[]): void {
+  const n = s.length;
+  let start = 0;
+  let straightQuotes = 0; // parity of '"' seen: odd means a quotation is open
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === 34) {
+      straightQuotes++;
+      i++;
+      continue;
+    }
+    if (!isTerminator(c)) {
+      i++;
+      continue;
+    }
+    const termStart = i;
+    while (i < n && isTerminator(s.charCodeAt(i))) i++;
+    const single = i - termStart === 1 && c === 46;
+    // "(...)" or "[...]" marks an elision inside a quotation, not an ending.
+    const before = termStart > 0 ? s.charCodeAt(termStart - 1) : 0;
+    if (before === 40 || before === 91) continue;
+    if (i >= n) break;
+
+    // Glued sentences: "inquiétudes.Accord", "2019.Le", "non!Puis".
+    const nc = s.charCodeAt(i);
+    if (!isSpace(nc) && nc !== 34 && !isCloser(nc)) {
+      if (
+        i - termStart === 1 &&
+        termStart > 0 &&
+        UPPER.test(s[i] as string) &&
+        (LOWER.test(s[termStart - 1] as string) || (before >= 48 && before <= 57) || before === 37) &&
+        (i + 1 >= n || LOWER.test(s[i + 1] as string) || s[i + 1] === "'" || s[i + 1] === "’")
+      ) {
+        out.push(s.slice(start, i).trim());
+        start = i;
+      }
+      continue;
+    }
+
+    // Closing quotes/brackets belong to this sentence: `non. »`, `no."`, `no.”`, `(sic.)`.
+    let end = i;
+    let j = i;
+    for (;;) {
+      let k = j;
+      while (k < n && isSpace(s.charCodeAt(k))) k++;
+      if (k >= n) break;
+      const q = s.charCodeAt(k);
+      const closesStraight = q === 34 && (k === j || straightQuotes % 2 === 1);
+      if (isCloser(q) || closesStraight) {
+        if (q === 34) straightQuotes++;
+        j = k + 1;
+        end = j;
+        continue;
+      }
+      break;
+    }
+    // A break needs whitespace then something that can open a sentence.
+    let k = end;
+    while (k < n && isSpace(s.charCodeAt(k))) k++;
+    if (k === end || k >= n) {
+      i = end;
+      continue;
+    }
+    const next = s[k] as string;
+    if (!isOpenerChar(next)) {
+      i = end;
+      continue;
+    }
+    if (single && end === i && !periodBreaks(s, termStart, k)) {
+      i = end;
+      continue;
+    }
+    out.push(s.slice(start, end).trim());
+    start = k;
+    i = k;
+  }
+  const rest = s.slice(start).trim();
+  if (rest.length > 0) out.push(rest);
+}
