@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** One section of an article: an optional heading and its paragraphs, separated by blank lines. */
 export interface Section {
   heading: string | null;
@@ -40,4 +42,10 @@ export function articleBody(article: Pick<Article, "sections">): string {
     .map((s) => (s.heading ? `${s.heading}\n\n${s.text}` : s.text))
     .filter((t) => t.length > 0)
     .join("\n\n");
+}
+
+/** Identifies an article version: insights (summary, facts) are cached under it. */
+export function articleHash(article: Article): string {
+  const { file: _file, ...content } = article;
+  return createHash("sha256").update(JSON.stringify(content)).digest("base64url").slice(0, 22);
 }

@@ -47,6 +47,8 @@ const en = {
   "facts.quantity": "Figures",
   "facts.date": "Dates",
   "facts.event": "What happened",
+  "console.notACommand": "Commands start with a slash, for example /news bitcoin. Type /help for the list.",
+  "console.ready": "Newsdesk console: {count} articles loaded. Type /help, or /news bitcoin.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -96,6 +98,9 @@ const fr: Record<MessageKey, string> = {
   "facts.quantity": "Chiffres",
   "facts.date": "Dates",
   "facts.event": "Ce qui s’est passé",
+  "console.notACommand":
+    "Les commandes commencent par une barre oblique, par exemple /news bitcoin. Tapez /help pour la liste.",
+  "console.ready": "Console Newsdesk : {count} articles chargés. Tapez /help, ou /news bitcoin.",
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -1,0 +1,50 @@
+import { defineCommand } from "../src/framework/command.js";
+import type { Block } from "../src/framework/reply.js";
+import { FACT_KINDS } from "../src/news/fact.js";
+import { requireArticle } from "./present.js";
+
+export default defineCommand({
+  name: "facts",
+  description: { en: "The key facts of an article", fr: "Les points clés d'un article" },
+  access: "everyone",
+  options: [
+    {
+      name: "article",
+      type: "article",
+      description: {
+        en: "Article id or words from its title",
+        fr: "Identifiant de l'article ou mots de son titre",
+      },
+      required: true,
+      maxLength: 500,
+    },
+  ] as const,
+  run(ctx, args) {
+    const article = requireArticle(ctx, args.article);
+    const facts = ctx.services.insights.facts(article);
+    const body: Block[] = [];
+    for (const kind of FACT_KINDS) {
+      const ofKind = facts.filter((f) => f.kind === kind);
+      if (ofKind.length === 0) continue;
+      body.push({ type: "heading", text: ctx.t(`facts.${kind}`) });
+      for (const fact of ofKind) {
+        const detail = fact.detail && kind !== "quantity" && kind !== "date" ? ` (${fact.detail})` : "";
+        body.push({ type: "bullet", text: `${fact.text}${detail}` });
+      }
+    }
+    if (body.length === 0) body.push({ type: "paragraph", text: ctx.t("facts.none") });
+    return {
+      cards: [
+        {
+          title: ctx.t("facts.title", { title: article.title }),
+          url: article.source,
+          body,
+          footer: article.id,
+        },
+      ],
+      buttons: [
+        { label: ctx.t("button.fullText"), action: { command: "article", args: { article: article.id } } },
+      ],
+    };
+  },
+});

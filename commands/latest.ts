@@ -1,0 +1,25 @@
+import { defineCommand } from "../src/framework/command.js";
+import { articleCard } from "./present.js";
+
+export default defineCommand({
+  name: "latest",
+  description: { en: "The newest articles", fr: "Les articles les plus récents" },
+  access: "everyone",
+  options: [
+    {
+      name: "count",
+      type: "integer",
+      description: { en: "How many (1 to 5)", fr: "Combien (1 à 5)" },
+      min: 1,
+      max: 5,
+    },
+  ] as const,
+  run(ctx, { count }) {
+    const results = ctx.services.library.latest(count ?? 5);
+    if (results.length === 0) return { text: ctx.t("news.empty"), cards: [] };
+    return {
+      text: ctx.t("latest.title", { count: results.length }),
+      cards: results.map((meta) => articleCard(ctx, meta, 1)),
+    };
+  },
+});

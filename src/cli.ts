@@ -1,0 +1,250 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import type { Article } from "./content/article.js";
+import { readArticleFile } from "./content/read-article-file.js";
+import { createCore } from "./core.js";
+import { isLocale } from "./framework/locale.js";
+import { renderPlain } from "./framework/reply.js";
+import { createLogger } from "./logger.js";
+import { detectLanguage } from "./news/detect-language.js";
+import { extractFacts } from "./news/facts/extract-facts.js";
+import { summarize, summarizeArticle } from "./news/summarize.js";
+import { runConsoleLine } from "./platforms/console/console-session.js";
+
+/**
+ * The command line for people and scripts: parse, validate, summary, facts, ask.
+ * With --json, stdout carries exactly one JSON document; logs go to stderr.
+ * Usage errors print one line on stderr and exit 2.
+ */
+
+const USAGE = `Usage: npm run -s cli -- <command> [options]
+  parse <file> [--json]
+  validate [dir]
+  summary <file|id> [--json] [--sentences N]
+  summary --lines FILE [--sentences N] [--lang xx]
+  facts <file|id> [--json]
+  ask "<command line>" [--json] [--locale en|fr]
+Options: --content DIR (overrides CONTENT_DIR)`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  content: { type: "string" },
+  sentences: { type: "string" },
+  lines: { type: "string" },
+  lang: { type: "string" },
+  locale: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const config = readConfig();
+  const contentDir = values.content ?? config.CONTENT_DIR;
+  const sentences = values.sentences === undefined ? undefined : positiveInt(values.sentences, "--sentences");
+  const out = (value: unknown, text: () => string) =>
+    process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+
+  switch (command) {
+    case "parse": {
+      const file = requireArg(rest[0], "parse needs a file");
+      const outcome = await readFileArg(file);
+      if (!outcome.ok) {
+        out({ file, error: outcome.reason, warnings: outcome.warnings }, () => `${file}: ${outcome.reason}`);
+        return 1;
+      }
+      const { article, warnings } = outcome;
+      const { summary: _s, publishAt: _p, ...shown } = article;
+      out({ ...shown, warnings }, () => describeArticle(article, warnings));
+      return 0;
+    }
+    case "validate": {
+      const dir = rest[0] ?? contentDir;
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`not a folder: ${dir}`);
+      const core = await createCore({
+        contentDir: dir,
+        databasePath: ":memory:",
+        defaultLocale: config.DEFAULT_LOCALE,
+        log: quietLog(),
+      });
+      const { skipped, articles } = core.report;
+      await core.close();
+      out({ dir, articles, problems: skipped }, () =>
+        [
+          ...skipped.map((s) => `${s.file}: ${s.reason}`),
+          `${articles} articles valid, ${skipped.length} problem(s)`,
+        ].join("\n"),
+      );
+      return skipped.length > 0 ? 1 : 0;
+    }
+    case "summary": {
+      if (values.lines !== undefined) {
+        summarizeLines(values.lines, sentences ?? 1, values.lang);
+        return 0;
+      }
+      const article = await articleArg(
+        requireArg(rest[0], "summary needs a file or an article id"),
+        contentDir,
+        config,
+      );
+      const chosen = summarizeArticle(article, sentences ?? 2);
+      out({ id: article.id, lang: article.lang, summary: chosen.join(" "), sentences: chosen }, () =>
+        chosen.join(" "),
+      );
+      return 0;
+    }
+    case "facts": {
+      const article = await articleArg(
+        requireArg(rest[0], "facts needs a file or an article id"),
+        contentDir,
+        config,
+      );
+      const facts = extractFacts(article);
+      out({ id: article.id, facts }, () =>
+        facts.map((f) => `${f.kind.padEnd(12)} ${f.text}${f.detail ? ` (${f.detail})` : ""}`).join("\n"),
+      );
+      return 0;
+    }
+    case "ask": {
+      const line = requireArg(
+        rest.join(" ").trim() || undefined,
+        'ask needs a command line, e.g. ask "/news bitcoin"',
+      );
+      const locale = values.locale ?? config.DEFAULT_LOCALE;
+      if (!isLocale(locale)) throw new UsageError(`--locale must be en or fr, not "${locale}"`);
+      const core = await createCore({
+        contentDir,
+        databasePath: config.DATABASE_PATH,
+        defaultLocale: locale,
+        log: quietLog(),
+      });
+      try {
+        const reply = await runConsoleLine(line, core.commands, core.services, locale);
+        out(reply, () => renderPlain(reply));
+        return reply.error ? 1 : 0;
+      } finally {
+        await core.close();
+      }
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (try --help)`);
+  }
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message.replace(/\n\s*/g, " "));
+    throw error;
+  }
+}
+
+/** CLI runs report problems themselves; the log only speaks up for real errors. */
+function quietLog() {
+  return createLogger("error", { pretty: true });
+}
+
+function requireArg(value: string | undefined, message: string): string {
+  if (value === undefined || value === "") throw new UsageError(message);
+  return value;
+}
+
+function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 20)
+    throw new UsageError(`${flag} must be a whole number from 1 to 20`);
+  return n;
+}
+
+async function readFileArg(file: string) {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
+  return readArticleFile(resolve(file), basename(file));
+}
+
+/** A path to an article file, or the id of an article in the content folder. */
+async function articleArg(arg: string, contentDir: string, config: Config): Promise<Article> {
+  if (existsSync(arg) && statSync(arg).isFile()) {
+    const outcome = await readArticleFile(resolve(arg), basename(arg));
+    if (!outcome.ok) throw new UsageError(`${arg}: ${outcome.reason}`);
+    return outcome.article;
+  }
+  const core = await createCore({
+    contentDir,
+    databasePath: ":memory:",
+    defaultLocale: config.DEFAULT_LOCALE,
+    log: quietLog(),
+  });
+  try {
+    const article = core.library.get(arg);
+    if (!article) throw new UsageError(`no file and no article with id "${arg}" in ${contentDir}`);
+    return article;
+  } finally {
+    await core.close();
+  }
+}
+
+/** One summary per input line, in order: the evaluation mode for large sets. */
+function summarizeLines(file: string, sentences: number, lang: string | undefined): void {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const lines = readFileSync(file, "utf8").split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop();
+  const out: string[] = [];
+  for (const line of lines) {
+    const text = line.trim();
+    if (text === "") {
+      out.push("");
+      continue;
+    }
+    const chosen = summarize({ title: "", text, lang: lang ?? detectLanguage(text) }, sentences);
+    out.push(chosen.join(" ").replace(/\s+/g, " "));
+  }
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+function describeArticle(article: Article, warnings: string[]): string {
+  const lines = [
+    `id:       ${article.id}`,
+    `title:    ${article.title}`,
+    `author:   ${article.author ?? "-"}`,
+    `category: ${article.category ?? "-"}`,
+    `tags:     ${article.tags.join(", ") || "-"}`,
+    `lang:     ${article.lang}`,
+    `date:     ${article.date ?? "-"}`,
+    `source:   ${article.source ?? "-"}`,
+  ];
+  for (const section of article.sections) {
+    lines.push("", `## ${section.heading ?? "(no heading)"}`, section.text);
+  }
+  for (const warning of warnings) lines.push(`warning: ${warning}`);
+  return lines.join("\n");
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

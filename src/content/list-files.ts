@@ -1,0 +1,31 @@
+import { readdir } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+
+/**
+ * Every file under `dir`, as paths relative to it with forward slashes, sorted so that the
+ * first of two files claiming one id is always the same one. Hidden files and folders
+ * (".git", editor swap files) are not content.
+ */
+export async function listContentFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    const entries = await readdir(current, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) out.push(toRelative(dir, full));
+    }
+  };
+  await walk(dir);
+  return out.sort();
+}
+
+export function toRelative(dir: string, full: string): string {
+  return relative(dir, full).split(sep).join("/");
+}
+
+/** True for paths inside a hidden folder or naming a hidden file. */
+export function isHiddenPath(rel: string): boolean {
+  return rel.split("/").some((part) => part.startsWith("."));
+}

@@ -1,0 +1,23 @@
+import type { ChannelRef, CommandContext, Services } from "./command.js";
+import type { Locale } from "./locale.js";
+import { translator } from "./messages.js";
+
+/** Builds the context a handler sees; adapters supply who, where and how to check moderators. */
+export function makeContext(options: {
+  locale: Locale;
+  user: { id: string; name: string };
+  channel: ChannelRef;
+  isModerator: () => Promise<boolean>;
+  textLimit: number;
+  services: Services;
+}): CommandContext {
+  return {
+    locale: options.locale,
+    t: translator(options.locale),
+    user: options.user,
+    channel: options.channel,
+    isModerator: options.isModerator,
+    limits: { text: options.textLimit },
+    services: options.services,
+  };
+}

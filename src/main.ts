@@ -1,0 +1,89 @@
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Core, createCore } from "./core.js";
+import { translate } from "./framework/messages.js";
+import type { Platform } from "./framework/platform.js";
+import type { Logger } from "./framework/ports.js";
+import { createLogger } from "./logger.js";
+import { createConsolePlatform } from "./platforms/console/console-platform.js";
+
+/** Wiring only: config -> store -> library -> platforms -> scheduler; signals. */
+
+const SHUTDOWN_GRACE_MS = 4_000;
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const core = await createCore({
+    contentDir: config.CONTENT_DIR,
+    databasePath: config.DATABASE_PATH,
+    defaultLocale: config.DEFAULT_LOCALE,
+    log,
+    watch: true,
+  });
+  const { report } = core;
+  log.info(
+    { articles: report.articles, parsed: report.parsed, unchanged: report.unchanged, ms: report.ms },
+    `loaded ${report.articles} articles from ${config.CONTENT_DIR}`,
+  );
+  for (const { file, reason } of report.skipped) log.warn({ file, reason }, "skipped");
+
+  const platforms = createPlatforms(config, core, log);
+  for (const platform of platforms) await platform.start();
+  if (platforms.some((p) => p.platform === "console")) {
+    process.stdout.write(
+      `${translate(config.DEFAULT_LOCALE, "console.ready", { count: core.library.count() })}\n`,
+    );
+  }
+  handleSignals(async () => {
+    for (const platform of platforms) await platform.stop();
+    await core.close();
+  }, log);
+}
+
+function createPlatforms(config: Config, core: Core, log: Logger): Platform[] {
+  const platforms: Platform[] = [];
+  if (platforms.length === 0) {
+    platforms.push(
+      createConsolePlatform({
+        commands: core.commands,
+        services: core.services,
+        locale: config.DEFAULT_LOCALE,
+      }),
+    );
+  }
+  void log;
+  return platforms;
+}
+
+function handleSignals(shutdown: () => Promise<void>, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    // A platform that hangs on close must not keep the process past its grace period.
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    shutdown()
+      .catch((error: unknown) => log.error({ err: error }, "error during shutdown"))
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Newsdesk could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { migrations } from "./migrations/index.js";
+
+export type Db = Database.Database;
+
+/** A versioned schema change. Versions are applied in order, each in its own transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database in WAL mode and applies pending migrations.
+ * WAL lets the bot read while a reload writes, and lets two processes share one file.
+ */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  // A second process holding the write lock briefly must not make this one fail.
+  db.pragma("busy_timeout = 5000");
+  migrate(db, migrations);
+  return db;
+}
+
+export function migrate(db: Db, list: readonly Migration[]): void {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  );
+  const done = new Set(
+    db
+      .prepare("SELECT version FROM schema_migrations")
+      .pluck()
+      .all()
+      .map((v) => Number(v)),
+  );
+  const ordered = [...list].sort((a, b) => a.version - b.version);
+  for (const migration of ordered) {
+    if (done.has(migration.version)) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+}

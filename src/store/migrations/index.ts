@@ -1,0 +1,5 @@
+import type { Migration } from "../database.js";
+import { articlesMigration } from "./001-articles.js";
+
+/** Every schema version, in order. Add a file per migration; never edit an applied one. */
+export const migrations: readonly Migration[] = [articlesMigration];
