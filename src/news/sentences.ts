@@ -230,14 +230,18 @@ function splitParagraph(s: string, out: string[]): void {
     if (before === 40 || before === 91) continue;
     if (i >= n) break;
 
-    // Glued sentences: "inquiétudes.Accord", "2019.Le", "non!Puis".
+    // Glued sentences: "inquiétudes.Accord", "2019.Le", "non!Puis", `lire".Sven`.
     const nc = s.charCodeAt(i);
     if (!isSpace(nc) && nc !== 34 && !isCloser(nc)) {
       if (
         i - termStart === 1 &&
         termStart > 0 &&
         UPPER.test(s[i] as string) &&
-        (LOWER.test(s[termStart - 1] as string) || (before >= 48 && before <= 57) || before === 37) &&
+        (LOWER.test(s[termStart - 1] as string) ||
+          (before >= 48 && before <= 57) ||
+          before === 37 ||
+          before === 34 ||
+          isCloser(before)) &&
         (i + 1 >= n || LOWER.test(s[i + 1] as string) || s[i + 1] === "'" || s[i + 1] === "’")
       ) {
         out.push(s.slice(start, i).trim());
