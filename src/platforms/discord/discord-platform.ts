@@ -1,0 +1,146 @@
+import { type Client, DiscordjsErrorCodes, Events } from "discord.js";
+import { ActionCodec } from "../../framework/actions.js";
+import type { Services } from "../../framework/command.js";
+import type { Locale } from "../../framework/locale.js";
+import { type Platform, PublishError } from "../../framework/platform.js";
+import type { Logger } from "../../framework/ports.js";
+import type { Reply } from "../../framework/reply.js";
+import type { CommandRegistry } from "../../framework/run-command.js";
+import { createDiscordClient, FATAL_CLOSE_CODES } from "./client.js";
+import { handleInteraction, type InteractionDeps } from "./interactions.js";
+import { LIMITS } from "./limits.js";
+import { postToChannel } from "./publish.js";
+import { syncCommands } from "./register-commands.js";
+import { renderReply } from "./render-embeds.js";
+import { buildSlashCommands } from "./slash-commands.js";
+
+export interface DiscordPlatformOptions {
+  token: string;
+  /** REST base such as http://127.0.0.1:PORT/api (a stand-in); the gateway is found through it. */
+  apiBase?: string;
+  /** Register the commands in this server only (instant) instead of globally. */
+  guildId?: string;
+  commands: CommandRegistry;
+  services: Services;
+  defaultLocale: Locale;
+  log: Logger;
+  /** Defer an interaction whose handler has not answered within this time. Default 1,000 ms. */
+  deferAfterMs?: number;
+}
+
+/** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
+export function createDiscordPlatform(options: DiscordPlatformOptions): Platform {
+  const { log } = options;
+  const codec = new ActionCodec(LIMITS.customId);
+  const client = createDiscordClient(options.apiBase);
+  const deps: InteractionDeps = {
+    commands: options.commands,
+    services: options.services,
+    defaultLocale: options.defaultLocale,
+    codec,
+    log,
+    deferAfterMs: options.deferAfterMs ?? 1000,
+  };
+  let state: "idle" | "running" | "stopped" = "idle";
+  let fatal: string | undefined;
+
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  watchConnection(client, log, (reason) => {
+    fatal = reason;
+    log.error({ platform: "discord" }, `${reason}; Discord is stopped and will not reconnect`);
+    if (state === "running") void platform.stop();
+  });
+
+  const platform: Platform = {
+    platform: "discord",
+
+    async start() {
+      if (state !== "idle") throw new Error("the Discord platform starts once");
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      try {
+        await client.login(options.token);
+        await ready;
+      } catch (error) {
+        state = "stopped";
+        throw new Error(fatal ?? startFailure(error));
+      }
+      state = "running";
+      log.info(
+        { platform: "discord", user: client.user?.tag, guilds: client.guilds.cache.size },
+        "discord connected",
+      );
+      await registerCommands(client, options, log);
+    },
+
+    async stop() {
+      if (state === "stopped") return;
+      state = "stopped";
+      await client.destroy();
+      log.info({ platform: "discord" }, "discord stopped");
+    },
+
+    async publish(channelId: string, reply: Reply, _locale: Locale) {
+      if (state !== "running") throw new PublishError("transient", "discord is not connected");
+      return postToChannel(client, channelId, renderReply(reply, codec));
+    },
+  };
+  return platform;
+}
+
+/** Registers the slash commands at start-up, only when the registered set differs from ours. */
+async function registerCommands(client: Client, options: DiscordPlatformOptions, log: Logger): Promise<void> {
+  const applicationId = client.application?.id;
+  if (!applicationId) {
+    log.warn({ platform: "discord" }, "no application id after READY; slash commands not checked");
+    return;
+  }
+  try {
+    const outcome = await syncCommands(
+      client.rest,
+      applicationId,
+      buildSlashCommands(options.commands),
+      options.guildId,
+    );
+    log.info({ platform: "discord", scope: options.guildId ? "guild" : "global", outcome }, "slash commands");
+  } catch (error) {
+    // Commands registered earlier keep working; a failed check must not keep the bot offline.
+    log.warn({ platform: "discord", err: describe(error) }, "could not check the slash commands");
+  }
+}
+
+function watchConnection(client: Client, log: Logger, onFatal: (reason: string) => void): void {
+  client.on(Events.ShardDisconnect, (event) => {
+    const reason = FATAL_CLOSE_CODES.get(event.code);
+    if (reason) onFatal(reason);
+    else log.warn({ platform: "discord", code: event.code }, "discord gateway closed");
+  });
+  client.on(Events.ShardReconnecting, () =>
+    log.warn({ platform: "discord" }, "discord gateway lost; reconnecting"),
+  );
+  client.on(Events.ShardResume, () => log.info({ platform: "discord" }, "discord gateway resumed"));
+  client.on(Events.ShardError, (error) =>
+    log.warn({ platform: "discord", err: describe(error) }, "discord gateway error"),
+  );
+  client.on(Events.Warn, (message) => log.warn({ platform: "discord" }, message));
+  client.on(Events.Error, (error) =>
+    log.error({ platform: "discord", err: describe(error) }, "discord client error"),
+  );
+  client.rest.on("rateLimited", (data) =>
+    log.info(
+      { platform: "discord", route: data.route, retryAfterMs: data.retryAfter },
+      "discord rate limit: waiting",
+    ),
+  );
+}
+
+function startFailure(error: unknown): string {
+  if (error instanceof Error && "code" in error && error.code === DiscordjsErrorCodes.TokenInvalid) {
+    return "Discord rejected the bot token (401): check DISCORD_TOKEN in the Developer Portal";
+  }
+  return `could not connect to Discord: ${describe(error)}`;
+}
+
+/** An error as one line for the log: discord.js errors never carry the token, but say so here. */
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from "node:crypto";
+import { type Client, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from "discord.js";
+import { PublishError } from "../../framework/platform.js";
+import type { DiscordMessage } from "./render-embeds.js";
+import { NO_MENTIONS } from "./respond.js";
+
+/** Errors that mean "this channel will not take our posts": give up on it rather than retry. */
+const PERMANENT_CODES: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.UnknownChannel,
+  RESTJSONErrorCodes.UnknownGuild,
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+  RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
+]);
+
+/**
+ * Posts rendered messages to a channel. Each message carries a fresh nonce with enforce_nonce, so
+ * when discord.js retries a POST (a 5xx or a timeout after Discord did create the message) Discord
+ * returns the first message instead of posting a twin. Rate limits are waited out by the REST
+ * queue, which resends only after a 429 (nothing was created). Returns the first message's id.
+ */
+export async function postToChannel(
+  client: Client,
+  channelId: string,
+  messages: readonly DiscordMessage[],
+): Promise<{ messageId: string }> {
+  const channel = await client.channels.fetch(channelId).catch((error: unknown) => {
+    throw toPublishError(error, channelId);
+  });
+  if (!channel?.isSendable()) {
+    throw new PublishError("permanent", `discord channel ${channelId} does not take messages`);
+  }
+  const batch = randomBytes(6).toString("hex");
+  let first: string | undefined;
+  for (const [index, message] of messages.entries()) {
+    const sent = await channel
+      .send({ ...message, allowedMentions: NO_MENTIONS, nonce: `${batch}${index}`, enforceNonce: true })
+      .catch((error: unknown) => {
+        throw toPublishError(error, channelId);
+      });
+    first ??= sent.id;
+  }
+  if (first === undefined) throw new PublishError("permanent", "nothing to post");
+  return { messageId: first };
+}
+
+/** Sorts a discord.js failure into what the scheduler needs: retry, wait, or give up. */
+export function toPublishError(error: unknown, channelId: string): PublishError {
+  if (error instanceof PublishError) return error;
+  if (error instanceof RateLimitError) {
+    return new PublishError("rate-limited", `discord rate limit on ${error.route}`, error.retryAfter);
+  }
+  if (error instanceof DiscordAPIError) {
+    const what = `discord ${error.status}/${error.code} on channel ${channelId}: ${error.message}`;
+    if (error.status === 429) return new PublishError("rate-limited", what);
+    if (PERMANENT_CODES.has(Number(error.code))) return new PublishError("permanent", what);
+    // A rejected token is the bot's problem, not the channel's: keep the target and retry later.
+    if (error.status === 401 || error.status >= 500) return new PublishError("transient", what);
+    // Any other 4xx refuses the post itself; sending it again would be refused again.
+    return new PublishError("permanent", what);
+  }
+  if (error instanceof HTTPError) {
+    return new PublishError("transient", `discord ${error.status} on channel ${channelId}`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new PublishError("transient", `discord unreachable: ${message}`);
+}

@@ -1,0 +1,205 @@
+import { join } from "node:path";
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Platform } from "../../../src/framework/platform.js";
+import { PublishError } from "../../../src/framework/platform.js";
+import { REPO } from "../../helpers/spawn-bot.js";
+import {
+  ask,
+  buttonId,
+  buttonLabels,
+  messageBodies,
+  openCore,
+  recordingLogger,
+  startBot,
+  TOKEN,
+} from "./harness.js";
+import { CHANNEL_ID, DiscordStandIn, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in.js";
+
+const SEED_ID = "000_df19e6179d96e4ae";
+const SEED_TITLE = "Le Pakistan et El Salvador discutent de la stratégie Bitcoin";
+const EPHEMERAL = 1 << 6;
+
+describe("GIVEN the real discord.js against the stand-in, over content/", () => {
+  let standIn: DiscordStandIn;
+  let bot: Platform;
+  let core: Awaited<ReturnType<typeof openCore>>;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    standIn = await DiscordStandIn.start({ token: TOKEN });
+    const log = recordingLogger(logs);
+    core = await openCore(join(REPO, "content"), log);
+    bot = await startBot({ standIn, commands: core.commands, services: core.services, log });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await core?.close();
+    await standIn?.close();
+  });
+
+  it("THEN start-up registers every command once, with French localizations and moderator permissions", async () => {
+    const puts = standIn.calls.filter((c) => c.method === "PUT");
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.path).toBe("/applications/100000000000000001/commands");
+    const get = standIn.calls.find((c) => c.method === "GET" && c.path.endsWith("/commands"));
+    expect(get?.query).toContain("with_localizations=true");
+
+    const body = puts[0]?.body as RESTPostAPIChatInputApplicationCommandsJSONBody[];
+    const byName = new Map(body.map((c) => [c.name, c]));
+    for (const name of ["news", "article", "facts", "latest", "topics", "help"])
+      expect(byName.has(name)).toBe(true);
+    for (const command of body) {
+      expect(command.description_localizations?.fr).toBeTruthy();
+      for (const option of command.options ?? []) expect(option.description_localizations?.fr).toBeTruthy();
+    }
+    const options = byName.get("article")?.options ?? [];
+    expect(options.map((o) => o.name)).toEqual(["article"]); // "part" is hidden
+    expect(options[0]).toMatchObject({ type: 3, autocomplete: true, required: true });
+    expect(byName.get("purge")?.default_member_permissions).toBe(String(MANAGE_GUILD));
+    expect(byName.get("news")?.default_member_permissions).toBeNull();
+  });
+
+  it("THEN a second start with unchanged commands does not register them again", async () => {
+    const log = recordingLogger([]);
+    const again = await startBot({ standIn, commands: core.commands, services: core.services, log });
+    await again.stop();
+    expect(standIn.calls.filter((c) => c.method === "PUT")).toHaveLength(1);
+    expect(standIn.calls.filter((c) => c.method === "GET" && c.path.endsWith("/commands"))).toHaveLength(2);
+  });
+
+  it("WHEN /news query:bitcoin THEN an embed with the seed title and Full text / Key facts buttons", async () => {
+    const { answer } = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
+    expect(answer.content).toBe("Results for “bitcoin”");
+    expect(answer.embeds[0].title).toContain(SEED_TITLE);
+    expect(answer.flags ?? 0).toBe(0);
+    expect(buttonLabels(answer)).toEqual(["Full text", "Key facts"]);
+    expect(answer.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("WHEN Full text is pressed THEN the article comes as a new message; Key facts likewise", async () => {
+    const news = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
+    const full = await ask(standIn, {
+      kind: "button",
+      customId: buttonId(news.answer, "Full text"),
+      message: news.answer,
+    });
+    expect(full.calls()[0]?.body.type).toBe(4);
+    expect(full.answer.embeds[0].title).toBe(SEED_TITLE);
+    expect(full.answer.embeds[0].description).toContain("Bilal Bin Saqib");
+    const facts = await ask(standIn, {
+      kind: "button",
+      customId: buttonId(news.answer, "Key facts"),
+      message: news.answer,
+    });
+    expect(facts.answer.embeds[0].title).toContain("Key facts");
+  });
+
+  it("WHEN /facts article:<id> THEN the key facts card of that article", async () => {
+    const { answer } = await ask(standIn, { kind: "command", name: "facts", options: { article: SEED_ID } });
+    expect(answer.embeds[0].title).toBe(`Key facts: ${SEED_TITLE}`);
+    expect(answer.embeds[0].footer.text).toBe(SEED_ID);
+  });
+
+  it("WHEN the article option is being typed THEN at most 25 matching titles, article ids as values", async () => {
+    const { answer, calls } = await ask(standIn, {
+      kind: "autocomplete",
+      name: "article",
+      options: { article: "Pakistan" },
+      focused: "article",
+    });
+    expect(calls()[0]?.body.type).toBe(8);
+    expect(answer.choices.length).toBeGreaterThan(0);
+    expect(answer.choices.length).toBeLessThanOrEqual(25);
+    expect(answer.choices[0]).toEqual({ name: SEED_TITLE, value: SEED_ID });
+  });
+
+  it("WHEN the user's locale is French THEN the answer is in French", async () => {
+    const { answer } = await ask(standIn, {
+      kind: "command",
+      name: "news",
+      options: { query: "bitcoin" },
+      locale: "fr",
+    });
+    expect(answer.content).toBe("Résultats pour « bitcoin »");
+    expect(buttonLabels(answer)).toEqual(["Texte intégral", "Points clés"]);
+  });
+
+  it("WHEN a member without ManageGuild runs a moderator command THEN a private refusal; with it, the answer", async () => {
+    const refused = await ask(standIn, { kind: "command", name: "purge" });
+    expect(refused.answer.content).toBe("Only moderators can use /purge.");
+    expect(refused.answer.flags).toBe(EPHEMERAL);
+    const inDm = await ask(standIn, { kind: "command", name: "purge", dm: true, locale: "fr" });
+    expect(inDm.answer.content).toBe("Seuls les modérateurs peuvent utiliser /purge.");
+    const allowed = await ask(standIn, { kind: "command", name: "purge", permissions: MANAGE_GUILD });
+    expect(allowed.answer.content).toBe("purged");
+  });
+
+  it("WHEN a handler takes longer than a second THEN the interaction is deferred, then the reply edited in", async () => {
+    const { answer, calls } = await ask(standIn, { kind: "command", name: "slow" });
+    expect(calls()[0]?.body.type).toBe(5);
+    expect(calls()[1]).toMatchObject({
+      method: "PATCH",
+      path: expect.stringMatching(/\/messages\/@original$/),
+    });
+    expect(answer.content).toBe("done slowly");
+  });
+
+  it("WHEN a slow handler ends in an error THEN the public placeholder goes and the error is private", async () => {
+    const { token } = standIn.interact({ kind: "command", name: "slowfail" });
+    const calls = await standIn.waitFor(
+      () =>
+        standIn.answers(token).some((c) => c.method === "POST" && c.status === 200)
+          ? standIn.answers(token)
+          : null,
+      "the private follow-up",
+    );
+    expect(calls.map((c) => c.method)).toEqual(["POST", "DELETE", "POST"]);
+    expect(calls[2]?.body.flags).toBe(EPHEMERAL);
+    expect(calls[2]?.body.content).toContain("No article matches");
+  });
+
+  it("WHEN a button's action has expired THEN a private message says so", async () => {
+    const { answer } = await ask(standIn, { kind: "button", customId: "~no-such-action", locale: "fr" });
+    expect(answer.content).toBe("Ce bouton a expiré. Relancez la commande.");
+    expect(answer.flags).toBe(EPHEMERAL);
+  });
+
+  it("WHEN a channel post gets a 429 THEN it waits and posts exactly once", async () => {
+    const route = `/channels/${CHANNEL_ID}/messages`;
+    standIn.rateLimit((method, path) => method === "POST" && path === route, 1, 1);
+    const started = Date.now();
+    const { messageId } = await bot.publish(CHANNEL_ID, { text: "Digest", cards: [] }, "en");
+    const posts = standIn.calls.filter((c) => c.method === "POST" && c.path === route);
+    expect(posts.map((c) => c.status)).toEqual([429, 200]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(messageId).toMatch(/^\d+$/);
+    expect(posts[1]?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
+  });
+
+  it("WHEN a post goes to an unknown or forbidden channel THEN a permanent PublishError", async () => {
+    const reply = { text: "x", cards: [] };
+    const unknown = await bot.publish("399999999999999999", reply, "en").catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(PublishError);
+    expect((unknown as PublishError).kind).toBe("permanent");
+    const locked = await bot.publish(LOCKED_CHANNEL_ID, reply, "en").catch((e: unknown) => e);
+    expect((locked as PublishError).kind).toBe("permanent");
+    expect((locked as PublishError).message).toContain("50013");
+  });
+
+  it("WHEN the gateway connection drops THEN the bot resumes and still answers", async () => {
+    const resumes = standIn.resumes;
+    standIn.dropConnection();
+    await standIn.waitFor(() => standIn.resumes > resumes && standIn.ready, "a resume");
+    const { answer } = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
+    expect(answer.embeds[0].title).toContain(SEED_TITLE);
+  });
+
+  it("THEN every message payload forbids mentions, and the token never reached the log", () => {
+    const bodies = messageBodies(standIn.calls);
+    expect(bodies.length).toBeGreaterThan(10);
+    for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(logs.join("\n")).not.toContain(TOKEN);
+  });
+});

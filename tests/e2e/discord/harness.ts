@@ -1,0 +1,132 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { commands } from "../../../commands/index.js";
+import type { Command, Services } from "../../../src/framework/command.js";
+import { defineCommand } from "../../../src/framework/command.js";
+import { UserError } from "../../../src/framework/errors.js";
+import type { Platform } from "../../../src/framework/platform.js";
+import type { Logger } from "../../../src/framework/ports.js";
+import { textReply } from "../../../src/framework/reply.js";
+import { type CommandRegistry, registry } from "../../../src/framework/run-command.js";
+import { createDiscordPlatform } from "../../../src/platforms/discord/index.js";
+import { fakeServices } from "./fake-services.js";
+import type { DiscordStandIn, InteractionInput, RecordedCall } from "./stand-in.js";
+
+export const TOKEN = "stand-in-token.Zx9-secret";
+
+/** A logger that keeps every line, so tests can check what was (and was not) logged. */
+export function recordingLogger(lines: string[]): Logger {
+  const write = (level: string) => (obj: object | string, msg?: string) => {
+    lines.push(JSON.stringify({ level, obj: obj instanceof Error ? obj.message : obj, msg }));
+  };
+  return { info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
+}
+
+/** Commands only the tests register: a slow one, a slow failing one, a moderator one. */
+export const testCommands: Command[] = [
+  defineCommand({
+    name: "slow",
+    description: { en: "Answers after 1.5 s", fr: "Répond après 1,5 s" },
+    access: "everyone",
+    options: [] as const,
+    async run() {
+      await sleep(1500);
+      return textReply("done slowly");
+    },
+  }),
+  defineCommand({
+    name: "slowfail",
+    description: { en: "Fails after 1.5 s", fr: "Échoue après 1,5 s" },
+    access: "everyone",
+    options: [] as const,
+    async run() {
+      await sleep(1500);
+      throw new UserError("error.articleNotFound", { query: "nothing" });
+    },
+  }),
+  defineCommand({
+    name: "purge",
+    description: { en: "Moderators only", fr: "Réservé aux modérateurs" },
+    access: "moderator",
+    options: [] as const,
+    run: () => textReply("purged"),
+  }),
+];
+
+export async function startBot(options: {
+  standIn: DiscordStandIn;
+  commands: CommandRegistry;
+  services: Services;
+  log: Logger;
+  token?: string;
+}): Promise<Platform> {
+  const platform = createDiscordPlatform({
+    token: options.token ?? TOKEN,
+    apiBase: options.standIn.apiBase,
+    commands: options.commands,
+    services: options.services,
+    defaultLocale: "en",
+    log: options.log,
+  });
+  await platform.start();
+  return platform;
+}
+
+const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
+
+/**
+ * The first message the bot answered an interaction with (or the autocomplete choices), once it
+ * is complete: a direct callback, or the edit or follow-up that comes after a deferral.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: recorded JSON
+export function firstAnswer(calls: RecordedCall[]): any {
+  const callback = calls.find((c) => CALLBACK.test(c.path) && c.status !== 0);
+  if (!callback) return undefined;
+  if ([4, 7, 8].includes(callback.body.type)) return callback.body.data;
+  const next = calls.find((c) => c.path.startsWith("/webhooks/") && c.method !== "DELETE" && c.status !== 0);
+  return next?.body;
+}
+
+/** Sends an interaction and waits for its first answer. */
+export async function ask(standIn: DiscordStandIn, input: InteractionInput) {
+  const { id, token } = standIn.interact(input);
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON
+  const answer: any = await standIn.waitFor(() => firstAnswer(standIn.answers(token)), `an answer to ${id}`);
+  return { id, token, answer, calls: () => standIn.answers(token) };
+}
+
+type RecordedButtons = { components?: { components: { label: string; custom_id: string }[] }[] };
+
+/** The labels of every button in a recorded message body, in order. */
+export function buttonLabels(body: RecordedButtons): string[] {
+  return (body.components ?? []).flatMap((row) => row.components.map((b) => b.label));
+}
+
+/** The custom_id of the button with this label in a recorded message body. */
+export function buttonId(
+  body: { components?: { components: { label: string; custom_id: string }[] }[] },
+  label: string,
+) {
+  const button = body.components?.flatMap((row) => row.components).find((b) => b.label.endsWith(label));
+  if (!button) throw new Error(`no "${label}" button in ${JSON.stringify(body.components)}`);
+  return button.custom_id;
+}
+
+/** Every recorded body that is a message (content, embeds or components), wherever it went. */
+// biome-ignore lint/suspicious/noExplicitAny: recorded JSON
+export function messageBodies(calls: RecordedCall[]): any[] {
+  return calls
+    .map((c) => (CALLBACK.test(c.path) ? c.body?.data : c.body))
+    .filter((b) => b && ("content" in b || "embeds" in b || "components" in b));
+}
+
+/**
+ * The bot's core over a content folder, plus the test commands. (Until src/core.ts compiles this
+ * uses the in-memory fake; see fake-services.ts.)
+ */
+export async function openCore(contentDir: string, log: Logger) {
+  return {
+    services: fakeServices([contentDir], log),
+    commands: registry([...commands, ...testCommands]),
+    close: async () => {},
+  };
+}

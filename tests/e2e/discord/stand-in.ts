@@ -1,0 +1,370 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/**
+ * A local stand-in for Discord, enough for the real discord.js to log in, receive interactions
+ * and answer them: REST (node:http) and the gateway (ws) on one 127.0.0.1 port. It records every
+ * REST call so tests can assert on exactly what the bot sent.
+ */
+
+export const APP_ID = "100000000000000001";
+export const GUILD_ID = "200000000000000001";
+export const CHANNEL_ID = "300000000000000001";
+export const LOCKED_CHANNEL_ID = "300000000000000002";
+export const MANAGE_GUILD = 1n << 5n;
+const BOT = {
+  id: APP_ID,
+  username: "newsdesk",
+  discriminator: "0",
+  global_name: "Newsdesk",
+  avatar: null,
+  bot: true,
+};
+const USER = {
+  id: "600000000000000001",
+  username: "reader",
+  discriminator: "0",
+  global_name: "Reader",
+  avatar: null,
+};
+
+export interface RecordedCall {
+  method: string;
+  /** Path after /api/v10, URL-decoded (so "/messages/@original"). */
+  path: string;
+  query: string;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON, asserted on by tests
+  body: any;
+  status: number;
+}
+
+export interface StandInOptions {
+  /** Expected bot token: a different one gets 401 on REST and close 4004 on IDENTIFY. */
+  token?: string;
+  /** Close the gateway with this code on IDENTIFY (4004, 4014...). */
+  closeOnIdentify?: number;
+  heartbeatMs?: number;
+}
+
+export interface InteractionInput {
+  kind: "command" | "autocomplete" | "button";
+  name?: string;
+  subcommand?: string;
+  options?: Record<string, string | number>;
+  /** Autocomplete: the option being typed. */
+  focused?: string;
+  customId?: string;
+  /** Button: the message (a recorded body) the button sits on. */
+  message?: Record<string, unknown>;
+  locale?: string;
+  /** Member permissions; default: none. */
+  permissions?: bigint;
+  dm?: boolean;
+}
+
+interface RateLimitRule {
+  match: (method: string, path: string) => boolean;
+  left: number;
+  retryAfterSec: number;
+}
+
+export class DiscordStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly commands = new Map<string, unknown[]>();
+  identifies = 0;
+  resumes = 0;
+  /** Identified (or resumed) gateway sockets, newest last: dispatches go to the newest. */
+  private readonly live: WebSocket[] = [];
+  private readonly sessions = new Set<string>();
+  private seq = 0;
+  private ids = 0;
+  private readonly nonces = new Map<string, unknown>();
+  private readonly limits: RateLimitRule[] = [];
+  private readonly wss: WebSocketServer;
+
+  private constructor(
+    private readonly http: Server,
+    readonly port: number,
+    private readonly options: StandInOptions,
+  ) {
+    this.wss = new WebSocketServer({ server: http });
+    this.wss.on("connection", (ws) => this.onConnection(ws));
+  }
+
+  static async start(options: StandInOptions = {}, port = 0): Promise<DiscordStandIn> {
+    const http = createServer();
+    await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
+    const standIn = new DiscordStandIn(http, (http.address() as AddressInfo).port, options);
+    http.on("request", (req, res) => void standIn.onRequest(req, res));
+    return standIn;
+  }
+
+  get apiBase(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The next `times` calls matching get 429 with Retry-After (header and JSON). */
+  rateLimit(match: (method: string, path: string) => boolean, times: number, retryAfterSec: number): void {
+    this.limits.push({ match, left: times, retryAfterSec });
+  }
+
+  /** Whether a bot is connected and identified. */
+  get ready(): boolean {
+    return this.live.length > 0;
+  }
+
+  /** Kills the newest gateway socket without a close frame, as a network drop does. */
+  dropConnection(): void {
+    this.live.pop()?.terminate();
+  }
+
+  /** Dispatches INTERACTION_CREATE; returns the id and token the answer will carry. */
+  interact(input: InteractionInput): { id: string; token: string } {
+    const id = this.nextId("4");
+    const token = `itoken_${randomBytes(36).toString("base64url")}`;
+    const place = input.dm
+      ? { user: USER, channel: { id: "300000000000000099", type: 1 }, context: 1 }
+      : {
+          guild_id: GUILD_ID,
+          guild_locale: "en-US",
+          channel_id: CHANNEL_ID,
+          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "news" },
+          member: {
+            user: USER,
+            roles: [],
+            permissions: String(input.permissions ?? 0n),
+            joined_at: "2025-01-01T00:00:00.000Z",
+            deaf: false,
+            mute: false,
+            flags: 0,
+          },
+          context: 0,
+        };
+    this.dispatch("INTERACTION_CREATE", {
+      id,
+      application_id: APP_ID,
+      type: { command: 2, button: 3, autocomplete: 4 }[input.kind],
+      data: this.interactionData(input),
+      ...place,
+      ...(input.kind === "button" ? { message: this.message(CHANNEL_ID, input.message ?? {}) } : {}),
+      token,
+      version: 1,
+      locale: input.locale ?? "en-US",
+      app_permissions: "2248473465835073",
+      entitlements: [],
+      authorizing_integration_owners: { "0": GUILD_ID },
+      attachment_size_limit: 10_485_760,
+    });
+    return { id, token };
+  }
+
+  /** Calls answering one interaction: its callback and its webhook edits and follow-ups. */
+  answers(token: string): RecordedCall[] {
+    return this.calls.filter((c) => c.path.includes(`/${token}`));
+  }
+
+  /** Polls until `probe` returns something truthy; no fixed sleeps in tests. */
+  async waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`stand-in: timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private nextId(prefix: string): string {
+    this.ids += 1;
+    return `${prefix}${String(this.ids).padStart(17, "0")}`;
+  }
+
+  private interactionData(input: InteractionInput): Record<string, unknown> {
+    if (input.kind === "button") return { custom_id: input.customId, component_type: 2 };
+    let options = Object.entries(input.options ?? {}).map(([name, value]) => ({
+      name,
+      type: typeof value === "number" ? 4 : 3,
+      value,
+      ...(name === input.focused ? { focused: true } : {}),
+    }));
+    if (input.subcommand) options = [{ name: input.subcommand, type: 1, options } as never];
+    return { id: "700000000000000001", name: input.name, type: 1, options };
+  }
+
+  message(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    return {
+      id: this.nextId("5"),
+      channel_id: channelId,
+      author: BOT,
+      content: body.content ?? "",
+      embeds: body.embeds ?? [],
+      components: body.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags: body.flags ?? 0,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      application_id: APP_ID,
+    };
+  }
+
+  // ---- gateway ----
+
+  private onConnection(ws: WebSocket): void {
+    const send = (payload: object) => ws.send(JSON.stringify(payload));
+    send({ op: 10, d: { heartbeat_interval: this.options.heartbeatMs ?? 15_000 } });
+    ws.on("close", () => {
+      const index = this.live.indexOf(ws);
+      if (index >= 0) this.live.splice(index, 1);
+    });
+    ws.on("message", (raw) => {
+      const { op, d } = JSON.parse(String(raw));
+      if (op === 1) send({ op: 11 });
+      if (op === 2) this.onIdentify(ws, d.token);
+      if (op === 6) {
+        this.resumes += 1;
+        if (!this.sessions.has(d.session_id)) return send({ op: 9, d: false });
+        this.live.push(ws);
+        this.dispatch("RESUMED", {});
+      }
+    });
+  }
+
+  private onIdentify(ws: WebSocket, token: string): void {
+    this.identifies += 1;
+    const code =
+      this.options.closeOnIdentify ?? (this.options.token && token !== this.options.token ? 4004 : 0);
+    if (code) {
+      ws.close(code, "refused by the stand-in");
+      return;
+    }
+    const session = randomBytes(8).toString("hex");
+    this.sessions.add(session);
+    this.live.push(ws);
+    const resume = `ws://127.0.0.1:${this.port}`;
+    this.dispatch("READY", {
+      v: 10,
+      user: BOT,
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      session_id: session,
+      resume_gateway_url: resume,
+      application: { id: APP_ID, flags: 0 },
+      shard: [0, 1],
+    });
+    this.dispatch("GUILD_CREATE", {
+      id: GUILD_ID,
+      name: "Newsroom",
+      owner_id: USER.id,
+      unavailable: false,
+      member_count: 2,
+      roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0 }],
+      channels: [CHANNEL_ID, LOCKED_CHANNEL_ID].map((id, position) => ({
+        id,
+        type: 0,
+        name: position === 0 ? "news" : "locked",
+        position,
+        permission_overwrites: [],
+      })),
+      members: [],
+      threads: [],
+      emojis: [],
+      stickers: [],
+      features: [],
+      joined_at: "2025-01-01T00:00:00.000Z",
+    });
+  }
+
+  private dispatch(t: string, d: object): void {
+    this.seq += 1;
+    this.live.at(-1)?.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+  }
+
+  // ---- REST ----
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://stand-in");
+    const method = req.method ?? "GET";
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ""));
+    const call: RecordedCall = {
+      method,
+      path,
+      query: url.search,
+      body: text ? JSON.parse(text) : null,
+      status: 0,
+    };
+    this.calls.push(call);
+    const reply = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      call.status = status;
+      res.writeHead(
+        status,
+        json === undefined ? headers : { "content-type": "application/json", ...headers },
+      );
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+    };
+
+    const limit = this.limits.find((l) => l.left > 0 && l.match(method, path));
+    if (limit) {
+      limit.left -= 1;
+      const body = {
+        message: "You are being rate limited.",
+        retry_after: limit.retryAfterSec,
+        global: false,
+      };
+      return reply(429, body, { "retry-after": String(limit.retryAfterSec), "x-ratelimit-scope": "user" });
+    }
+    const auth = req.headers.authorization;
+    if (auth !== undefined && this.options.token && auth !== `Bot ${this.options.token}`) {
+      return reply(401, { message: "401: Unauthorized", code: 0 });
+    }
+
+    if (method === "GET" && path === "/gateway/bot") {
+      const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
+      return reply(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: limit });
+    }
+    if (method === "GET" && path === "/applications/@me") return reply(200, { id: APP_ID, name: "Newsdesk" });
+    const commands = /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path);
+    if (commands) {
+      const scope = commands[1] ?? "global";
+      if (method === "PUT") {
+        const stored = (call.body as object[]).map((c) => ({ ...c, id: this.nextId("7"), version: "1" }));
+        this.commands.set(scope, stored);
+      }
+      return reply(200, this.commands.get(scope) ?? []);
+    }
+    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return reply(204);
+    if (/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path)) {
+      if (method === "DELETE") return reply(204);
+      return reply(200, this.message(CHANNEL_ID, call.body ?? {}));
+    }
+    const [, id = "", messages] = /^\/channels\/(\d+)(\/messages)?$/.exec(path) ?? [];
+    if (id) {
+      if (id !== CHANNEL_ID && id !== LOCKED_CHANNEL_ID)
+        return reply(404, { message: "Unknown Channel", code: 10003 });
+      if (!messages) return reply(200, { id, type: 0, guild_id: GUILD_ID, name: "news", position: 0 });
+      if (id === LOCKED_CHANNEL_ID) return reply(403, { message: "Missing Permissions", code: 50013 });
+      // enforce_nonce: a retried POST returns the message already created instead of a twin.
+      const nonce = call.body?.enforce_nonce ? String(call.body.nonce) : undefined;
+      const created = (nonce && this.nonces.get(nonce)) || this.message(id, call.body ?? {});
+      if (nonce) this.nonces.set(nonce, created);
+      return reply(200, created);
+    }
+    return reply(404, { message: "404: Not Found", code: 0 });
+  }
+}
