@@ -5,11 +5,11 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
 } from "discord.js";
 import type { ActionCodec } from "../../framework/actions.js";
 import { splitLong } from "../../framework/paginate.js";
 import type { Block, Button, Card, Field, Reply } from "../../framework/reply.js";
+import { escapeMarkdownText } from "./escape-markdown.js";
 import { clip, LIMITS, nonEmpty } from "./limits.js";
 
 /** One Discord message body; a Reply renders to one or more (the rest go out as follow-ups). */
@@ -26,15 +26,7 @@ const EMBED_COLOR = 0x2f6fde;
  * shows as typed instead of reformatting the message. Mentions stay as text; allowed_mentions is
  * what stops them pinging.
  */
-export function escapeText(text: string): string {
-  const escaped = escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
-  return escaped.replace(/^(\s*)>/gm, "$1\\>");
-}
+export const escapeText = escapeMarkdownText;
 
 /**
  * Renders a neutral Reply as Discord messages, within every limit: long bodies continue in

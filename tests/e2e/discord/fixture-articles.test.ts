@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Platform } from "../../../src/framework/platform.js";
+import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
+import {
+  ask,
+  buttonId,
+  buttonLabels,
+  messageBodies,
+  openCore,
+  recordingLogger,
+  startBot,
+  TOKEN,
+} from "./harness.js";
+import { CHANNEL_ID, DiscordStandIn } from "./stand-in.js";
+
+const paragraph = (n: number) =>
+  `Paragraph ${n} about the harbour. ${"The cranes move containers from ships to trucks all day long. ".repeat(14)}`;
+
+describe("GIVEN articles written for the test (long, many alike, full of mentions and markdown)", () => {
+  const content = tempContent("newsdesk-discord-");
+  let standIn: DiscordStandIn;
+  let bot: Platform;
+  let core: Awaited<ReturnType<typeof openCore>>;
+
+  beforeAll(async () => {
+    content.write(
+      "long-read.md",
+      markdownArticle({
+        title: "The long read about harbours",
+        body: Array.from({ length: 12 }, (_, i) => paragraph(i + 1)).join("\n\n"),
+      }),
+    );
+    for (let i = 1; i <= 30; i++) {
+      const n = String(i).padStart(2, "0");
+      content.write(
+        `market-${n}.md`,
+        markdownArticle({ title: `Market report ${n}`, body: `Prices moved on day ${n}.` }),
+      );
+    }
+    content.write(
+      "ping-test.md",
+      markdownArticle({
+        title: "Zebra crossing @everyone",
+        body: "Hello @everyone and @here, <@&123> and <@456>. Some *bold* and _italic_ text.\n\n# Not a heading\n\n> not a quote",
+      }),
+    );
+    standIn = await DiscordStandIn.start({ token: TOKEN });
+    const log = recordingLogger([]);
+    core = await openCore(content.dir, log);
+    bot = await startBot({ standIn, commands: core.commands, services: core.services, log });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await core?.close();
+    await standIn?.close();
+    content.remove();
+  });
+
+  it("WHEN /article is paged with Next and Previous THEN each press updates the same message", async () => {
+    const first = await ask(standIn, { kind: "command", name: "article", options: { article: "long-read" } });
+    expect(first.answer.embeds[0].footer.text).toMatch(/^long-read · Part 1 of \d$/);
+    expect(buttonLabels(first.answer)).toEqual(["Next part", "Key facts"]);
+
+    const second = await ask(standIn, {
+      kind: "button",
+      customId: buttonId(first.answer, "Next part"),
+      message: first.answer,
+    });
+    expect(second.calls()[0]?.body.type).toBe(7); // UPDATE_MESSAGE: the page is replaced in place
+    expect(second.answer.embeds[0].footer.text).toMatch(/Part 2 of \d$/);
+    expect(buttonLabels(second.answer).slice(0, 1)).toEqual(["Previous"]);
+
+    const back = await ask(standIn, {
+      kind: "button",
+      customId: buttonId(second.answer, "Previous"),
+      message: second.answer,
+    });
+    expect(back.calls()[0]?.body.type).toBe(7);
+    expect(back.answer.embeds[0].footer.text).toMatch(/Part 1 of \d$/);
+  });
+
+  it("WHEN 30 titles match what is typed THEN autocomplete offers 25", async () => {
+    const { answer } = await ask(standIn, {
+      kind: "autocomplete",
+      name: "facts",
+      options: { article: "Market" },
+      focused: "article",
+    });
+    expect(answer.choices).toHaveLength(25);
+    for (const choice of answer.choices) expect(choice.value).toMatch(/^market-\d\d$/);
+  });
+
+  it("WHEN article text holds @everyone, role and user mentions THEN they are shown but ping no one", async () => {
+    const article = await ask(standIn, {
+      kind: "command",
+      name: "article",
+      options: { article: "ping-test" },
+    });
+    const description: string = article.answer.embeds[0].description;
+    expect(description).toContain("@everyone");
+    expect(description).toContain("<@&123>");
+    expect(description).toContain("\\*bold\\*");
+    expect(description).toContain("\\# Not a heading");
+    expect(description).toContain("\\> not a quote");
+
+    const echoed = await ask(standIn, {
+      kind: "command",
+      name: "news",
+      options: { query: "@everyone <@&123> nothing-like-this" },
+    });
+    expect(echoed.answer.content).toContain("@everyone <@&123>");
+
+    await bot.publish(CHANNEL_ID, { text: "@everyone <@&123> new post", cards: [] }, "en");
+
+    const bodies = messageBodies(standIn.calls);
+    expect(bodies.length).toBeGreaterThanOrEqual(5);
+    for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+});
