@@ -1,0 +1,161 @@
+import type { Telegram } from "telegraf";
+import type { ActionCodec } from "../../framework/actions.js";
+import type { CommandContext, Services } from "../../framework/command.js";
+import { type Locale, pickLocale } from "../../framework/locale.js";
+import { translator } from "../../framework/messages.js";
+import { PublishError } from "../../framework/platform.js";
+import type { Logger } from "../../framework/ports.js";
+import { renderPlain } from "../../framework/reply.js";
+import { type CommandRegistry, errorReply, runCommand } from "../../framework/run-command.js";
+import { LIMITS, TEXT_BUDGET } from "./limits.js";
+import type { ModeratorCheck } from "./moderator-check.js";
+import type { Outbox, Target } from "./outbox.js";
+import { toChatId } from "./outbox.js";
+import { type Incoming, parseUpdate, type RawUpdate, type Sender, type Where } from "./parse-update.js";
+
+/** After this long without an answer, show "typing…" so the user knows the bot heard them. */
+const TYPING_AFTER_MS = 500;
+/** A button press is acknowledged after this long even if the command is still running. */
+const ANSWER_CALLBACK_AFTER_MS = 1_500;
+
+export interface UpdateHandlerDeps {
+  api: Telegram;
+  commands: CommandRegistry;
+  /** Services with the token-scrubbing logger. */
+  services: Services;
+  defaultLocale: Locale;
+  outbox: Outbox;
+  moderators: ModeratorCheck;
+  codec: ActionCodec;
+  log: Logger;
+}
+
+/**
+ * What the bot does with an update: a command runs through runCommand and its reply is sent
+ * (threaded under the command in groups); a button press is decoded, run, answered with
+ * answerCallbackQuery (always, once: with the error as a toast, or "this button has expired"),
+ * and its reply sent or, for paging, edited into the message the button was on.
+ */
+export class UpdateHandler {
+  constructor(private readonly deps: UpdateHandlerDeps) {}
+
+  async handle(update: RawUpdate, botUsername: string): Promise<void> {
+    const incoming = parseUpdate(update, botUsername, this.deps.commands);
+    if (!incoming) return;
+    if (incoming.kind === "command") await this.command(incoming);
+    else await this.callback(incoming);
+  }
+
+  /** The last line (bot.catch): log with a reference and tell the user, in their language. */
+  async apologize(error: unknown, update: RawUpdate): Promise<void> {
+    const message = update.message ?? update.channel_post ?? update.callback_query?.message;
+    const from = update.callback_query?.from ?? update.message?.from;
+    const locale = pickLocale(from?.language_code, this.deps.defaultLocale);
+    const reply = errorReply(
+      error,
+      { t: translator(locale), services: this.deps.services },
+      { update: update.update_id },
+    );
+    if (!message?.chat) return;
+    await this.deps.outbox.send({ chatId: String(message.chat.id) }, reply).catch((sendError: unknown) => {
+      this.deps.log.warn({ err: sendError, chat: message.chat.id }, "telegram: could not send the apology");
+    });
+  }
+
+  private async command(incoming: Extract<Incoming, { kind: "command" }>): Promise<void> {
+    const { where, sender, line } = incoming;
+    const ctx = this.context(sender, where);
+    const chatId = String(where.chat.id);
+    const typing = setTimeout(() => {
+      this.deps.api
+        .sendChatAction(toChatId(chatId), "typing", { message_thread_id: where.threadId })
+        .catch(() => undefined);
+    }, TYPING_AFTER_MS);
+    let reply: Awaited<ReturnType<typeof runCommand>>;
+    try {
+      reply = await runCommand(this.deps.commands, line, ctx);
+    } finally {
+      clearTimeout(typing);
+    }
+    const inGroup = where.chat.type === "group" || where.chat.type === "supergroup";
+    const target: Target = {
+      chatId,
+      threadId: where.threadId,
+      replyTo: inGroup ? where.messageId : undefined,
+    };
+    await this.deliver(target, () => this.deps.outbox.send(target, reply));
+  }
+
+  private async callback(incoming: Extract<Incoming, { kind: "callback" }>): Promise<void> {
+    const { where, sender, queryId } = incoming;
+    const locale = pickLocale(sender.languageCode, this.deps.defaultLocale);
+    const t = translator(locale);
+    let answered = false;
+    const answer = async (text?: string, alert = false): Promise<void> => {
+      if (answered) return;
+      answered = true;
+      try {
+        const clipped = text ? Array.from(text).slice(0, LIMITS.callbackAnswer).join("") : undefined;
+        await this.deps.api.answerCbQuery(queryId, clipped, alert ? { show_alert: true } : undefined);
+      } catch (error) {
+        this.deps.log.debug({ err: error }, "telegram: answerCallbackQuery failed");
+      }
+    };
+    try {
+      const action = this.deps.codec.decode(incoming.data);
+      if (!action || !where) {
+        await answer(t("error.buttonExpired"), true);
+        return;
+      }
+      const early = setTimeout(() => void answer(), ANSWER_CALLBACK_AFTER_MS);
+      const reply = await runCommand(
+        this.deps.commands,
+        { command: action.command, subcommand: action.subcommand, args: action.args },
+        this.context(sender, where),
+      ).finally(() => clearTimeout(early));
+      if (reply.error && !answered) {
+        // A refused or failed button press is said in a toast, not a new message in the chat.
+        await answer(renderPlain(reply), true);
+        return;
+      }
+      await answer();
+      const target: Target = { chatId: String(where.chat.id), threadId: where.threadId };
+      const messageId = where.messageId;
+      if (reply.replacesOriginal && messageId !== undefined) {
+        await this.deliver(target, () => this.deps.outbox.edit(target, messageId, reply));
+      } else {
+        await this.deliver(target, () => this.deps.outbox.send(target, reply));
+      }
+    } finally {
+      await answer();
+    }
+  }
+
+  /** Sends; a failed send is logged here (the outbox already logged inactive chats), not thrown. */
+  private async deliver(target: Target, send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
+    } catch (error) {
+      if (!(error instanceof PublishError)) throw error;
+      if (error.kind !== "permanent") {
+        this.deps.log.warn(
+          { chat: target.chatId, kind: error.kind, reason: error.message },
+          "telegram: reply not delivered",
+        );
+      }
+    }
+  }
+
+  private context(sender: Sender, where: Where): CommandContext {
+    const locale = pickLocale(sender.languageCode, this.deps.defaultLocale);
+    return {
+      locale,
+      t: translator(locale),
+      user: { id: sender.id, name: sender.name },
+      channel: { platform: "telegram", id: String(where.chat.id) },
+      isModerator: () => this.deps.moderators.isModerator(where.chat, sender),
+      limits: { text: TEXT_BUDGET },
+      services: this.deps.services,
+    };
+  }
+}
