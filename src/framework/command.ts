@@ -1,3 +1,4 @@
+import type { SchedulingPort } from "../schedule/scheduling-port.js";
 import type { Locale, Localized } from "./locale.js";
 import type { Translate } from "./messages.js";
 import type { Clock, InsightsPort, LibraryPort, Logger } from "./ports.js";
@@ -55,6 +56,8 @@ export interface Services {
   insights: InsightsPort;
   clock: Clock;
   log: Logger;
+  /** Schedules, subscriptions and channel settings; absent where no scheduler runs (the CLI). */
+  scheduling?: SchedulingPort;
 }
 
 export interface CommandContext {

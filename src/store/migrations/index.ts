@@ -1,5 +1,6 @@
 import type { Migration } from "../database.js";
 import { articlesMigration } from "./001-articles.js";
+import { schedulingMigration } from "./002-scheduling.js";
 
 /** Every schema version, in order. Add a file per migration; never edit an applied one. */
-export const migrations: readonly Migration[] = [articlesMigration];
+export const migrations: readonly Migration[] = [articlesMigration, schedulingMigration];

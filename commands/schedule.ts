@@ -1,0 +1,260 @@
+import type { CommandContext } from "../src/framework/command.js";
+import { defineGroup, defineSubcommand } from "../src/framework/command.js";
+import { UserError } from "../src/framework/errors.js";
+import type { Block, Reply } from "../src/framework/reply.js";
+import { textReply } from "../src/framework/reply.js";
+import { consumeCron } from "../src/schedule/consume-cron.js";
+import { parseWhen } from "../src/schedule/parse-when.js";
+import { formatInstant } from "../src/schedule/render-posts.js";
+import {
+  actorOf,
+  type ChannelOverview,
+  requireScheduling,
+  type ScheduleView,
+} from "../src/schedule/scheduling-port.js";
+
+/** A year ahead at most: further is more likely a typo than a plan. */
+const MAX_AHEAD_MS = 366 * 86_400_000;
+const MAX_LISTED = 25;
+
+const idOption = {
+  name: "id",
+  type: "string",
+  description: { en: "Schedule id, from /schedule list", fr: "Identifiant, voir /schedule list" },
+  required: true,
+  maxLength: 16,
+} as const;
+
+const post = defineSubcommand({
+  name: "post",
+  description: {
+    en: "Post one article here at a given time",
+    fr: "Publier un article ici à une heure donnée",
+  },
+  options: [
+    {
+      name: "article",
+      type: "article",
+      description: { en: "Article id or words from its title", fr: "Identifiant ou mots du titre" },
+      required: true,
+      maxLength: 200,
+    },
+    {
+      name: "when",
+      type: "string",
+      description: {
+        en: "When: in 2h, tomorrow 09:00, 2025-07-18 09:00",
+        fr: "Quand : dans 2h, demain 09:00, 2025-07-18 09:00",
+      },
+      required: true,
+      maxLength: 80,
+    },
+  ] as const,
+  run(ctx, args) {
+    const port = requireScheduling(ctx.services);
+    const zone = port.timeZoneOf(ctx.channel);
+    const now = ctx.services.clock.now();
+    const at = parseWhen(args.when, { now, timeZone: zone });
+    if (!at) throw new UserError("schedule.badWhen", { when: args.when.slice(0, 80) });
+    const time = `${formatInstant(at, zone, ctx.locale)} (${zone})`;
+    if (at.getTime() <= now.getTime()) throw new UserError("schedule.pastTime", { time });
+    if (at.getTime() - now.getTime() > MAX_AHEAD_MS) throw new UserError("schedule.tooFar", { time });
+    const article = ctx.services.library.resolve(args.article);
+    if (!article) throw new UserError("schedule.unknownArticle", { query: args.article.slice(0, 80) });
+    const view = port.schedulePost(ctx.channel, actorOf(ctx), { articleId: article.id, runAt: at });
+    return textReply(ctx.t("schedule.createdPost", { id: view.id, title: article.title, time }));
+  },
+});
+
+const digest = defineSubcommand({
+  name: "digest",
+  description: {
+    en: "Post a digest of new articles here on a cron schedule",
+    fr: "Publier ici un résumé des nouveaux articles selon un horaire cron",
+  },
+  options: [
+    {
+      name: "cron",
+      type: "string",
+      description: {
+        en: "Cron, e.g. 0 9 * * 1-5 (09:00 on weekdays)",
+        fr: "Cron, ex. 0 9 * * 1-5 (9 h en semaine)",
+      },
+      required: true,
+      maxLength: 120,
+      consume: consumeCron,
+    },
+    {
+      name: "topic",
+      type: "string",
+      description: { en: "Only this category or tag", fr: "Seulement cette catégorie ou ce mot-clé" },
+      maxLength: 64,
+    },
+  ] as const,
+  run(ctx, args) {
+    const port = requireScheduling(ctx.services);
+    const view = port.scheduleDigest(ctx.channel, actorOf(ctx), { cron: args.cron, topic: args.topic });
+    const zone = port.timeZoneOf(ctx.channel);
+    const params = {
+      id: view.id,
+      cron: view.cron ?? args.cron,
+      topic: view.topic ?? "",
+      zone,
+      next: view.nextRun ? formatInstant(view.nextRun, zone, ctx.locale) : ctx.t("schedule.never"),
+    };
+    return textReply(ctx.t(view.topic ? "schedule.createdDigestTopic" : "schedule.createdDigest", params));
+  },
+});
+
+const list = defineSubcommand({
+  name: "list",
+  description: { en: "What is scheduled in this channel", fr: "Ce qui est programmé dans ce salon" },
+  options: [] as const,
+  run(ctx) {
+    return renderOverview(ctx, requireScheduling(ctx.services).overview(ctx.channel));
+  },
+});
+
+const cancel = defineSubcommand({
+  name: "cancel",
+  description: { en: "Cancel a schedule", fr: "Annuler une programmation" },
+  options: [idOption] as const,
+  run(ctx, args) {
+    const view = requireScheduling(ctx.services).cancel(ctx.channel, actorOf(ctx), args.id);
+    return textReply(ctx.t("schedule.cancelled", { id: view.id }));
+  },
+});
+
+const pause = defineSubcommand({
+  name: "pause",
+  description: { en: "Pause a schedule", fr: "Mettre une programmation en pause" },
+  options: [idOption] as const,
+  run(ctx, args) {
+    const view = requireScheduling(ctx.services).pause(ctx.channel, actorOf(ctx), args.id);
+    return textReply(ctx.t("schedule.paused", { id: view.id }));
+  },
+});
+
+const resume = defineSubcommand({
+  name: "resume",
+  description: {
+    en: "Resume a paused schedule (and posting here, if it was disabled)",
+    fr: "Relancer une programmation (et les publications ici, si elles étaient désactivées)",
+  },
+  options: [idOption] as const,
+  run(ctx, args) {
+    const port = requireScheduling(ctx.services);
+    const { schedule, targetEnabled } = port.resume(ctx.channel, actorOf(ctx), args.id);
+    const zone = port.timeZoneOf(ctx.channel);
+    const next = schedule.nextRun
+      ? formatInstant(schedule.nextRun, zone, ctx.locale)
+      : ctx.t("schedule.never");
+    const lines = [ctx.t("schedule.resumed", { id: schedule.id, next })];
+    if (targetEnabled) lines.push(ctx.t("schedule.targetEnabled"));
+    return textReply(lines.join("\n"));
+  },
+});
+
+export default defineGroup({
+  name: "schedule",
+  description: {
+    en: "Scheduled posts and digests (moderators)",
+    fr: "Publications et résumés programmés (modérateurs)",
+  },
+  access: "moderator",
+  subcommands: [post, digest, list, cancel, pause, resume],
+});
+
+function renderOverview(ctx: CommandContext, overview: ChannelOverview): Reply {
+  const { timeZone } = overview;
+  const at = (date: Date) => formatInstant(date, timeZone, ctx.locale);
+  const body: Block[] = [];
+  if (overview.disabled) {
+    const { since, reason } = overview.disabled;
+    body.push({ type: "paragraph", text: ctx.t("schedule.channelDisabled", { date: at(since), reason }) });
+  }
+  if (overview.configured) {
+    const { digestCron, timeZone: zone } = overview.configured;
+    body.push({
+      type: "paragraph",
+      text: digestCron
+        ? ctx.t("schedule.configured", { cron: digestCron, zone })
+        : ctx.t("schedule.configuredNoDigest"),
+    });
+  }
+  if (overview.schedules.length === 0) body.push({ type: "paragraph", text: ctx.t("schedule.listEmpty") });
+  for (const view of overview.schedules.slice(0, MAX_LISTED)) {
+    body.push({ type: "bullet", text: describe(ctx, view, at, overview.disabled !== null) });
+  }
+  const language = ctx.t(overview.locale === "fr" ? "settings.language.fr" : "settings.language.en");
+  return {
+    cards: [
+      {
+        title: ctx.t("schedule.listTitle"),
+        body,
+        fields: [
+          { name: ctx.t("schedule.fieldTimeZone"), value: timeZone, inline: true },
+          { name: ctx.t("schedule.fieldLanguage"), value: language, inline: true },
+          {
+            name: ctx.t("schedule.fieldSubscriptions"),
+            value: overview.subscriptions.join(", ") || ctx.t("schedule.none"),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function describe(
+  ctx: CommandContext,
+  view: ScheduleView,
+  at: (d: Date) => string,
+  disabled: boolean,
+): string {
+  const next = view.nextRun ? at(view.nextRun) : "—";
+  const line =
+    view.kind === "post"
+      ? ctx.t("schedule.itemPost", {
+          id: view.id,
+          title: view.articleTitle ?? view.articleId ?? "?",
+          time: view.runAt ? at(view.runAt) : "—",
+          by: view.createdBy,
+        })
+      : ctx.t(view.topic ? "schedule.itemDigestTopic" : "schedule.itemDigest", {
+          id: view.id,
+          cron: view.cron ?? "",
+          topic: view.topic ?? "",
+          next,
+          by: view.createdBy,
+        });
+  const state = stateText(ctx, view, at, disabled);
+  return state ? `${line} · ${state}` : line;
+}
+
+function stateText(
+  ctx: CommandContext,
+  view: ScheduleView,
+  at: (d: Date) => string,
+  disabled: boolean,
+): string {
+  switch (view.state) {
+    case "paused":
+      return ctx.t("schedule.statePaused", {
+        by: view.stateDetail ?? "?",
+        date: view.stateAt ? at(view.stateAt) : "?",
+      });
+    case "missed":
+      return ctx.t("schedule.stateMissed");
+    case "failed": {
+      const reason =
+        view.stateReason === "articleRemoved"
+          ? ctx.t("schedule.reasonArticleRemoved")
+          : view.stateReason === "targetDisabled"
+            ? ctx.t("schedule.reasonTargetDisabled")
+            : ctx.t("schedule.reasonSendFailed", { error: view.stateDetail ?? "?" });
+      return ctx.t("schedule.stateFailed", { reason });
+    }
+    default:
+      return disabled ? ctx.t("schedule.stateDisabled") : "";
+  }
+}

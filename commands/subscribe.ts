@@ -1,0 +1,30 @@
+import { defineCommand } from "../src/framework/command.js";
+import { textReply } from "../src/framework/reply.js";
+import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+
+export default defineCommand({
+  name: "subscribe",
+  description: {
+    en: "Post new articles on a topic here as they arrive (moderators)",
+    fr: "Publier ici les nouveaux articles d’un sujet dès leur arrivée (modérateurs)",
+  },
+  access: "moderator",
+  options: [
+    {
+      name: "topic",
+      type: "string",
+      description: { en: "A category or tag, e.g. bitcoin", fr: "Une catégorie ou un mot-clé, ex. bitcoin" },
+      required: true,
+      maxLength: 64,
+    },
+  ] as const,
+  run(ctx, args) {
+    const result = requireScheduling(ctx.services).subscribe(ctx.channel, actorOf(ctx), args.topic);
+    const key = !result.added
+      ? "subscribe.already"
+      : result.known
+        ? "subscribe.added"
+        : "subscribe.addedUnknown";
+    return textReply(ctx.t(key, { topic: result.topic }));
+  },
+});

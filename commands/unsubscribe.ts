@@ -1,0 +1,27 @@
+import { defineCommand } from "../src/framework/command.js";
+import { textReply } from "../src/framework/reply.js";
+import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+
+export default defineCommand({
+  name: "unsubscribe",
+  description: {
+    en: "Stop posting new articles on a topic here (moderators)",
+    fr: "Ne plus publier ici les nouveaux articles d’un sujet (modérateurs)",
+  },
+  access: "moderator",
+  options: [
+    {
+      name: "topic",
+      type: "string",
+      description: { en: "A topic this channel follows", fr: "Un sujet suivi par ce salon" },
+      required: true,
+      maxLength: 64,
+    },
+  ] as const,
+  run(ctx, args) {
+    const result = requireScheduling(ctx.services).unsubscribe(ctx.channel, actorOf(ctx), args.topic);
+    if (result.removed) return textReply(ctx.t("subscribe.removed", { topic: result.topic }));
+    const topics = result.following.join(", ") || ctx.t("schedule.none");
+    return textReply(ctx.t("subscribe.notFollowing", { topic: result.topic, topics }), { private: true });
+  },
+});

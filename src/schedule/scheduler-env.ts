@@ -1,0 +1,142 @@
+import type { PlatformName } from "../framework/command.js";
+import type { Locale } from "../framework/locale.js";
+import type { Publisher } from "../framework/platform.js";
+import type { ArticleMeta, Clock, InsightsPort, LibraryPort, Logger } from "../framework/ports.js";
+import { AnnouncementStore } from "../store/announcements.js";
+import { AuditLog } from "../store/audit.js";
+import type { Db } from "../store/database.js";
+import { DeliveryStore } from "../store/deliveries.js";
+import { InstanceStore } from "../store/instances.js";
+import { ScheduleStore } from "../store/schedules.js";
+import { SettingsStore } from "../store/settings.js";
+import { SubscriptionStore } from "../store/subscriptions.js";
+import { TargetStore } from "../store/targets.js";
+import { type Cron, parseCron } from "./cron.js";
+
+/** What the library tells the scheduler (src/content/library.ts emits these). */
+export interface LibraryChange {
+  type: "added" | "changed" | "removed";
+  id: string;
+}
+
+/**
+ * The library as the scheduler needs it: the port, plus change events and a way to see an
+ * embargoed article's publish_at (both optional: without them, new articles are still found by
+ * comparing the library with the articles already seen, at the next tick).
+ */
+export interface SchedulerLibrary extends LibraryPort {
+  onChange?(listener: (event: LibraryChange) => void): unknown;
+  getMeta?(id: string): ArticleMeta | null;
+}
+
+/** The automatic part, from configuration (DIGEST_CRON, NEWS_TIMEZONE, ANNOUNCE_TARGETS, CATCH_UP). */
+export interface SchedulerConfig {
+  /** 5- or 6-field cron for the configured digest; absent: no automatic digest. */
+  digestCron?: string | null;
+  /** IANA zone the configured digest and channels without a setting use. */
+  timeZone: string;
+  /** "discord:<id>", "telegram:<id>" or "console": every new article, and the digest. */
+  targets: readonly string[];
+  /** A slot missed while the bot was down: run the newest one at start, or skip it. */
+  catchUp: "latest" | "none";
+  defaultLocale: Locale;
+  /** Articles shown in one digest (the rest are counted in "…and N more"). Default 5. */
+  digestSize?: number;
+  /** More new articles than this at once (a bulk import) are left to digests. Default 10. */
+  announceBurst?: number;
+}
+
+/** Timings, with production defaults; tests shorten some. */
+export interface Tuning {
+  /** Parallel sends (never two to one target at once). */
+  concurrency: number;
+  /** How long a claim on a delivery lasts without renewal. */
+  claimTtlMs: number;
+  heartbeatMs: number;
+  /** The longest sleep between passes (picks up other processes' changes, clock jumps). */
+  maxSleepMs: number;
+  /** At start, a slot older than this counts as missed while down (CATCH_UP applies). */
+  catchUpGraceMs: number;
+  /** Consecutive permanent failures that disable a target. */
+  permanentFailuresToDisable: number;
+  /** Transient failures after which one delivery is given up. */
+  maxTransientAttempts: number;
+  /** A moderator's digest may not fire more often than this. */
+  minDigestGapMs: number;
+  /** A schedulers unseen for this long is presumed dead (other hosts). */
+  deadAfterMs: number;
+}
+
+export const DEFAULT_TUNING: Tuning = {
+  concurrency: 4,
+  claimTtlMs: 120_000,
+  heartbeatMs: 20_000,
+  maxSleepMs: 60_000,
+  catchUpGraceMs: 60_000,
+  permanentFailuresToDisable: 3,
+  maxTransientAttempts: 10,
+  minDigestGapMs: 5 * 60_000,
+  deadAfterMs: 300_000,
+};
+
+export interface Stores {
+  schedules: ScheduleStore;
+  deliveries: DeliveryStore;
+  subscriptions: SubscriptionStore;
+  settings: SettingsStore;
+  audit: AuditLog;
+  targets: TargetStore;
+  announcements: AnnouncementStore;
+  instances: InstanceStore;
+}
+
+export function createStores(db: Db): Stores {
+  return {
+    schedules: new ScheduleStore(db),
+    deliveries: new DeliveryStore(db),
+    subscriptions: new SubscriptionStore(db),
+    settings: new SettingsStore(db),
+    audit: new AuditLog(db),
+    targets: new TargetStore(db),
+    announcements: new AnnouncementStore(db),
+    instances: new InstanceStore(db),
+  };
+}
+
+/** Everything the planner, the worker and the port share. */
+export interface SchedulerEnv {
+  db: Db;
+  stores: Stores;
+  library: SchedulerLibrary;
+  insights: InsightsPort;
+  publishers: Partial<Record<PlatformName, Publisher>>;
+  clock: Clock;
+  log: Logger;
+  config: Required<Omit<SchedulerConfig, "digestCron">>;
+  digestCron: Cron | null;
+  tuning: Tuning;
+}
+
+/** The channel's /settings time zone, else the configured one. */
+export function zoneOf(env: SchedulerEnv, target: string): string {
+  return env.stores.settings.get(target).timeZone ?? env.config.timeZone;
+}
+
+export function localeOfTarget(env: SchedulerEnv, target: string): Locale {
+  return env.stores.settings.get(target).locale ?? env.config.defaultLocale;
+}
+
+const cronCache = new Map<string, Cron | null>();
+
+/** Parsed once per expression. */
+export function cachedCron(expression: string): Cron | null {
+  let cron = cronCache.get(expression);
+  if (cron === undefined) {
+    cron = parseCron(expression);
+    if (cronCache.size > 1000) cronCache.clear();
+    cronCache.set(expression, cron);
+  }
+  return cron;
+}
+
+export const SYSTEM_ACTOR = { id: "system", name: "system" } as const;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { parseWhen } from "../../../src/schedule/parse-when.js";
+
+// Thursday 17 July 2025, 10:00 in Paris (CEST, UTC+2).
+const now = new Date("2025-07-17T08:00:00Z");
+const paris = (text: string) => parseWhen(text, { now, timeZone: "Europe/Paris" })?.toISOString() ?? null;
+
+describe("parseWhen", () => {
+  it.each([
+    ["in 2h", "2025-07-17T10:00:00.000Z"],
+    ["in 30 min", "2025-07-17T08:30:00.000Z"],
+    ["in 1h30", "2025-07-17T09:30:00.000Z"],
+    ["in 2 hours and 15 minutes", "2025-07-17T10:15:00.000Z"],
+    ["in an hour", "2025-07-17T09:00:00.000Z"],
+    ["dans 2h", "2025-07-17T10:00:00.000Z"],
+    ["dans 30 minutes", "2025-07-17T08:30:00.000Z"],
+    ["dans une heure", "2025-07-17T09:00:00.000Z"],
+    ["in 2 days", "2025-07-19T08:00:00.000Z"],
+  ])("GIVEN relative %s THEN an exact duration from now", (text, expected) => {
+    expect(paris(text)).toBe(expected);
+  });
+
+  it.each([
+    ["tomorrow 09:00", "2025-07-18T07:00:00.000Z"],
+    ["Tomorrow at 9am", "2025-07-18T07:00:00.000Z"],
+    ["demain 09:00", "2025-07-18T07:00:00.000Z"],
+    ["demain à 9h", "2025-07-18T07:00:00.000Z"],
+    ["today 18:30", "2025-07-17T16:30:00.000Z"],
+    ["aujourd'hui 18h30", "2025-07-17T16:30:00.000Z"],
+    ["2025-07-18 09:00", "2025-07-18T07:00:00.000Z"],
+    ["2025-07-18T09:00", "2025-07-18T07:00:00.000Z"],
+    ["18/07/2025 9h30", "2025-07-18T07:30:00.000Z"],
+    ["monday 9:00", "2025-07-21T07:00:00.000Z"],
+    ["lundi 9h", "2025-07-21T07:00:00.000Z"],
+    ["09:00", "2025-07-18T07:00:00.000Z"], // already past today: the next one
+    ["18h", "2025-07-17T16:00:00.000Z"],
+    ["next friday at 5pm", "2025-07-25T15:00:00.000Z"],
+    ["vendredi prochain à 17h", "2025-07-25T15:00:00.000Z"],
+  ])("GIVEN wall time %s THEN it is read in the chat's zone", (text, expected) => {
+    expect(paris(text)).toBe(expected);
+  });
+
+  it("GIVEN ISO with an offset or Z THEN that instant, whatever the zone", () => {
+    expect(paris("2025-07-18T09:00:00Z")).toBe("2025-07-18T09:00:00.000Z");
+    expect(paris("2025-07-18T09:00+05:00")).toBe("2025-07-18T04:00:00.000Z");
+  });
+
+  it("GIVEN the same words in another zone THEN another instant", () => {
+    const ny = parseWhen("tomorrow 09:00", { now, timeZone: "America/New_York" });
+    expect(ny?.toISOString()).toBe("2025-07-18T13:00:00.000Z");
+  });
+
+  it("GIVEN a wall time in the spring-forward gap THEN it moves forward by the gap", () => {
+    expect(paris("2025-03-30 02:30")).toBe("2025-03-30T01:30:00.000Z");
+  });
+
+  it("GIVEN a time already past THEN it is returned as such (the caller rejects it)", () => {
+    expect(paris("today 08:00")).toBe("2025-07-17T06:00:00.000Z");
+    expect(paris("2025-07-01 09:00")).toBe("2025-07-01T07:00:00.000Z");
+    expect(paris("in 0 min")).toBe(now.toISOString());
+  });
+
+  it.each(["", "garbage", "bitcoin tomorrow", "tomorrow", "9", "2025-13-01 09:00", "2025-02-30 09:00", "25:00"])(
+    "GIVEN %j THEN null",
+    (text) => {
+      expect(paris(text)).toBeNull();
+    },
+  );
+});
