@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import schedule from "../../../commands/schedule.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { registry } from "../../../src/framework/run-command.js";
-import schedule from "../../../commands/schedule.js";
 
 const commands = registry([schedule]);
 const parse = (line: string) => parseCommandLine(line, commands);
@@ -22,12 +22,18 @@ describe("/schedule typed on one line", () => {
   });
 
   it("GIVEN a quoted cron or a nickname THEN those work too", () => {
-    expect(parse('/schedule digest "0 9 * * 1-5" bitcoin')?.args).toEqual({ cron: "0 9 * * 1-5", topic: "bitcoin" });
+    expect(parse('/schedule digest "0 9 * * 1-5" bitcoin')?.args).toEqual({
+      cron: "0 9 * * 1-5",
+      topic: "bitcoin",
+    });
     expect(parse("/schedule digest @daily")?.args).toEqual({ cron: "@daily" });
   });
 
   it("GIVEN an invalid cron THEN it still takes five tokens, so the error quotes all of it", () => {
-    expect(parse("/schedule digest 0 9 * * 1-9 bitcoin")?.args).toEqual({ cron: "0 9 * * 1-9", topic: "bitcoin" });
+    expect(parse("/schedule digest 0 9 * * 1-9 bitcoin")?.args).toEqual({
+      cron: "0 9 * * 1-9",
+      topic: "bitcoin",
+    });
   });
 
   it("GIVEN /schedule post THEN one token of article and the rest is when", () => {
@@ -35,6 +41,9 @@ describe("/schedule typed on one line", () => {
       article: "seed-article",
       when: "tomorrow 09:00",
     });
-    expect(parse('/schedule post "bitcoin mining" dans 2h')?.args).toEqual({ article: "bitcoin mining", when: "dans 2h" });
+    expect(parse('/schedule post "bitcoin mining" dans 2h')?.args).toEqual({
+      article: "bitcoin mining",
+      when: "dans 2h",
+    });
   });
 });

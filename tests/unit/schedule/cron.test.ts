@@ -20,7 +20,14 @@ function fires(expression: string, from: string, count: number, zone = PARIS): s
 
 describe("parseCron", () => {
   it("GIVEN 5 and 6 fields, names, nicknames THEN it parses them through node-cron", () => {
-    for (const e of ["0 9 * * 1-5", "0 0 9 * * mon-fri", "@daily", "*/15 * * * *", "0 9 L * *", "0 9 * * 1#2"]) {
+    for (const e of [
+      "0 9 * * 1-5",
+      "0 0 9 * * mon-fri",
+      "@daily",
+      "*/15 * * * *",
+      "0 9 L * *",
+      "0 9 * * 1#2",
+    ]) {
       expect(parseCron(e), e).not.toBeNull();
     }
   });
@@ -88,7 +95,9 @@ describe("nextFire across DST (Europe/Paris)", () => {
   });
 
   it("GIVEN a zone without DST and 6 fields THEN seconds count", () => {
-    expect(fires("30 0 9 * * *", "2025-07-17T00:00:00Z", 1, "Asia/Tokyo")).toEqual(["2025-07-17T00:00:30.000Z"]);
+    expect(fires("30 0 9 * * *", "2025-07-17T00:00:00Z", 1, "Asia/Tokyo")).toEqual([
+      "2025-07-17T00:00:30.000Z",
+    ]);
   });
 
   it("GIVEN special day tokens THEN last day of month and 2nd Monday", () => {
@@ -101,9 +110,15 @@ describe("previousFire", () => {
   it("GIVEN a time THEN the newest slot at or before it, bounded below", () => {
     const cron = parseCron("0 9 * * *");
     if (!cron) throw new Error("cron");
-    expect(previousFire(cron, new Date("2025-10-26T12:00:00Z"), PARIS)?.toISOString()).toBe("2025-10-26T08:00:00.000Z");
-    expect(previousFire(cron, new Date("2025-10-26T08:00:00Z"), PARIS)?.toISOString()).toBe("2025-10-26T08:00:00.000Z");
-    expect(previousFire(cron, new Date("2025-10-26T12:00:00Z"), PARIS, new Date("2025-10-26T09:00:00Z"))).toBeNull();
+    expect(previousFire(cron, new Date("2025-10-26T12:00:00Z"), PARIS)?.toISOString()).toBe(
+      "2025-10-26T08:00:00.000Z",
+    );
+    expect(previousFire(cron, new Date("2025-10-26T08:00:00Z"), PARIS)?.toISOString()).toBe(
+      "2025-10-26T08:00:00.000Z",
+    );
+    expect(
+      previousFire(cron, new Date("2025-10-26T12:00:00Z"), PARIS, new Date("2025-10-26T09:00:00Z")),
+    ).toBeNull();
   });
 });
 

@@ -11,7 +11,11 @@ import { silentLogger } from "../../../src/framework/ports.js";
 import type { Reply } from "../../../src/framework/reply.js";
 import { FakeTime } from "../../../src/schedule/fake-time.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
-import type { LibraryChange, SchedulerConfig, SchedulerLibrary } from "../../../src/schedule/scheduler-env.js";
+import type {
+  LibraryChange,
+  SchedulerConfig,
+  SchedulerLibrary,
+} from "../../../src/schedule/scheduler-env.js";
 import { type Db, openDatabase } from "../../../src/store/database.js";
 
 export function article(id: string, extra: Partial<Article> = {}): Article {
@@ -96,7 +100,8 @@ export class FakeLibrary implements SchedulerLibrary {
       .filter((a) => this.visible(a))
       .sort(
         (a, b) =>
-          (b.date ?? "").localeCompare(a.date ?? "") || (this.order.get(b.id) ?? 0) - (this.order.get(a.id) ?? 0),
+          (b.date ?? "").localeCompare(a.date ?? "") ||
+          (this.order.get(b.id) ?? 0) - (this.order.get(a.id) ?? 0),
       )
       .slice(0, limit)
       .map((a) => this.meta(a));
@@ -141,10 +146,7 @@ export class FakeLibrary implements SchedulerLibrary {
 }
 
 export const fakeInsights: InsightsPort = {
-  summary: (a, n) =>
-    (a.sections[0]?.text ?? "")
-      .split(/(?<=\.)\s+/)
-      .slice(0, n),
+  summary: (a, n) => (a.sections[0]?.text ?? "").split(/(?<=\.)\s+/).slice(0, n),
   facts: () => [],
 };
 
@@ -210,7 +212,11 @@ export interface Harness {
   crash(s: Scheduler): void;
   /** Lets every scheduler of this harness finish its pass. */
   settle(): Promise<void>;
-  ctx(options?: { moderator?: boolean; channel?: { platform: PlatformName; id: string }; locale?: Locale }): CommandContext;
+  ctx(options?: {
+    moderator?: boolean;
+    channel?: { platform: PlatformName; id: string };
+    locale?: Locale;
+  }): CommandContext;
   close(): void;
 }
 

@@ -60,10 +60,16 @@ describe("parseWhen", () => {
     expect(paris("in 0 min")).toBe(now.toISOString());
   });
 
-  it.each(["", "garbage", "bitcoin tomorrow", "tomorrow", "9", "2025-13-01 09:00", "2025-02-30 09:00", "25:00"])(
-    "GIVEN %j THEN null",
-    (text) => {
-      expect(paris(text)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "garbage",
+    "bitcoin tomorrow",
+    "tomorrow",
+    "9",
+    "2025-13-01 09:00",
+    "2025-02-30 09:00",
+    "25:00",
+  ])("GIVEN %j THEN null", (text) => {
+    expect(paris(text)).toBeNull();
+  });
 });
