@@ -1,0 +1,90 @@
+/**
+ * The one place that reads article files: size and type checks, decoding, then the parser for
+ * the extension. Every refusal is a ParseOutcome with a one-sentence reason, never a throw, so
+ * one bad file costs a log line and not the whole library.
+ */
+import { readFile, stat } from "node:fs/promises";
+import type { ParseOutcome } from "./article.js";
+import { parseFrontMatter } from "./parse-front-matter.js";
+import { parseScrapedText } from "./parse-scraped-text.js";
+import { articleIdFromPath } from "./slug.js";
+
+/** Bigger files are not articles (a dump or a misplaced archive): they are skipped unread. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
+const PARSERS = { ".txt": parseScrapedText, ".md": parseFrontMatter } as const;
+/** How much of a file the binary sniffing looks at. */
+const SNIFF_BYTES = 8_192;
+
+/** Reads and parses one article file; `relPath` (relative to the content folder) names it. */
+export async function readArticleFile(absPath: string, relPath: string): Promise<ParseOutcome> {
+  try {
+    const info = await stat(absPath);
+    if (!info.isFile()) return skip("it is not a regular file");
+    if (info.size > MAX_ARTICLE_BYTES) {
+      return skip(`the file is larger than 5 MB (${(info.size / 1024 / 1024).toFixed(1)} MB)`);
+    }
+    return parseArticleBytes(relPath, await readFile(absPath));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    return skip(`the file could not be read (${code})`);
+  }
+}
+
+/**
+ * Parses the bytes of an article file, without touching the disk. Rejects unknown extensions,
+ * empty and binary files; decodes UTF-8 (BOM dropped), or Latin-1 with a warning when the bytes
+ * are not valid UTF-8; normalises line ends; then hands over to the .txt or .md parser.
+ */
+export function parseArticleBytes(relPath: string, bytes: Buffer): ParseOutcome {
+  const file = relPath.replaceAll("\\", "/");
+  const dot = file.lastIndexOf(".");
+  const ext = dot > file.lastIndexOf("/") ? file.slice(dot).toLowerCase() : "";
+  if (!(ext === ".txt" || ext === ".md")) {
+    return skip(
+      `${ext === "" ? "a file without extension" : `"${ext}"`} is not an article: only .txt and .md are read`,
+    );
+  }
+  const id = articleIdFromPath(file);
+  if (id === "") return skip("the file name has no letter or digit to make an id from");
+  if (bytes.length === 0) return skip("the file is empty");
+  if (isUtf16(bytes)) return skip("the file is UTF-16 encoded; save it as UTF-8");
+  if (looksBinary(bytes)) return skip("the file looks binary, not like text");
+
+  const warnings: string[] = [];
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder("windows-1252").decode(bytes);
+    warnings.push("the file is not valid UTF-8; it was decoded as Latin-1 (windows-1252)");
+  }
+  text = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
+  if (text.trim() === "") return skip("the file holds only whitespace", warnings);
+
+  const outcome = PARSERS[ext](text, { id, file });
+  return { ...outcome, warnings: [...warnings, ...outcome.warnings] } as ParseOutcome;
+}
+
+function skip(reason: string, warnings: string[] = []): ParseOutcome {
+  return { ok: false, reason, warnings };
+}
+
+function isUtf16(bytes: Buffer): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** NUL bytes, or more than 2% control characters other than tab, line ends and form feed. */
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  if (bytes.includes(0)) return true;
+  let control = 0;
+  for (const byte of sample) {
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) {
+      control++;
+    }
+  }
+  return control / sample.length > 0.02;
+}
