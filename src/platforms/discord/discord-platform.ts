@@ -114,10 +114,19 @@ function watchConnection(client: Client, log: Logger, onFatal: (reason: string) 
     if (reason) onFatal(reason);
     else log.warn({ platform: "discord", code: event.code }, "discord gateway closed");
   });
-  client.on(Events.ShardReconnecting, () =>
-    log.warn({ platform: "discord" }, "discord gateway lost; reconnecting"),
-  );
-  client.on(Events.ShardResume, () => log.info({ platform: "discord" }, "discord gateway resumed"));
+  // discord.js retries every half second while the network is down: one warning, not hundreds.
+  let attempts = 0;
+  client.on(Events.ShardReconnecting, () => {
+    attempts += 1;
+    if (attempts === 1) log.warn({ platform: "discord" }, "discord gateway lost; reconnecting");
+    else log.debug({ platform: "discord", attempts }, "discord gateway: still reconnecting");
+  });
+  const back = (how: string) => () => {
+    if (attempts > 0) log.info({ platform: "discord", attempts }, `discord gateway ${how}`);
+    attempts = 0;
+  };
+  client.on(Events.ShardResume, back("resumed"));
+  client.on(Events.ShardReady, back("connected again"));
   client.on(Events.ShardError, (error) =>
     log.warn({ platform: "discord", err: describe(error) }, "discord gateway error"),
   );
