@@ -5,6 +5,8 @@ import type { Platform } from "./framework/platform.js";
 import type { Logger } from "./framework/ports.js";
 import { createLogger } from "./logger.js";
 import { createConsolePlatform } from "./platforms/console/console-platform.js";
+import { createDiscordPlatform } from "./platforms/discord/index.js";
+import { createTelegramPlatform } from "./platforms/telegram/index.js";
 
 /** Wiring only: config -> store -> library -> platforms -> scheduler; signals. */
 

@@ -1,0 +1,65 @@
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO, spawnBot } from "../../helpers/spawn-bot.js";
+
+const work = mkdtempSync(join(tmpdir(), "newsdesk-console-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("console bot (spawned process, stdin in, stdout out)", () => {
+  it("GIVEN no token THEN it loads the content, answers typed commands and stops cleanly on SIGTERM", async () => {
+    const bot = spawnBot({ CONTENT_DIR: join(REPO, "content"), DATABASE_PATH: join(work, "a.db") });
+    await bot.waitFor(/articles loaded/);
+    expect(bot.stderr()).toMatch(/loaded \d+ articles/);
+
+    bot.send("/news bitcoin");
+    await bot.waitFor(/Le Pakistan et El Salvador discutent de la stratégie Bitcoin/);
+
+    bot.send("/article 000_df19e6179d96e4ae");
+    await bot.waitFor(/Préoccupations et initiatives/);
+    expect(bot.stdout()).toContain("2 000 mégawatts");
+
+    bot.send("hello");
+    await bot.waitFor(/Commands start with a slash/);
+
+    const started = Date.now();
+    bot.child.kill("SIGTERM");
+    const { code } = await bot.exited;
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("GIVEN a broken file in the content folder THEN the bot names it, says why, and serves the rest", async () => {
+    const content = join(work, "content");
+    rmSync(content, { recursive: true, force: true });
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(content);
+    copyFileSync(join(REPO, "content/000_df19e6179d96e4ae.txt"), join(content, "seed.txt"));
+    writeFileSync(join(content, "broken.md"), "---\ntitle: [unclosed\n---\nBody\n");
+    const bot = spawnBot({ CONTENT_DIR: content, DATABASE_PATH: join(work, "b.db") });
+    await bot.waitFor(/1 articles loaded/);
+    expect(bot.stderr()).toMatch(/broken\.md/);
+    bot.send("/news pakistan");
+    await bot.waitFor(/Le Pakistan et El Salvador/);
+    bot.child.kill("SIGINT");
+    expect((await bot.exited).code).toBe(0);
+  });
+
+  it("GIVEN an invalid setting THEN it exits 1 with one message naming every bad key", async () => {
+    const bot = spawnBot({
+      CONTENT_DIR: join(REPO, "content"),
+      DATABASE_PATH: join(work, "c.db"),
+      DEFAULT_LOCALE: "de",
+      NEWS_TIMEZONE: "Mars/Olympus",
+      DIGEST_CRON: "every day",
+    });
+    const { code } = await bot.exited;
+    expect(code).toBe(1);
+    const err = bot.stderr();
+    expect(err).toContain("DEFAULT_LOCALE");
+    expect(err).toContain("NEWS_TIMEZONE");
+    expect(err).toContain("DIGEST_CRON");
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+/** A throwaway content folder for tests; `write` creates sub-folders as needed. */
+export function tempContent(prefix = "newsdesk-") {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    dir,
+    write(rel: string, text: string | Buffer) {
+      const full = join(dir, rel);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, text);
+      return full;
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A Markdown article with front matter, for tests that need one quickly. */
+export function markdownArticle(fields: {
+  title: string;
+  body: string;
+  date?: string;
+  category?: string;
+  tags?: string[];
+  lang?: string;
+  summary?: string;
+  publishAt?: string;
+}): string {
+  const lines = ["---", `title: ${JSON.stringify(fields.title)}`];
+  if (fields.date) lines.push(`date: ${fields.date}`);
+  if (fields.category) lines.push(`category: ${fields.category}`);
+  if (fields.tags) lines.push(`tags: [${fields.tags.join(", ")}]`);
+  lines.push(`lang: ${fields.lang ?? "en"}`);
+  if (fields.summary) lines.push(`summary: ${JSON.stringify(fields.summary)}`);
+  if (fields.publishAt) lines.push(`publish_at: ${fields.publishAt}`);
+  lines.push("---", "", fields.body, "");
+  return lines.join("\n");
+}
+
+/** Polls a condition: for file-watching tests, where a fixed sleep would be flaky. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

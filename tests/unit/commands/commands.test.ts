@@ -1,0 +1,194 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Core, createCore } from "../../../src/core.js";
+import { silentLogger } from "../../../src/framework/ports.js";
+import { renderPlain } from "../../../src/framework/reply.js";
+import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
+import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
+
+const SEED_ID = "000_df19e6179d96e4ae";
+const SEED_TITLE = "Le Pakistan et El Salvador discutent de la stratégie Bitcoin";
+let core: Core;
+const extra = tempContent();
+
+beforeAll(async () => {
+  core = await createCore({
+    contentDir: join(import.meta.dirname, "../../../content"),
+    databasePath: ":memory:",
+    defaultLocale: "en",
+    log: silentLogger,
+  });
+});
+afterAll(async () => {
+  await core.close();
+  extra.remove();
+});
+
+const ask = (line: string, locale: "en" | "fr" = "en") =>
+  runConsoleLine(line, core.commands, core.services, locale);
+
+describe("/news", () => {
+  it.each(["/news bitcoin", "/news electricite", "/news l'électricité", "/news query:bitcoin"])(
+    "GIVEN %s THEN the seed article is listed with a summary and its buttons",
+    async (line) => {
+      const reply = await ask(line);
+      const card = reply.cards.find((c) => c.footer === SEED_ID);
+      expect(card?.title).toBe(SEED_TITLE);
+      expect(card?.body[0]?.text.length).toBeGreaterThan(20);
+      expect(card?.buttons?.map((b) => b.action)).toEqual([
+        { command: "article", args: { article: SEED_ID } },
+        { command: "facts", args: { article: SEED_ID } },
+      ]);
+      expect(reply.cards.length).toBeLessThanOrEqual(5);
+    },
+  );
+
+  it("GIVEN no query THEN the latest articles are listed", async () => {
+    const reply = await ask("/news");
+    expect(reply.text).toBe("Latest articles");
+    expect(reply.cards.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    '/news "',
+    "/news '",
+    '/news bitcoin" OR NOT',
+    "/news NEAR(a b)",
+    "/news *",
+    `/news ${"%$#@!*(){}[]".repeat(42).slice(0, 500)}`,
+  ])(
+    "GIVEN the odd query %s THEN the answer is results or a friendly nothing-found, never an error",
+    async (line) => {
+      const reply = await ask(line);
+      expect(reply.error).toBeFalsy();
+      if (reply.cards.length === 0) expect(reply.text).toMatch(/Nothing found|no articles/);
+    },
+  );
+
+  it("GIVEN a query over 500 characters THEN the user is told the limit", async () => {
+    const reply = await ask(`/news ${"a".repeat(501)}`);
+    expect(reply.error).toBe(true);
+    expect(reply.text).toContain("500");
+  });
+
+  it("GIVEN French THEN the header is French", async () => {
+    expect((await ask("/news bitcoin", "fr")).text).toBe("Résultats pour « bitcoin »");
+  });
+});
+
+describe("/article", () => {
+  it("GIVEN the seed id THEN every paragraph and heading is printed", async () => {
+    const reply = await ask(`/article ${SEED_ID}`);
+    const text = renderPlain(reply);
+    const article = core.library.get(SEED_ID);
+    for (const section of article?.sections ?? []) {
+      expect(text).toContain(section.heading ?? "");
+      for (const paragraph of section.text.split(/\n{2,}/)) expect(text).toContain(paragraph);
+    }
+  });
+
+  it("GIVEN words instead of an id THEN the best match is opened", async () => {
+    expect((await ask("/article salvador bitcoin strategie")).cards[0]?.title).toBe(SEED_TITLE);
+  });
+
+  it("GIVEN an unknown article THEN the reply says nothing matches", async () => {
+    const reply = await ask("/article zzzzqqqq");
+    expect(reply.error).toBe(true);
+    expect(reply.text).toContain("zzzzqqqq");
+  });
+
+  it("GIVEN a small text budget THEN parts come with paging buttons that reach the end", async () => {
+    const ctx = { limit: 600 };
+    const { consoleContext } = await import("../../../src/platforms/console/console-session.js");
+    const { runCommand } = await import("../../../src/framework/run-command.js");
+    const base = consoleContext(core.services, "en");
+    const context = { ...base, limits: { text: ctx.limit } };
+    let part = 1;
+    const seen: string[] = [];
+    for (;;) {
+      const reply = await runCommand(
+        core.commands,
+        { command: "article", args: { article: SEED_ID, part } },
+        context,
+      );
+      const body = reply.cards[0]?.body ?? [];
+      expect(body.reduce((n, b) => n + b.text.length + 2, 0)).toBeLessThanOrEqual(ctx.limit + 2);
+      seen.push(...body.map((b) => b.text));
+      const next = reply.buttons?.find(
+        (b) => b.action.command === "article" && Number(b.action.args.part) === part + 1,
+      );
+      if (!next) break;
+      part += 1;
+    }
+    expect(part).toBeGreaterThan(2);
+    expect(seen).toContain("Préoccupations et initiatives");
+  });
+});
+
+describe("/latest, /topics, /help, /facts", () => {
+  it("GIVEN /latest 2 THEN two articles come, newest first", async () => {
+    const reply = await ask("/latest 2");
+    expect(reply.cards).toHaveLength(2);
+  });
+
+  it("GIVEN /latest 9 THEN the bounds are explained", async () => {
+    expect((await ask("/latest 9")).text).toContain("from 1 to 5");
+  });
+
+  it("GIVEN /topics THEN BITCOIN is counted", async () => {
+    expect(renderPlain(await ask("/topics"))).toMatch(/BITCOIN \(\d+\)/);
+  });
+
+  it("GIVEN /help in French THEN every command is listed with its French description", async () => {
+    const text = renderPlain(await ask("/help", "fr"));
+    for (const name of ["/news", "/article", "/facts", "/latest", "/topics", "/help"])
+      expect(text).toContain(name);
+    expect(text).toContain("Lire un article en entier");
+  });
+
+  it("GIVEN /facts on the seed THEN people are listed under a heading", async () => {
+    const text = renderPlain(await ask(`/facts ${SEED_ID}`));
+    expect(text).toContain("Bilal Bin Saqib");
+    expect(text).toContain("People");
+  });
+});
+
+describe("a library with no articles", () => {
+  it("GIVEN an empty folder THEN /news and /topics say so kindly", async () => {
+    extra.write("notes.bin", "x");
+    const empty = await createCore({
+      contentDir: extra.dir,
+      databasePath: ":memory:",
+      defaultLocale: "en",
+      log: silentLogger,
+    });
+    const run = (line: string) => runConsoleLine(line, empty.commands, empty.services, "en");
+    expect((await run("/news")).text).toBe("There are no articles yet.");
+    expect((await run("/topics")).text).toBe("No topics yet.");
+    await empty.close();
+  });
+});
+
+describe("markdown front-matter summary", () => {
+  it("GIVEN an article with a summary THEN /news shows it as written", async () => {
+    const dir = tempContent();
+    dir.write(
+      "s.md",
+      markdownArticle({
+        title: "Tidal plant opens",
+        body: "Long text. More text here.",
+        summary: "A hand-written summary.",
+      }),
+    );
+    const c = await createCore({
+      contentDir: dir.dir,
+      databasePath: ":memory:",
+      defaultLocale: "en",
+      log: silentLogger,
+    });
+    const reply = await runConsoleLine("/news tidal", c.commands, c.services, "en");
+    expect(reply.cards[0]?.body[0]?.text).toBe("A hand-written summary.");
+    await c.close();
+    dir.remove();
+  });
+});
