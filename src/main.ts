@@ -51,19 +51,49 @@ async function main(): Promise<void> {
   }, log);
 }
 
+/** Every platform with a token runs; with none, the console does, so a fresh clone just works. */
 function createPlatforms(config: Config, core: Core, log: Logger): Platform[] {
+  const shared = { commands: core.commands, services: core.services, defaultLocale: config.DEFAULT_LOCALE };
   const platforms: Platform[] = [];
-  if (platforms.length === 0) {
+  if (config.DISCORD_TOKEN) {
     platforms.push(
-      createConsolePlatform({
-        commands: core.commands,
-        services: core.services,
-        locale: config.DEFAULT_LOCALE,
+      createDiscordPlatform({
+        ...shared,
+        token: config.DISCORD_TOKEN,
+        apiBase: config.DISCORD_API_BASE,
+        guildId: config.DISCORD_GUILD_ID,
+        log: childLog(log, "discord"),
       }),
     );
   }
-  void log;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const webhook =
+      config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
+        ? {
+            url: config.TELEGRAM_WEBHOOK_URL,
+            secret: config.TELEGRAM_WEBHOOK_SECRET,
+            port: config.TELEGRAM_WEBHOOK_PORT,
+          }
+        : undefined;
+    platforms.push(
+      createTelegramPlatform({
+        ...shared,
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        webhook,
+        log: childLog(log, "telegram"),
+      }),
+    );
+  }
+  if (platforms.length === 0) {
+    platforms.push(createConsolePlatform({ ...shared, locale: config.DEFAULT_LOCALE }));
+  }
   return platforms;
+}
+
+function childLog(log: Logger, platform: string): Logger {
+  const withChild = log as Logger & { child?: (bindings: object) => Logger };
+  return withChild.child ? withChild.child({ platform }) : log;
 }
 
 function handleSignals(shutdown: () => Promise<void>, log: Logger): void {
