@@ -3,17 +3,22 @@
  * summarizer against Lead-1, Lead-2, plain TextRank and the published BARThez/mBARThez outputs.
  *
  *   npx tsx bench/quality.ts          report: lines 501-1500 (and our dev figures on 1-500)
- *   npx tsx bench/quality.ts --tune   coordinate search of the summary weights on lines 1-500 only
+ *   npx tsx bench/quality.ts --tune   fit the summary weights on lines 1-500 only (cross-validated)
  *
  * Writes bench/results-quality.json and the "## Summary quality" section of bench/README.md.
  * If bench/facts-quality.ts exists, its factsQuality() section is appended to both.
+ *
+ * Over ~300 lines on purpose: the weight fitter (--tune) shares the corpus, the splits and the
+ * scorer with the report, and keeping both here keeps the "tune on lines 1-500 only" rule in one place.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { splitSentences } from "../src/news/sentences.js";
 import { SUMMARY_WEIGHTS, type SummaryWeights, summarize } from "../src/news/summarize.js";
+import { featureMatrix, LINEAR_FEATURES } from "../src/news/summary-score.js";
 import { lead, textRank } from "./baselines.js";
 import { meanRouge, type Rouge, rougeOfTokens, rougeTokens } from "./rouge.js";
 
@@ -130,63 +135,234 @@ const ours =
   (s: string) =>
     summarize({ title: "", text: s, lang: LANG }, 1, w);
 
-/** Unrounded mean ROUGE (×100) of ours on the dev lines. */
-function devObjective(corpus: Corpus, w: Partial<SummaryWeights>): Rouge {
-  const run = ours(w);
-  const sum = { r1: 0, r2: 0, rl: 0 };
-  const idx = range(DEV);
-  for (const i of idx) {
-    const r = rougeOfTokens(rougeTokens(run(corpus.source[i] ?? "").join(" "), LANG), goldOf(corpus, i));
-    sum.r1 += r.r1;
-    sum.r2 += r.r2;
-    sum.rl += r.rl;
-  }
-  const k = 100 / idx.length;
-  return { r1: sum.r1 * k, r2: sum.r2 * k, rl: sum.rl * k };
+/** One dev document prepared for fitting: feature rows and each sentence's ROUGE against the gold. */
+interface FitDoc {
+  rows: Float64Array;
+  boilerplate: Uint8Array;
+  n: number;
+  r1: Float64Array;
+  r2: Float64Array;
 }
 
-/** Coordinate search over a grid per weight, on the dev lines only; prints the best weights. */
-function tune(corpus: Corpus): void {
-  // Penalties the issue requires (too long, questions, quotations) keep a floor above zero.
-  const grid: Partial<Record<keyof SummaryWeights, number[]>> = {
-    position: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3],
-    positionDecay: [0.25, 0.5, 0.75, 1, 1.5, 2],
-    centrality: [0, 0.25, 0.5, 0.75, 1, 1.5, 2],
-    forward: [-0.5, -0.25, 0, 0.25, 0.5, 1],
-    facts: [0, 0.25, 0.5, 1, 1.5, 2, 3],
-    length: [0, 0.5, 1, 1.5, 2, 2.5, 3, 4],
-    lengthTarget: [15, 20, 25, 30, 35, 40, 50],
-    lengthOver: [0, 0.25, 0.5, 1],
-    idf: [0, 0.25, 0.5, 1, 2],
-    tooShort: [0.5, 1, 2],
-    tooLong: [0.25, 0.5, 1],
-    question: [0.25, 0.5, 1],
-    startsWithQuote: [0, 0.15, 0.3, 0.5, 1],
-    quoteOnly: [0.25, 0.5, 1],
-    dangling: [0, 0.1, 0.2, 0.4],
-  };
-  const value = (r: Rouge) => r.r1 + r.r2;
-  const w: SummaryWeights = { ...SUMMARY_WEIGHTS };
-  let best = devObjective(corpus, w);
-  console.log("start", best);
-  for (let round = 0; round < 4; round++) {
-    let improved = false;
-    for (const [key, values] of Object.entries(grid) as [keyof SummaryWeights, number[]][]) {
-      for (const v of values) {
-        if (v === w[key]) continue;
-        const r = devObjective(corpus, { ...w, [key]: v });
-        if (value(r) > value(best) + 0.02) {
-          best = r;
-          w[key] = v;
-          improved = true;
-          console.log(`round ${round}: ${key}=${v}`, r);
-        }
+type Hyper = Pick<SummaryWeights, "positionDecay" | "lengthTarget" | "idf">;
+const F = LINEAR_FEATURES.length;
+// The issue requires these penalties: the fit may shrink them, not drop or reverse them. Questions and
+// bare quotations are rare in OrangeSum, so their fitted weights say little; the floors are product
+// choices (a teaser question must not open a post). Nor may the fit turn a readability penalty into a
+// bonus (long sentences, a dangling "Il"/"He" at the start).
+const FLOOR: Partial<Record<(typeof LINEAR_FEATURES)[number], number>> = {
+  tooShort: 0.1,
+  tooLong: 0.1,
+  question: 1,
+  quoteOnly: 0.5,
+  lengthOver: 0,
+  dangling: 0,
+};
+
+function prepare(corpus: Corpus, idx: number[], hyper: Hyper): FitDoc[] {
+  return idx.map((i) => {
+    const sentences = splitSentences(corpus.source[i] ?? "", LANG);
+    const m = featureMatrix(sentences, "", LANG, { ...hyper, forward: 1 });
+    const gold = goldOf(corpus, i);
+    const r1 = new Float64Array(sentences.length);
+    const r2 = new Float64Array(sentences.length);
+    sentences.forEach((s, j) => {
+      const r = rougeOfTokens(rougeTokens(s, LANG), gold);
+      r1[j] = r.r1;
+      r2[j] = r.r2;
+    });
+    return { rows: m.rows, boilerplate: m.boilerplate, n: sentences.length, r1, r2 };
+  });
+}
+
+function rowScore(d: FitDoc, i: number, w: Float64Array): number {
+  let s = 0;
+  for (let k = 0; k < F; k++) s += (w[k] as number) * (d.rows[i * F + k] as number);
+  return s;
+}
+
+/** Mean ROUGE-1 and ROUGE-2 (×100) of the top-scored sentence. */
+function evaluate(docs: FitDoc[], w: Float64Array): { r1: number; r2: number } {
+  let r1 = 0;
+  let r2 = 0;
+  for (const d of docs) {
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < d.n; i++) {
+      if (d.boilerplate[i]) continue;
+      const s = rowScore(d, i, w);
+      if (s > bestScore) {
+        bestScore = s;
+        best = i;
       }
     }
-    if (!improved) break;
+    r1 += d.r1[best] ?? 0;
+    r2 += d.r2[best] ?? 0;
   }
-  console.log("best on dev 1-500:", best);
-  console.log(JSON.stringify(w, null, 2));
+  return { r1: (100 * r1) / docs.length, r2: (100 * r2) / docs.length };
+}
+
+/**
+ * Fit the linear weights by gradient ascent (Adam) on the expected ROUGE-1 + ROUGE-2 of a softmax
+ * choice over each document's sentences, with a small L2 penalty. Smooth, so it generalises
+ * better than searching the argmax directly (5-fold CV on lines 1-500: about +0.6 ROUGE-1).
+ */
+function fitWeights(
+  docs: FitDoc[],
+  start: Float64Array,
+  beta = 5,
+  l2 = 0.001,
+  iterations = 300,
+): Float64Array {
+  const w = Float64Array.from(start);
+  const m = new Float64Array(F);
+  const v = new Float64Array(F);
+  const grad = new Float64Array(F);
+  const titleK = LINEAR_FEATURES.indexOf("title"); // OrangeSum has no titles: keep the hand-set weight
+  for (let it = 1; it <= iterations; it++) {
+    grad.fill(0);
+    for (const d of docs) {
+      const p = new Float64Array(d.n);
+      let max = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < d.n; i++) {
+        p[i] = d.boilerplate[i] ? Number.NEGATIVE_INFINITY : beta * rowScore(d, i, w);
+        if ((p[i] as number) > max) max = p[i] as number;
+      }
+      let z = 0;
+      for (let i = 0; i < d.n; i++) {
+        p[i] = Math.exp((p[i] as number) - max);
+        z += p[i] as number;
+      }
+      let expected = 0;
+      for (let i = 0; i < d.n; i++) {
+        p[i] = (p[i] as number) / z;
+        expected += (p[i] as number) * ((d.r1[i] as number) + (d.r2[i] as number));
+      }
+      for (let i = 0; i < d.n; i++) {
+        const c = (p[i] as number) * ((d.r1[i] as number) + (d.r2[i] as number) - expected) * beta;
+        if (c !== 0)
+          for (let k = 0; k < F; k++) grad[k] = (grad[k] as number) + c * (d.rows[i * F + k] as number);
+      }
+    }
+    for (let k = 0; k < F; k++) {
+      if (k === titleK) continue;
+      const g = (grad[k] as number) / docs.length - l2 * (w[k] as number);
+      m[k] = 0.9 * (m[k] as number) + 0.1 * g;
+      v[k] = 0.999 * (v[k] as number) + 0.001 * g * g;
+      const step =
+        (0.025 * ((m[k] as number) / (1 - 0.9 ** it))) /
+        (Math.sqrt((v[k] as number) / (1 - 0.999 ** it)) + 1e-8);
+      w[k] = Math.max(
+        FLOOR[LINEAR_FEATURES[k] as keyof typeof FLOOR] ?? Number.NEGATIVE_INFINITY,
+        (w[k] as number) + step,
+      );
+    }
+  }
+  return w;
+}
+
+/** Hand-set starting weights (before any tuning), so a run of --tune is reproducible. */
+const START: SummaryWeights = {
+  ...SUMMARY_WEIGHTS,
+  position: 1,
+  centrality: 1,
+  forward: 0,
+  title: 0.5,
+  facts: 0.5,
+  length: 0.5,
+  lengthOver: 0,
+  tooShort: 1,
+  tooLong: 0.5,
+  question: 0.5,
+  startsWithQuote: 0.3,
+  quoteOnly: 0.5,
+  dangling: 0.1,
+};
+
+/**
+ * Tuning on lines 1-500 only: for each setting of the non-linear knobs, 5-fold cross-validation
+ * of the fit; the best setting is then fitted on all 500 lines and printed for SUMMARY_WEIGHTS.
+ */
+function tune(corpus: Corpus): void {
+  const dev = range(DEV);
+  const start = Float64Array.from(LINEAR_FEATURES.map((k) => START[k]));
+  const folds = 5;
+  let best: { hyper: Hyper; score: number; docs: FitDoc[] } | null = null;
+  for (const positionDecay of [0.5, 1]) {
+    for (const lengthTarget of [20, 30, 40]) {
+      for (const idf of [0.5, 1]) {
+        const hyper = { positionDecay, lengthTarget, idf };
+        const docs = prepare(corpus, dev, hyper);
+        let r1 = 0;
+        let r2 = 0;
+        for (let f = 0; f < folds; f++) {
+          const train = docs.filter((_, i) => i % folds !== f);
+          const test = docs.filter((_, i) => i % folds === f);
+          const r = evaluate(test, fitWeights(train, start));
+          r1 += r.r1 / folds;
+          r2 += r.r2 / folds;
+        }
+        console.log(`CV on 1-500: ${JSON.stringify(hyper)} R-1 ${r1.toFixed(2)} R-2 ${r2.toFixed(2)}`);
+        if (!best || r1 + r2 > best.score) best = { hyper, score: r1 + r2, docs };
+      }
+    }
+  }
+  if (!best) return;
+  const w = fitWeights(best.docs, start);
+  const r = evaluate(best.docs, w);
+  const weights: Record<string, number> = { ...SUMMARY_WEIGHTS, ...best.hyper };
+  LINEAR_FEATURES.forEach((k, i) => {
+    weights[k] = Math.round((w[i] as number) * 100) / 100;
+  });
+  console.log(`fitted on all of 1-500: R-1 ${r.r1.toFixed(2)} R-2 ${r.r2.toFixed(2)}`);
+  console.log(JSON.stringify(weights, null, 2));
+}
+
+/**
+ * Median time of one summary (1 and 3 sentences) for the report-split articles of 550-650 words:
+ * the issue's budget is "well under 1 ms" for a 600-word article. Each is timed 5 times, after a warm-up.
+ */
+function timeLongArticles(corpus: Corpus): {
+  articles: number;
+  words: string;
+  median1: number;
+  median3: number;
+} {
+  const docs = range(REPORT)
+    .map((i) => corpus.source[i] ?? "")
+    .filter((s) => {
+      const words = s.split(/\s+/).length;
+      return words >= 550 && words <= 650;
+    });
+  const time = (count: number) => {
+    for (const d of docs) summarize({ title: "", text: d, lang: LANG }, count);
+    const times: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      for (const d of docs) {
+        const t0 = performance.now();
+        summarize({ title: "", text: d, lang: LANG }, count);
+        times.push(performance.now() - t0);
+      }
+    }
+    return round3(median(times));
+  };
+  return { articles: docs.length, words: "550-650", median1: time(1), median3: time(3) };
+}
+
+const REFERENCE: Record<string, [number, number, number]> = {
+  "Lead-1": [23.6, 6.7, 16.6],
+  "BARThez (published)": [33.0, 12.4, 23.4],
+};
+
+/** Whether the scorer reproduces the issue's figures within 0.2 points (rounding, sentence splitting). */
+function scorerVerdict(check: Row[]): string {
+  const off = check.filter((r) => {
+    const ref = REFERENCE[r.system];
+    return ref !== undefined && [r.r1, r.r2, r.rl].some((x, k) => Math.abs(x - (ref[k] as number)) > 0.2);
+  });
+  return off.length === 0
+    ? "This scorer reproduces them within 0.2 points on every figure, which validates it."
+    : `This scorer does NOT reproduce them for ${off.map((r) => r.system).join(", ")}: compare with care.`;
 }
 
 function machine(): { nproc: number; node: string; cpu: string } {
@@ -274,6 +450,7 @@ async function main(): Promise<void> {
     runSystem(corpus, "Lead-1", all, (s) => lead(s, LANG, 1)),
     scorePublished(corpus, "BARThez (published)", corpus.barthez, all),
   ];
+  const speed = timeLongArticles(corpus);
   const lead1 = rows[0] as Row;
   const our = rows[3] as Row;
   const goal = {
@@ -292,6 +469,9 @@ async function main(): Promise<void> {
   console.log(table(dev));
   console.log("\nScorer check, lines 1-1500 (issue: Lead-1 23.6/6.7/16.6, BARThez 33.0/12.4/23.4)\n");
   console.log(table(check));
+  console.log(
+    `\nSpeed, ${speed.articles} articles of ${speed.words} words: median ${speed.median1} ms (1 sentence), ${speed.median3} ms (3)`,
+  );
   console.log(
     `\nGoal (R-1 >= ${GOAL.r1}, R-2 >= ${GOAL.r2}, >= +${GOAL.overLead1} R-1 over Lead-1): ${met ? "met" : "missed"}`,
   );
@@ -322,6 +502,14 @@ ${table(dev)}
 ${table(check)}
 
 The issue's reference figures with this scorer: Lead-1 23.6/6.7/16.6, BARThez 33.0/12.4/23.4.
+${scorerVerdict(check)}
+
+### Speed
+
+Articles of 550-650 words in lines 501-1500 (${speed.articles} of them), 5 runs each after a warm-up:
+median **${speed.median1.toFixed(3)} ms** for a 1-sentence summary, ${speed.median3.toFixed(3)} ms for 3 sentences
+(the budget: well under 1 ms; 2 ms for summary and key facts together). The machine is shared, so the
+means in the tables above carry noise from other processes; the medians are the figures to compare.
 
 ### Goal
 
@@ -345,6 +533,7 @@ ${TUNING_NOTES}
     dev,
     scorerCheck: check,
     goal: { ...goal, overLead1: { ...goal.overLead1, met: overMet }, met },
+    speed,
     weights: SUMMARY_WEIGHTS,
     ...(facts ? { facts: facts.json } : {}),
   };
@@ -352,9 +541,25 @@ ${TUNING_NOTES}
   console.log(`\nWrote ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, README)}.`);
 }
 
-const TUNING_NOTES = `Coordinate search (\`--tune\`): each weight of \`SUMMARY_WEIGHTS\` in turn over a small grid,
-keeping a change only when ROUGE-1 + ROUGE-2 on lines 1-500 rose by more than 0.02, up to four rounds.
-Lines 501-1500 were scored only to report; no weight was chosen by looking at them. The title weight
-cannot be tuned here (OrangeSum abstracts come without titles); it keeps its hand-set value.`;
+const TUNING_NOTES = `\`--tune\` looks at lines 1-500 only. The score is linear in its features
+(\`src/news/summary-score.ts\`), so its weights are fitted: gradient ascent (Adam) on the expected ROUGE-1 +
+ROUGE-2 of a softmax choice among each article's sentences (temperature 1/5, small L2 penalty), from hand-set
+starting weights. The penalties the issue asks for stay above floors (too short and too long >= 0.1,
+quotation-only >= 0.5, question >= 1: questions and bare quotations are rare in OrangeSum, so their fitted
+weights say little, and a teaser question must not open a post), and the readability ones (beyond the length
+target, a dangling opening pronoun) >= 0. The non-linear knobs (position decay 0.5 or 1, length target 20/30/40
+words, IDF exponent 0.5 or 1) are picked by 5-fold cross-validation within lines 1-500; then the weights are
+fitted on all 500 lines and copied, rounded, into \`SUMMARY_WEIGHTS\`. The title weight (OrangeSum abstracts
+come without titles) and the MMR trade-off (one-sentence summaries) keep hand-set values.
+
+History, for honesty: lines 501-1500 were scored three times, never to choose a weight. (1) Weights from a
+coordinate search of the argmax on 1-500 (30.2 R-1 there) gave 28.9/9.1/19.5. Cross-validated within 1-500
+that search reached 29.3 R-1 against 29.9 for the smooth fit, so (2) the fit replaced it: 29.2/9.4/19.8.
+(3) The question and quotation floors were then raised for the product's sake, and scraped script glued to
+a sentence is now trimmed: the figures above.
+
+IDF: within-article sentence frequency, log(1 + N/df). No corpus prior ships with the bot: it would tie the
+weights to one paper's vocabulary and to French or English only; the curated stopword lists carry most of
+what a corpus IDF would.`;
 
 await main();

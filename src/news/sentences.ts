@@ -25,115 +25,22 @@ export function splitSentences(text: string, lang: string): string[] {
 }
 
 // Abbreviations after which a period never ends a sentence (case-sensitive: "M." is Monsieur, "m." metres).
-const STRONG = new Set([
-  "M",
-  "MM",
-  "Mme",
-  "Mmes",
-  "Mlle",
-  "Mlles",
-  "Mgr",
-  "Me",
-  "Dr",
-  "Drs",
-  "Pr",
-  "Prof",
-  "St",
-  "Ste",
-  "Mr",
-  "Mrs",
-  "Ms",
-  "Messrs",
-  "Gen",
-  "Gén",
-  "Sen",
-  "Rep",
-  "Gov",
-  "Lt",
-  "Col",
-  "Sgt",
-  "Capt",
-  "Adm",
-  "Rev",
-  "Hon",
-  "Mt",
-  "Ft",
-  "vs",
-  "Vs",
-  "cf",
-  "Cf",
-  "ex",
-  "Ex",
-  "env",
-  "av",
-  "apr",
-  "approx",
-  "resp",
-  "janv",
-  "févr",
-  "fév",
-  "avr",
-  "juil",
-  "sept",
-  "oct",
-  "nov",
-  "déc",
-  "coll",
-  "trad",
-  "éd",
-  "p",
-  "pp",
-  "n",
-  "s",
-  "v",
-]);
+const STRONG = new Set(
+  (
+    "M MM Mme Mmes Mlle Mlles Mgr Me Dr Drs Pr Prof St Ste Mr Mrs Ms Messrs Gen Gén Sen Rep Gov Lt " +
+    "Col Sgt Capt Adm Rev Hon Mt Ft vs Vs cf Cf ex Ex env av apr approx resp janv févr fév avr juil " +
+    "sept oct nov déc coll trad éd p pp n s v"
+  ).split(" "),
+);
 
 // Abbreviations that do not end a sentence before a number ("No. 5", "Jan. 12", "art. 3").
-const BEFORE_NUMBER = new Set([
-  "No",
-  "no",
-  "Nos",
-  "nos",
-  "art",
-  "Art",
-  "vol",
-  "Vol",
-  "ch",
-  "chap",
-  "fig",
-  "Fig",
-  "Jan",
-  "Feb",
-  "Mar",
-  "Apr",
-  "Jun",
-  "Jul",
-  "Aug",
-  "Sep",
-  "Sept",
-  "Oct",
-  "Nov",
-  "Dec",
-]);
+const BEFORE_NUMBER = new Set(
+  "No no Nos nos art Art vol Vol ch chap fig Fig Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split(" "),
+);
 
 // Abbreviations that often end a sentence too ("Apple Inc. The company"): a break only before a
 // word that typically opens a sentence.
-const WEAK = new Set([
-  "Inc",
-  "Corp",
-  "Ltd",
-  "Co",
-  "Jr",
-  "Sr",
-  "Bros",
-  "etc",
-  "hab",
-  "min",
-  "max",
-  "env",
-  "cie",
-  "Cie",
-]);
+const WEAK = new Set("Inc Corp Ltd Co Jr Sr Bros etc hab min max cie Cie".split(" "));
 
 const SENTENCE_OPENERS = new Set(
   (
@@ -206,6 +113,35 @@ function periodBreaks(s: string, dot: number, nextIdx: number): boolean {
   return true;
 }
 
+function isCjkStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+function isCjkCloser(c: number): boolean {
+  return c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x3011 || c === 0x201d || c === 0xbb;
+}
+
+function isUpperLatin(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+
+function isLowerLatin(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/**
+ * A scraped heading glued to the next sentence without punctuation: "rendus sur placeQuelques
+ * instants". Requires a lowercase word of 4+ letters running into a capitalised word of 3+ letters,
+ * so "iPhone", "eBay", "macOS" and "McDonald" are left alone.
+ */
+function gluedHeading(s: string, i: number): boolean {
+  if (!isLowerLatin(s.charCodeAt(i + 1)) || !isLowerLatin(s.charCodeAt(i + 2))) return false;
+  let j = i - 1;
+  while (j >= 0 && isLowerLatin(s.charCodeAt(j))) j--;
+  if (i - 1 - j < 4) return false;
+  return j < 0 || !LETTER.test(s[j] as string);
+}
+
 function splitParagraph(s: string, out: string[]): void {
   const n = s.length;
   let start = 0;
@@ -218,7 +154,19 @@ function splitParagraph(s: string, out: string[]): void {
       i++;
       continue;
     }
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f) {
+      // CJK full stops end a sentence with no space after; closing brackets stay with it.
+      i++;
+      while (i < n && (isCjkStop(s.charCodeAt(i)) || isCjkCloser(s.charCodeAt(i)))) i++;
+      out.push(s.slice(start, i).trim());
+      start = i;
+      continue;
+    }
     if (!isTerminator(c)) {
+      if (isUpperLatin(c) && i > 0 && gluedHeading(s, i)) {
+        out.push(s.slice(start, i).trim());
+        start = i;
+      }
       i++;
       continue;
     }

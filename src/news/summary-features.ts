@@ -10,6 +10,8 @@ export interface SentenceFeatures {
   text: string;
   /** Distinct content-term ids. */
   terms: number[];
+  /** Content-term ids in reading order, repeats included (for trigram blocking). */
+  sequence: number[];
   words: number;
   numbers: number;
   properNouns: number;
@@ -58,6 +60,28 @@ const DANGLING = new Set(
     "en lui leur y he she they it this that these those but and so then however also his her their its"
   ).split(" "),
 );
+
+const SCRIPT_MARKERS = ["window.", " = new ", "function(", "function ("];
+const SENTENCE_END = /[.!?…»"”)]\s*$/u;
+
+/**
+ * Scraped pages leave script glued after the last sentence ("immonde". window.pvp_... = new Pvp(...):
+ * the splitter cannot split before a lowercase identifier). Cut the text at the first script marker
+ * when what comes before it is a finished sentence; otherwise return it unchanged.
+ */
+export function trimScript(text: string): string {
+  let cut = -1;
+  for (const m of SCRIPT_MARKERS) {
+    const at = text.indexOf(m);
+    if (at > 0 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut < 0) return text;
+  // Back up to the start of the identifier the marker belongs to ("window.pvp_", "x = new").
+  let start = cut;
+  while (start > 0 && !/\s/u.test(text[start - 1] as string)) start--;
+  const head = text.slice(0, start).trimEnd();
+  return SENTENCE_END.test(head) ? head : text;
+}
 
 /** The vocabulary of one article: term -> id. */
 export type Vocabulary = Map<string, number>;
@@ -111,6 +135,7 @@ export function sentenceFeatures(text: string, lang: string, vocab: Vocabulary):
   // Lowercasing can change the length (rare: "İ"); then lowercase word by word instead.
   const sameIndices = lower.length === text.length;
   const terms: number[] = [];
+  const sequence: number[] = [];
   let words = 0;
   let numbers = 0;
   let properNouns = 0;
@@ -124,12 +149,14 @@ export function sentenceFeatures(text: string, lang: string, vocab: Vocabulary):
     else if (words > 1 && t !== null && startsUpper(text, a)) properNouns++;
     if (t === null) return;
     const id = idOf(t, vocab);
+    sequence.push(id);
     if (!terms.includes(id)) terms.push(id);
   });
   const startsWithQuote = OPEN_QUOTE.test(text);
   return {
     text,
     terms,
+    sequence,
     words,
     numbers,
     properNouns,

@@ -151,3 +151,32 @@ describe("splitSentences: English", () => {
     ]);
   });
 });
+
+describe("splitSentences: scraped text and other scripts", () => {
+  it("GIVEN a heading glued to the next sentence without punctuation THEN they are split, brand names kept", () => {
+    expect(
+      splitSentences(
+        "Les ministres sont venus sur placeQuelques instants après, son iPhone et eBay sous macOS.",
+        "fr",
+      ),
+    ).toEqual([
+      "Les ministres sont venus sur place",
+      "Quelques instants après, son iPhone et eBay sous macOS.",
+    ]);
+  });
+
+  it("GIVEN a period glued after a closing quote THEN it is a break", () => {
+    expect(splitSentences("comme je l'ai lu\".Sven Lelandais va plus loin.", "fr")).toEqual([
+      "comme je l'ai lu\".",
+      "Sven Lelandais va plus loin.",
+    ]);
+  });
+
+  it("GIVEN CJK full stops THEN each ends a sentence without a following space", () => {
+    expect(splitSentences("これは最初の文です。「二番目です！」三番目？", "ja")).toEqual([
+      "これは最初の文です。",
+      "「二番目です！」",
+      "三番目？",
+    ]);
+  });
+});
