@@ -34,7 +34,7 @@ export interface TelegramPlatformOptions {
 
 const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
 /** How long stop() waits for commands in progress to finish sending. */
-const DRAIN_MS = 10_000;
+const DRAIN_MS = 3_000;
 
 /**
  * The Telegram platform: telegraf for the Bot API, our own loop for polling (or a webhook server),

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { Logger } from "../../../src/framework/ports.js";
+import { Poller, UNAUTHORIZED_MESSAGE } from "../../../src/platforms/telegram/poller.js";
+
+const apiError = (code: number, description: string) =>
+  Object.assign(new Error(`${code}: ${description}`), {
+    code,
+    description,
+    response: { error_code: code, description },
+  });
+
+function recording(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const write = (level: string) => (obj: object | string, msg?: string) =>
+    void lines.push(`${level} ${msg ?? ""} ${JSON.stringify(obj)}`);
+  return { lines, info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe("Poller", () => {
+  it("GIVEN a handler that never finishes THEN the next getUpdates is still made, with the next offset", async () => {
+    const offsets: number[] = [];
+    const batches = [[{ update_id: 10 }, { update_id: 11 }], [{ update_id: 12 }]];
+    const poller = new Poller({
+      getUpdates: async ({ offset }, signal) => {
+        offsets.push(offset);
+        const batch = batches.shift();
+        if (batch) return batch;
+        return new Promise((_, reject) =>
+          signal.addEventListener("abort", () =>
+            reject(Object.assign(new Error("aborted"), { name: "AbortError" })),
+          ),
+        );
+      },
+      dispatch: () => new Promise<void>(() => {}),
+      log: recording(),
+    });
+    poller.start();
+    await until(() => offsets.length === 3, "three polls");
+    expect(offsets).toEqual([0, 12, 13]);
+    await poller.stop();
+  });
+
+  it("GIVEN 401 THEN polling stops with the clear message", async () => {
+    const log = recording();
+    const fatal: string[] = [];
+    let calls = 0;
+    const poller = new Poller({
+      getUpdates: async () => {
+        calls++;
+        throw apiError(401, "Unauthorized");
+      },
+      dispatch: async () => {},
+      log,
+      onFatal: (message) => fatal.push(message),
+    });
+    poller.start();
+    await until(() => fatal.length === 1, "the fatal callback");
+    await poller.stop();
+    expect(calls).toBe(1);
+    expect(fatal).toEqual([UNAUTHORIZED_MESSAGE]);
+    expect(
+      log.lines.some(
+        (l) => l.startsWith("error") && l.includes("TELEGRAM_BOT_TOKEN was rejected by Telegram"),
+      ),
+    ).toBe(true);
+  });
+
+  it("GIVEN 409 THEN it logs the conflict and waits (no tight loop) until stopped", async () => {
+    const log = recording();
+    let calls = 0;
+    const poller = new Poller({
+      getUpdates: async () => {
+        calls++;
+        throw apiError(409, "Conflict: terminated by other getUpdates request");
+      },
+      dispatch: async () => {},
+      log,
+    });
+    poller.start();
+    await until(() => log.lines.some((l) => l.includes("409 Conflict")), "the conflict line");
+    for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(1);
+    await poller.stop();
+    expect(log.lines.find((l) => l.includes("409 Conflict"))).toContain('"retryInMs":5000');
+  });
+});
