@@ -12,6 +12,7 @@ import { LIMITS } from "./limits.js";
 import { postToChannel } from "./publish.js";
 import { syncCommands } from "./register-commands.js";
 import { renderReply } from "./render-embeds.js";
+import { safeError } from "./safe-error.js";
 import { buildSlashCommands } from "./slash-commands.js";
 
 export interface DiscordPlatformOptions {
@@ -149,7 +150,8 @@ function startFailure(error: unknown): string {
   return `could not connect to Discord: ${describe(error)}`;
 }
 
-/** An error as one line for the log: discord.js errors never carry the token, but say so here. */
+/** An error as one line for the log, with no token in it (see safe-error.ts). */
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const safe = safeError(error);
+  return safe instanceof Error ? `${safe.name}: ${safe.message}` : String(safe);
 }

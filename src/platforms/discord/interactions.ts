@@ -23,6 +23,7 @@ import { suggestArticles } from "./autocomplete.js";
 import { TEXT_BUDGET } from "./limits.js";
 import { renderReply } from "./render-embeds.js";
 import { type Answerable, answerInTime, send } from "./respond.js";
+import { safeError } from "./safe-error.js";
 
 /** What the interaction handler needs from the platform. */
 export interface InteractionDeps {
@@ -44,7 +45,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     else if (interaction.isButton())
       await answer(interaction, buttonInvocation(interaction, deps.codec), deps);
   } catch (error) {
-    deps.log.error({ err: error, interaction: interaction.id }, "discord interaction failed");
+    deps.log.error({ err: safeError(error), interaction: interaction.id }, "discord interaction failed");
   }
 }
 
@@ -67,10 +68,7 @@ function buttonInvocation(interaction: ButtonInteraction, codec: ActionCodec): I
   return action ? { command: action.command, subcommand: action.subcommand, args: action.args } : null;
 }
 
-function contextFor(
-  interaction: Answerable | AutocompleteInteraction,
-  deps: InteractionDeps,
-): CommandContext {
+function contextFor(interaction: Answerable, deps: InteractionDeps): CommandContext {
   return makeContext({
     locale: pickLocale(interaction.locale, deps.defaultLocale),
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
@@ -110,9 +108,9 @@ async function answer(
       return;
     }
     // Discord refused what we sent (or the network failed): tell the user, privately, with a reference.
-    const fallback = errorReply(error, ctx, where);
+    const fallback = errorReply(safeError(error), ctx, where);
     await send(interaction, fallback, renderReply(fallback, deps.codec)).catch((err: unknown) =>
-      deps.log.warn({ ...where, err }, "could not tell the user about a failed answer"),
+      deps.log.warn({ ...where, err: safeError(err) }, "could not tell the user about a failed answer"),
     );
   }
 }
@@ -141,7 +139,7 @@ async function answerAutocomplete(
     try {
       choices = suggestArticles(deps.services.library, String(focused.value));
     } catch (error) {
-      deps.log.warn({ err: error, command: interaction.commandName }, "autocomplete failed");
+      deps.log.warn({ err: safeError(error), command: interaction.commandName }, "autocomplete failed");
     }
   }
   await interaction.respond(choices);

@@ -4,16 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../../src/framework/platform.js";
 import { PublishError } from "../../../src/framework/platform.js";
 import { REPO } from "../../helpers/spawn-bot.js";
-import {
-  ask,
-  buttonId,
-  buttonLabels,
-  messageBodies,
-  openCore,
-  recordingLogger,
-  startBot,
-  TOKEN,
-} from "./harness.js";
+import { ask, cardButtons, messageBodies, openCore, recordingLogger, startBot, TOKEN } from "./harness.js";
 import { CHANNEL_ID, DiscordStandIn, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in.js";
 
 const SEED_ID = "000_df19e6179d96e4ae";
@@ -72,28 +63,23 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
   it("WHEN /news query:bitcoin THEN an embed with the seed title and Full text / Key facts buttons", async () => {
     const { answer } = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
     expect(answer.content).toBe("Results for “bitcoin”");
-    expect(answer.embeds[0].title).toContain(SEED_TITLE);
     expect(answer.flags ?? 0).toBe(0);
-    expect(buttonLabels(answer)).toEqual(["Full text", "Key facts"]);
     expect(answer.allowed_mentions).toEqual({ parse: [] });
+    const labels = cardButtons(answer, SEED_TITLE).map(([label]) => label);
+    expect(labels).toHaveLength(2);
+    expect(labels[0]).toMatch(/Full text$/);
+    expect(labels[1]).toMatch(/Key facts$/);
   });
 
   it("WHEN Full text is pressed THEN the article comes as a new message; Key facts likewise", async () => {
     const news = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
-    const full = await ask(standIn, {
-      kind: "button",
-      customId: buttonId(news.answer, "Full text"),
-      message: news.answer,
-    });
+    const [[, fullText = ""] = [], [, keyFacts = ""] = []] = cardButtons(news.answer, SEED_TITLE);
+    const full = await ask(standIn, { kind: "button", customId: fullText, message: news.answer });
     expect(full.calls()[0]?.body.type).toBe(4);
     expect(full.answer.embeds[0].title).toBe(SEED_TITLE);
     expect(full.answer.embeds[0].description).toContain("Bilal Bin Saqib");
-    const facts = await ask(standIn, {
-      kind: "button",
-      customId: buttonId(news.answer, "Key facts"),
-      message: news.answer,
-    });
-    expect(facts.answer.embeds[0].title).toContain("Key facts");
+    const facts = await ask(standIn, { kind: "button", customId: keyFacts, message: news.answer });
+    expect(facts.answer.embeds[0].title).toBe(`Key facts: ${SEED_TITLE}`);
   });
 
   it("WHEN /facts article:<id> THEN the key facts card of that article", async () => {
@@ -123,7 +109,9 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
       locale: "fr",
     });
     expect(answer.content).toBe("Résultats pour « bitcoin »");
-    expect(buttonLabels(answer)).toEqual(["Texte intégral", "Points clés"]);
+    const labels = cardButtons(answer, SEED_TITLE).map(([label]) => label);
+    expect(labels[0]).toMatch(/Texte intégral$/);
+    expect(labels[1]).toMatch(/Points clés$/);
   });
 
   it("WHEN a member without ManageGuild runs a moderator command THEN a private refusal; with it, the answer", async () => {
@@ -166,6 +154,24 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(answer.flags).toBe(EPHEMERAL);
   });
 
+  it("WHEN Discord refuses an answer THEN the user gets a private error with a reference, logged without the token", async () => {
+    const refused = { code: 50035, message: "Invalid Form Body", errors: {} };
+    standIn.failNext((method, path) => method === "POST" && path.endsWith("/callback"), 1, 400, refused);
+    const { token } = standIn.interact({ kind: "command", name: "help" });
+    const calls = await standIn.waitFor(
+      () =>
+        standIn.answers(token).filter((c) => c.status === 204).length > 0 ? standIn.answers(token) : null,
+      "the error reply",
+    );
+    expect(calls.map((c) => c.status)).toEqual([400, 204]);
+    expect(calls[1]?.body.data.flags).toBe(EPHEMERAL);
+    const ref = /\(ref ([0-9a-f]{4})\)/.exec(calls[1]?.body.data.content)?.[1];
+    expect(ref).toBeDefined();
+    const line = logs.find((l) => l.includes(`"ref":"${ref}"`));
+    expect(line).toContain("50035");
+    expect(line).not.toContain(token);
+  });
+
   it("WHEN a channel post gets a 429 THEN it waits and posts exactly once", async () => {
     const route = `/channels/${CHANNEL_ID}/messages`;
     standIn.rateLimit((method, path) => method === "POST" && path === route, 1, 1);
@@ -193,7 +199,7 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     standIn.dropConnection();
     await standIn.waitFor(() => standIn.resumes > resumes && standIn.ready, "a resume");
     const { answer } = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
-    expect(answer.embeds[0].title).toContain(SEED_TITLE);
+    expect(cardButtons(answer, SEED_TITLE)).toHaveLength(2);
   });
 
   it("THEN every message payload forbids mentions, and the token never reached the log", () => {

@@ -36,7 +36,8 @@ function readArticle(path: string): Article {
   if (raw.startsWith("---")) {
     const end = raw.indexOf("\n---", 3);
     const front = raw.slice(3, end);
-    title = JSON.parse(/^title: (.*)$/m.exec(front)?.[1] ?? '""');
+    const quoted = /^title: (.*)$/m.exec(front)?.[1]?.trim() ?? "";
+    title = quoted.startsWith('"') ? JSON.parse(quoted) : quoted.replace(/^'(.*)'$/, "$1");
     body = raw.slice(end + 4).trim();
   } else {
     const [first = "", ...rest] = raw.split("\n");

@@ -111,6 +111,19 @@ export function buttonId(
   return button.custom_id;
 }
 
+/**
+ * The buttons under the card whose title contains `title` (one embed and one row per card, as
+ * result lists render), as [label, custom_id] pairs.
+ */
+export function cardButtons(
+  body: RecordedButtons & { embeds?: { title?: string }[] },
+  title: string,
+): [string, string][] {
+  const index = (body.embeds ?? []).findIndex((e) => e.title?.includes(title));
+  if (index < 0) throw new Error(`no card titled "${title}"`);
+  return (body.components?.[index]?.components ?? []).map((b) => [b.label, b.custom_id]);
+}
+
 /** Every recorded body that is a message (content, embeds or components), wherever it went. */
 // biome-ignore lint/suspicious/noExplicitAny: recorded JSON
 export function messageBodies(calls: RecordedCall[]): any[] {

@@ -64,10 +64,12 @@ export interface InteractionInput {
   dm?: boolean;
 }
 
-interface RateLimitRule {
+interface FailureRule {
   match: (method: string, path: string) => boolean;
   left: number;
-  retryAfterSec: number;
+  status: number;
+  json: unknown;
+  headers: Record<string, string>;
 }
 
 export class DiscordStandIn {
@@ -81,7 +83,7 @@ export class DiscordStandIn {
   private seq = 0;
   private ids = 0;
   private readonly nonces = new Map<string, unknown>();
-  private readonly limits: RateLimitRule[] = [];
+  private readonly failures: FailureRule[] = [];
   private readonly wss: WebSocketServer;
 
   private constructor(
@@ -105,9 +107,24 @@ export class DiscordStandIn {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /** The next `times` calls matching get this error status and JSON body. */
+  failNext(
+    match: (method: string, path: string) => boolean,
+    times: number,
+    status: number,
+    json: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    this.failures.push({ match, left: times, status, json, headers });
+  }
+
   /** The next `times` calls matching get 429 with Retry-After (header and JSON). */
   rateLimit(match: (method: string, path: string) => boolean, times: number, retryAfterSec: number): void {
-    this.limits.push({ match, left: times, retryAfterSec });
+    const json = { message: "You are being rate limited.", retry_after: retryAfterSec, global: false };
+    this.failNext(match, times, 429, json, {
+      "retry-after": String(retryAfterSec),
+      "x-ratelimit-scope": "user",
+    });
   }
 
   /** Whether a bot is connected and identified. */
@@ -319,15 +336,10 @@ export class DiscordStandIn {
       res.end(json === undefined ? undefined : JSON.stringify(json));
     };
 
-    const limit = this.limits.find((l) => l.left > 0 && l.match(method, path));
-    if (limit) {
-      limit.left -= 1;
-      const body = {
-        message: "You are being rate limited.",
-        retry_after: limit.retryAfterSec,
-        global: false,
-      };
-      return reply(429, body, { "retry-after": String(limit.retryAfterSec), "x-ratelimit-scope": "user" });
+    const failure = this.failures.find((f) => f.left > 0 && f.match(method, path));
+    if (failure) {
+      failure.left -= 1;
+      return reply(failure.status, failure.json, failure.headers);
     }
     const auth = req.headers.authorization;
     if (auth !== undefined && this.options.token && auth !== `Bot ${this.options.token}`) {
