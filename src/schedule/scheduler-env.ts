@@ -63,8 +63,10 @@ export interface Tuning {
   maxTransientAttempts: number;
   /** A moderator's digest may not fire more often than this. */
   minDigestGapMs: number;
-  /** A schedulers unseen for this long is presumed dead (other hosts). */
+  /** A scheduler unseen for this long is presumed dead (other hosts). */
   deadAfterMs: number;
+  /** Library events are batched this long, so a bulk copy is seen as one burst. */
+  eventDebounceMs: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -77,6 +79,7 @@ export const DEFAULT_TUNING: Tuning = {
   maxTransientAttempts: 10,
   minDigestGapMs: 5 * 60_000,
   deadAfterMs: 300_000,
+  eventDebounceMs: 1_000,
 };
 
 export interface Stores {

@@ -103,6 +103,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let again = false;
   let timer: TimerHandle | null = null;
   let heartbeatTimer: TimerHandle | null = null;
+  let eventTimer: TimerHandle | null = null;
 
   // Listen from creation: the library may announce files before start().
   deps.library.onChange?.((event) => {
@@ -112,8 +113,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     } catch (error) {
       log.error({ err: error, event }, "scheduler could not note a library change");
     }
-    wake();
+    wakeSoon();
   });
+
+  /** After library events, batched: files copied together are announced together. */
+  function wakeSoon(): void {
+    if (!started || stopped || eventTimer) return;
+    eventTimer = timers.set(() => {
+      eventTimer = null;
+      wake();
+    }, env.tuning.eventDebounceMs);
+  }
 
   function wake(): void {
     if (!started || stopped) return;
@@ -229,6 +239,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopped = true;
       if (timer) timers.clear(timer);
       if (heartbeatTimer) timers.clear(heartbeatTimer);
+      if (eventTimer) timers.clear(eventTimer);
       while (running) await running;
       liveHere.delete(me.id);
       if (started) env.stores.instances.remove(me.id);

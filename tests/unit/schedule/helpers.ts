@@ -167,6 +167,11 @@ export class RecordingPublisher implements Publisher {
   fail: (channelId: string, attempt: number) => PublishError | "hang" | null = () => null;
   private readonly attempts = new Map<string, number>();
   private n = 0;
+  private hung!: () => void;
+  /** Resolves once a send hangs: waiting for the scheduler to go idle is then pointless. */
+  readonly hangs = new Promise<void>((resolve) => {
+    this.hung = resolve;
+  });
 
   constructor(
     readonly platform: PlatformName,
@@ -177,7 +182,10 @@ export class RecordingPublisher implements Publisher {
     const attempt = (this.attempts.get(channelId) ?? 0) + 1;
     this.attempts.set(channelId, attempt);
     const outcome = this.fail(channelId, attempt);
-    if (outcome === "hang") return new Promise(() => {});
+    if (outcome === "hang") {
+      this.hung();
+      return new Promise(() => {});
+    }
     if (outcome) throw outcome;
     this.sent.push({ platform: this.platform, channelId, reply, locale, at: this.clock.now().toISOString() });
     this.n += 1;
@@ -249,7 +257,7 @@ export function harness(options: {
       timers,
       log: silentLogger,
       config: { ...CONFIG, ...options.config },
-      tuning: options.tuning,
+      tuning: { eventDebounceMs: 0, ...options.tuning },
       ...overrides,
     });
     all.push(s);
@@ -260,7 +268,7 @@ export function harness(options: {
   time.settle = async () => {
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((r) => setImmediate(r));
-      await Promise.all(all.map((s) => s.idle()));
+      await Promise.race([Promise.all(all.map((s) => s.idle())), discord.hangs, telegram.hangs]);
     }
   };
   return {
@@ -279,7 +287,8 @@ export function harness(options: {
       timersOf.get(s)?.kill();
       all.splice(all.indexOf(s), 1);
     },
-    settle: () => time.settle(),
+    // Fires what is due now (a debounced library event, say) and lets every pass finish.
+    settle: () => time.advance(0),
     ctx(o = {}) {
       return makeContext({
         locale: o.locale ?? "en",
