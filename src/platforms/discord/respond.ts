@@ -26,9 +26,11 @@ export function classify(
   state: AckState,
   first: boolean,
   reply: Pick<Reply, "private" | "replacesOriginal">,
+  source: "command" | "button",
 ): Route {
   if (!first || state === "replied") return "followUp";
-  const replace = reply.replacesOriginal === true && reply.private !== true;
+  // Only a button press has a message of its own to replace.
+  const replace = source === "button" && reply.replacesOriginal === true && reply.private !== true;
   switch (state) {
     case "none":
       return replace ? "update" : "reply";
@@ -63,7 +65,8 @@ export async function send(interaction: Answerable, reply: Reply, messages: Disc
   const flags = reply.private ? MessageFlags.Ephemeral : undefined;
   for (const [index, message] of messages.entries()) {
     const body = { ...message, allowedMentions: NO_MENTIONS };
-    const route = classify(stateOf(interaction), index === 0, reply);
+    const source = interaction.isButton() ? "button" : "command";
+    const route = classify(stateOf(interaction), index === 0, reply, source);
     switch (route) {
       case "reply":
         await interaction.reply({ ...body, flags } satisfies InteractionReplyOptions);
