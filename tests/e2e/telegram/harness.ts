@@ -8,7 +8,7 @@ import { defineCommand } from "../../../src/framework/command.js";
 import type { Locale } from "../../../src/framework/locale.js";
 import type { Platform } from "../../../src/framework/platform.js";
 import type { Logger } from "../../../src/framework/ports.js";
-import { textReply } from "../../../src/framework/reply.js";
+import { type Reply, textReply } from "../../../src/framework/reply.js";
 import { createTelegramPlatform } from "../../../src/platforms/telegram/index.js";
 import type { Emulator, TestUser } from "./emulator.js";
 
@@ -35,9 +35,17 @@ export function gate(): { promise: Promise<void>; open: () => void } {
   return { promise, open };
 }
 
-/** Commands only the tests register: one that throws, one that hangs, a moderator one. */
+/** Commands only the tests register: one that throws, one that hangs, a broken one, a moderator one. */
 export function testCommands(hang: Promise<void>): Command[] {
   return [
+    defineCommand({
+      name: "badreply",
+      description: { en: "Returns a malformed reply", fr: "Renvoie une réponse mal formée" },
+      access: "everyone",
+      options: [] as const,
+      // A handler bug the type checker would catch, smuggled past it: the reply has no cards.
+      run: () => ({ text: "half a reply" }) as unknown as Reply,
+    }),
     defineCommand({
       name: "boom",
       description: { en: "Fails on purpose", fr: "Échoue exprès" },
