@@ -11,6 +11,7 @@ import TelegramServerModule from "telegram-test-api";
  *
  * The emulator's own express app is mounted inside the wrapper and its server is never started,
  * so one port (on 127.0.0.1, picked free) serves both the bot's API and the test clients.
+ * (A little over 300 lines: every gap it fills is kept in this one file so it reads as a list.)
  */
 
 // The package is CommonJS with `module.exports = TelegramServer`; its types say `export default`.

@@ -25,22 +25,6 @@ let emulator: Emulator;
 let bot: BotUnderTest;
 const hang = gate();
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-  bot = await startBot({
-    emulator,
-    token: TOKEN,
-    contentDir: REAL_CONTENT,
-    extraCommands: testCommands(hang.promise),
-  });
-});
-
-afterAll(async () => {
-  hang.open();
-  await bot?.stop();
-  await emulator?.stop();
-});
-
 /** The number of the seed article's card in a list ("2. <a …>Le Pakistan…"), or null when alone. */
 function seedCardNumber(html: string): number | null {
   const match = new RegExp(`<b>(\\d+)\\. (?:<a [^>]*>)?${SEED_TITLE}`).exec(html);
@@ -48,6 +32,22 @@ function seedCardNumber(html: string): number | null {
 }
 
 describe("Telegram bot over the emulator", () => {
+  beforeAll(async () => {
+    emulator = await Emulator.start();
+    bot = await startBot({
+      emulator,
+      token: TOKEN,
+      contentDir: REAL_CONTENT,
+      extraCommands: testCommands(hang.promise),
+    });
+  });
+
+  afterAll(async () => {
+    hang.open();
+    await bot?.stop();
+    await emulator?.stop();
+  });
+
   it("GIVEN start THEN getMe is done, the webhook is cleared and the menus are set in English and French", () => {
     expect(emulator.callsTo("getMe", TOKEN).length).toBeGreaterThan(0);
     expect(emulator.callsTo("deleteWebhook", TOKEN)).toHaveLength(1);

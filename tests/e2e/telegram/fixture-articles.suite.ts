@@ -12,20 +12,20 @@ const TOKEN = "654321:TESTtoken-fixtures-xyz";
 let emulator: Emulator;
 let bot: BotUnderTest;
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-  bot = await startBot({ emulator, token: TOKEN, contentDir: FIXTURE_CONTENT });
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emulator?.stop();
-});
-
 const paragraphNumbers = (text: string) =>
   [...htmlToPlain(text).matchAll(/Paragraph (\d+) opens/g)].map((m) => Number(m[1]));
 
 describe("Telegram rendering of long and hostile articles", () => {
+  beforeAll(async () => {
+    emulator = await Emulator.start();
+    bot = await startBot({ emulator, token: TOKEN, contentDir: FIXTURE_CONTENT });
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await emulator?.stop();
+  });
+
   it("GIVEN /article on a 13,800-character article THEN it is read part by part with Next part, every message under 4,096", async () => {
     const user = emulator.user(TOKEN, { userId: 301 });
     const [first] = await command(emulator, user, "/article long-energy-report");

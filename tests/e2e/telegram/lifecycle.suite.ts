@@ -8,15 +8,6 @@ import { type BotUnderTest, command, REAL_CONTENT, startBot } from "./harness.js
 let emulator: Emulator;
 const bots: BotUnderTest[] = [];
 
-beforeAll(async () => {
-  emulator = await Emulator.start();
-});
-
-afterAll(async () => {
-  for (const bot of bots) await bot.stop();
-  await emulator?.stop();
-});
-
 const helpUpdate = (updateId: number, chatId: number) => ({
   update_id: updateId,
   message: {
@@ -30,6 +21,15 @@ const helpUpdate = (updateId: number, chatId: number) => ({
 });
 
 describe("Telegram platform lifecycle", () => {
+  beforeAll(async () => {
+    emulator = await Emulator.start();
+  });
+
+  afterAll(async () => {
+    for (const bot of bots) await bot.stop();
+    await emulator?.stop();
+  });
+
   it("GIVEN a token Telegram rejects THEN start fails with a clear message that does not hold the token", async () => {
     const token = "111111:TESTtoken-rejected-zz";
     emulator.failNext("getMe", "*", 1, 401, { ok: false, error_code: 401, description: "Unauthorized" });
