@@ -2,42 +2,41 @@
  * `npm run deploy:discord [-- --guild <id> | --global]`: registers the slash commands explicitly.
  * Global by default, or in one server (DISCORD_GUILD_ID, or --guild) where changes show at once.
  * The bot also checks them at start-up; this is for registering without running it, and for
- * moving commands between a test server and global. Needs only REST, not the gateway.
+ * moving commands between a test server and global.
  */
 import { parseArgs } from "node:util";
-import { REST, Routes } from "discord.js";
 import { commands } from "../../../commands/index.js";
-import { ConfigError, loadConfig } from "../../config.js";
-import { putCommands } from "./register-commands.js";
-import { buildSlashCommands } from "./slash-commands.js";
+import { loadConfig } from "../../config.js";
+import { deployCommands } from "./deploy-commands.js";
+import { safeError } from "./safe-error.js";
 
-async function deploy(): Promise<string> {
+async function main(): Promise<string> {
   const { values } = parseArgs({
     options: { guild: { type: "string" }, global: { type: "boolean", default: false } },
   });
   const config = loadConfig();
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set (see .env.example)");
   const guildId = values.global ? undefined : (values.guild ?? config.DISCORD_GUILD_ID);
-  if (guildId !== undefined && !/^\d{5,25}$/.test(guildId))
+  if (guildId !== undefined && !/^\d{5,25}$/.test(guildId)) {
     throw new Error(`--guild must be a guild id, got "${guildId}"`);
-
-  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(
-    config.DISCORD_TOKEN,
-  );
-  const application = (await rest.get(Routes.currentApplication())) as { id: string; name?: string };
-  const definitions = buildSlashCommands(commands);
-  await putCommands(rest, application.id, definitions, guildId);
-  const names = definitions.map((d) => `/${d.name}`).join(" ");
+  }
+  const { names } = await deployCommands({
+    token: config.DISCORD_TOKEN,
+    apiBase: config.DISCORD_API_BASE,
+    guildId,
+    commands,
+  });
+  const list = names.map((name) => `/${name}`).join(" ");
   return guildId
-    ? `Registered ${definitions.length} commands in guild ${guildId}: ${names}`
-    : `Registered ${definitions.length} commands globally: ${names} (Discord may take a few minutes to show changes)`;
+    ? `Registered ${names.length} commands in guild ${guildId}: ${list}`
+    : `Registered ${names.length} commands globally: ${list} (Discord may take a few minutes to show changes)`;
 }
 
-deploy().then(
+main().then(
   (summary) => process.stdout.write(`${summary}\n`),
   (error: unknown) => {
-    const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-    process.stderr.write(`deploy:discord failed: ${message}\n`);
+    const safe = safeError(error);
+    process.stderr.write(`deploy:discord failed: ${safe instanceof Error ? safe.message : String(safe)}\n`);
     process.exitCode = 1;
   },
 );

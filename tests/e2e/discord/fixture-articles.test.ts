@@ -37,12 +37,17 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
         markdownArticle({ title: `Market report ${n}`, body: `Prices moved on day ${n}.` }),
       );
     }
+    // Scraped text keeps what the page said, markdown characters included.
     content.write(
-      "ping-test.md",
-      markdownArticle({
-        title: "Zebra crossing @everyone",
-        body: "Hello @everyone and @here, <@&123> and <@456>. Some *bold* and _italic_ text.\n\n# Not a heading\n\n> not a quote",
-      }),
+      "ping-test.txt",
+      [
+        "Zebra crossing @everyone",
+        "Newsdesk | TEST | EN | July 20, 2025",
+        "Hello @everyone and @here, <@&123> and <@456>. Some *bold* and _italic_ text, and a [link](https://e.vil/x).",
+        "# Not a heading, just a hash at the start of the line.",
+        "> Not a quote either, just a sign.",
+        "",
+      ].join("\n"),
     );
     standIn = await DiscordStandIn.start({ token: TOKEN });
     const log = recordingLogger([]);
@@ -100,9 +105,10 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
     const description: string = article.answer.embeds[0].description;
     expect(description).toContain("@everyone");
     expect(description).toContain("<@&123>");
-    expect(description).toContain("\\*bold\\*");
+    expect(description).toContain("\\*bold\\* and \\_italic\\_");
+    expect(description).toContain("\\[link\\](https://e.vil/x)");
     expect(description).toContain("\\# Not a heading");
-    expect(description).toContain("\\> not a quote");
+    expect(description).toContain("\\> Not a quote");
 
     const echoed = await ask(standIn, {
       kind: "command",

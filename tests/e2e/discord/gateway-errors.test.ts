@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Services } from "../../../src/framework/command.js";
 import { registry } from "../../../src/framework/run-command.js";
-import { fakeServices } from "./fake-services.js";
 import { recordingLogger, startBot, TOKEN, testCommands } from "./harness.js";
 import { DiscordStandIn } from "./stand-in.js";
 
@@ -17,7 +17,8 @@ describe("GIVEN Discord refuses the bot", () => {
 
   const start = (token?: string) => {
     const log = recordingLogger(logs);
-    const services = fakeServices([], log);
+    // Never used: the bot does not get past logging in.
+    const services = { log } as Services;
     return startBot({
       standIn: standIn as DiscordStandIn,
       commands: registry(testCommands),

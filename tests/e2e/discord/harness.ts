@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { commands } from "../../../commands/index.js";
+import { createCore } from "../../../src/core.js";
 import type { Command, Services } from "../../../src/framework/command.js";
 import { defineCommand } from "../../../src/framework/command.js";
 import { UserError } from "../../../src/framework/errors.js";
@@ -8,7 +11,6 @@ import type { Logger } from "../../../src/framework/ports.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { type CommandRegistry, registry } from "../../../src/framework/run-command.js";
 import { createDiscordPlatform } from "../../../src/platforms/discord/index.js";
-import { fakeServices } from "./fake-services.js";
 import type { DiscordStandIn, InteractionInput, RecordedCall } from "./stand-in.js";
 
 export const TOKEN = "stand-in-token.Zx9-secret";
@@ -132,14 +134,21 @@ export function messageBodies(calls: RecordedCall[]): any[] {
     .filter((b) => b && ("content" in b || "embeds" in b || "components" in b));
 }
 
-/**
- * The bot's core over a content folder, plus the test commands. (Until src/core.ts compiles this
- * uses the in-memory fake; see fake-services.ts.)
- */
+/** The real core (index, library, insights, commands) over a content folder, plus the test commands. */
 export async function openCore(contentDir: string, log: Logger) {
+  const work = mkdtempSync(join(tmpdir(), "newsdesk-discord-db-"));
+  const core = await createCore({
+    contentDir,
+    databasePath: join(work, "index.db"),
+    defaultLocale: "en",
+    log,
+  });
   return {
-    services: fakeServices([contentDir], log),
-    commands: registry([...commands, ...testCommands]),
-    close: async () => {},
+    services: core.services,
+    commands: registry([...core.commands.values(), ...testCommands]),
+    async close() {
+      await core.close();
+      rmSync(work, { recursive: true, force: true });
+    },
   };
 }
