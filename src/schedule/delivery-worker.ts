@@ -1,8 +1,14 @@
+import { createHash } from "node:crypto";
 import type { Article } from "../content/article.js";
-import { PublishError } from "../framework/platform.js";
+import { PublishError, type Publisher } from "../framework/platform.js";
 import type { DeliveryRow } from "../store/deliveries.js";
 import { renderDelivery } from "./render-posts.js";
-import { localeOfTarget, type SchedulerEnv, SYSTEM_ACTOR } from "./scheduler-env.js";
+import {
+  type IdempotentPublisher,
+  localeOfTarget,
+  type SchedulerEnv,
+  SYSTEM_ACTOR,
+} from "./scheduler-env.js";
 import { parseTarget, withId } from "./targets.js";
 
 /**
@@ -76,15 +82,21 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: DeliveryRow)
     failSchedule(env, row, "articleRemoved", null);
     return;
   }
+  let result: { messageId: string; movedTo?: string };
   try {
-    const { messageId } = await publisher.publish(ref.id, reply, locale);
-    // Marked at once: the only window for a duplicate is between the platform's answer and this
-    // line (ADR 0032).
-    deliveries.markDone(row.key, messageId, env.clock.now().toISOString());
-    targets.recordSuccess(row.target);
+    result = isIdempotent(publisher)
+      ? await publisher.publishOnce(ref.id, reply, locale, idempotencyKey(row.key))
+      : await publisher.publish(ref.id, reply, locale);
   } catch (error) {
     handleFailure(env, instance, row, error);
+    return;
   }
+  // Marked at once, outside the try: a bookkeeping error must never pass for a failed send. The
+  // only window for a duplicate is between the platform's answer and this line (ADR 0032).
+  deliveries.markDone(row.key, result.messageId, env.clock.now().toISOString());
+  targets.recordSuccess(row.target);
+  // Telegram posts to a group that became a supergroup in the new chat and says so.
+  if (result.movedTo) moveTarget(env, row.target, withId(row.target, result.movedTo));
 }
 
 function handleFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, error: unknown): void {
@@ -128,6 +140,18 @@ function handleFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, er
   }
   env.log.warn(log, "delivery failed: will retry");
   retry(env, instance, row, message, true);
+}
+
+function isIdempotent(publisher: Publisher): publisher is IdempotentPublisher {
+  return typeof (publisher as Partial<IdempotentPublisher>).publishOnce === "function";
+}
+
+/**
+ * A short stable key per delivery: 20 characters, so an adapter can append a part number and
+ * stay within Discord's 25-character nonce.
+ */
+export function idempotencyKey(deliveryKey: string): string {
+  return createHash("sha256").update(deliveryKey).digest("base64url").slice(0, 20);
 }
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */

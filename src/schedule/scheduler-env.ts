@@ -2,6 +2,7 @@ import type { PlatformName } from "../framework/command.js";
 import type { Locale } from "../framework/locale.js";
 import type { Publisher } from "../framework/platform.js";
 import type { ArticleMeta, Clock, InsightsPort, LibraryPort, Logger } from "../framework/ports.js";
+import type { Reply } from "../framework/reply.js";
 import { AnnouncementStore } from "../store/announcements.js";
 import { AuditLog } from "../store/audit.js";
 import type { Db } from "../store/database.js";
@@ -27,6 +28,16 @@ export interface LibraryChange {
 export interface SchedulerLibrary extends LibraryPort {
   onChange?(listener: (event: LibraryChange) => void): unknown;
   getMeta?(id: string): ArticleMeta | null;
+}
+
+/**
+ * A publisher that can make a repeated post a no-op: given the same key twice, the platform
+ * keeps the first message (Discord: `nonce` plus `enforce_nonce`, honoured for a few minutes).
+ * With it, a send resumed after a crash cannot duplicate; without it, that one send is
+ * at-least-once (ADR 0032).
+ */
+export interface IdempotentPublisher extends Publisher {
+  publishOnce(channelId: string, reply: Reply, locale: Locale, key: string): Promise<{ messageId: string }>;
 }
 
 /** The automatic part, from configuration (DIGEST_CRON, NEWS_TIMEZONE, ANNOUNCE_TARGETS, CATCH_UP). */
@@ -112,7 +123,7 @@ export interface SchedulerEnv {
   stores: Stores;
   library: SchedulerLibrary;
   insights: InsightsPort;
-  publishers: Partial<Record<PlatformName, Publisher>>;
+  publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
   clock: Clock;
   log: Logger;
   config: Required<Omit<SchedulerConfig, "digestCron">>;

@@ -11,6 +11,7 @@ import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
 import {
   createStores,
   DEFAULT_TUNING,
+  type IdempotentPublisher,
   type SchedulerConfig,
   type SchedulerEnv,
   type SchedulerLibrary,
@@ -28,7 +29,7 @@ export interface SchedulerDeps {
   library: SchedulerLibrary;
   insights: InsightsPort;
   /** Read at each send, so platforms may be added after creation (before start()). */
-  publishers: Partial<Record<PlatformName, Publisher>>;
+  publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
   clock: Clock;
   timers: Timers;
   log: Logger;

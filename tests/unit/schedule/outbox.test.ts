@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import commands from "../../../commands/schedule.js";
+import type { Locale } from "../../../src/framework/locale.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
+import type { Reply } from "../../../src/framework/reply.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { AuditLog } from "../../../src/store/audit.js";
@@ -66,6 +68,33 @@ describe("the outbox across a crash", () => {
     expect(perTarget()).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
+  it("GIVEN an idempotent publisher THEN the resumed send carries the key of the interrupted one", async () => {
+    fanOut();
+    const keys: string[] = [];
+    const once = Object.assign(h.discord, {
+      publishOnce(channelId: string, reply: Reply, locale: Locale, key: string) {
+        if (channelId === "4") keys.push(key);
+        return h.discord.publish(channelId, reply, locale);
+      },
+    });
+    h.discord.fail = (channel, attempt) => (channel === "4" && attempt === 1 ? "hang" : null);
+    const first = h.scheduler;
+    await first.start();
+    await h.time.advanceTo("2025-07-17T09:00:00Z");
+    h.crash(first);
+    h.scheduler = h.another({
+      instance: { pid: 2002 },
+      isProcessAlive: (pid) => pid === 2002,
+      publishers: { discord: once },
+    });
+    await h.scheduler.start();
+    await h.settle();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[0]).toMatch(/^[\w-]{20}$/);
+    expect(perTarget()).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it("GIVEN a restart after everything was sent THEN nothing is sent again", async () => {
     fanOut();
     await h.scheduler.start();
@@ -127,6 +156,28 @@ describe("failures", () => {
     await h.scheduler.start();
     await h.time.advanceTo("2025-07-17T09:10:00Z");
     expect(h.discord.to("1").map((s) => s.at)).toEqual(["2025-07-17T09:00:07.000Z"]);
+  });
+
+  it("GIVEN a publisher that posted to the chat's new id (Telegram supergroup) THEN the chat's schedules follow", async () => {
+    h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
+    const publish = h.telegram.publish.bind(h.telegram);
+    h.telegram.publish = async (channelId, reply, locale) => ({
+      ...(await publish(channelId, reply, locale)),
+      movedTo: "-100444",
+    });
+    const old = { platform: "telegram" as const, id: "-222" };
+    await h.scheduler.start();
+    h.scheduler.port.subscribe(old, alice, "bitcoin");
+    h.scheduler.port.schedulePost(old, alice, { articleId: "a1", runAt: new Date("2025-07-17T09:00:00Z") });
+    await h.time.advanceTo("2025-07-17T09:05:00Z");
+    expect(h.telegram.to("-222")).toHaveLength(1);
+    expect(h.scheduler.port.overview({ platform: "telegram", id: "-100444" }).subscriptions).toEqual([
+      "bitcoin",
+    ]);
+    expect(new AuditLog(h.db).recent(1)[0]).toMatchObject({
+      action: "target.moved",
+      detail: { to: "telegram:-100444" },
+    });
   });
 
   it("GIVEN a chat that moved THEN the post goes to the new chat and its schedules follow", async () => {
