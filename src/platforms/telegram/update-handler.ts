@@ -1,6 +1,7 @@
 import type { Telegram } from "telegraf";
 import type { ActionCodec } from "../../framework/actions.js";
 import type { CommandContext, Services } from "../../framework/command.js";
+import { makeContext } from "../../framework/context.js";
 import { type Locale, pickLocale } from "../../framework/locale.js";
 import { translator } from "../../framework/messages.js";
 import { PublishError } from "../../framework/platform.js";
@@ -147,15 +148,13 @@ export class UpdateHandler {
   }
 
   private context(sender: Sender, where: Where): CommandContext {
-    const locale = pickLocale(sender.languageCode, this.deps.defaultLocale);
-    return {
-      locale,
-      t: translator(locale),
+    return makeContext({
+      locale: pickLocale(sender.languageCode, this.deps.defaultLocale),
       user: { id: sender.id, name: sender.name },
       channel: { platform: "telegram", id: String(where.chat.id) },
       isModerator: () => this.deps.moderators.isModerator(where.chat, sender),
-      limits: { text: TEXT_BUDGET },
+      textLimit: TEXT_BUDGET,
       services: this.deps.services,
-    };
+    });
   }
 }
