@@ -4,10 +4,10 @@
  * summaries, Telegram HTML, Discord embeds) works on plain paragraphs.
  */
 import { LineCounter, parseDocument } from "yaml";
-import { detectLanguage } from "../news/detect-language.js";
+import { detectLanguage, languageCode } from "../news/detect-language.js";
 import type { Article, ParseOutcome, Section } from "./article.js";
 import { dateToIso, hasTime, hasZone, parseDate } from "./parse-date.js";
-import { type ArticleSource, languageCode } from "./parse-scraped-text.js";
+import type { ArticleSource } from "./parse-scraped-text.js";
 
 const KNOWN_KEYS = new Set([
   "title",
@@ -24,6 +24,8 @@ const FENCE = /^ {0,3}(```|~~~)/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const LIST_ITEM = /^\s{0,3}([-*+]|\d{1,3}[.)])\s+(.*)$/;
+/** "Title" over "=====" or "-----": a heading of level 1 or 2 (setext style). */
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
 
 type Fields = Record<string, unknown>;
 
@@ -86,7 +88,13 @@ function splitFrontMatter(text: string): { fields: Fields; body: string } | { re
     const line = lineCounter.linePos(error.pos[0]).line + 1;
     return { reason: `the front matter is not valid YAML (line ${line}): ${error.message}` };
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    // Aliases are resolved here; a bad one (or an alias bomb over maxAliasCount) throws.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (thrown) {
+    return { reason: `the front matter is not valid YAML: ${(thrown as Error).message}` };
+  }
   if (value !== null && (typeof value !== "object" || Array.isArray(value) || value instanceof Date)) {
     return { reason: "the front matter is not a mapping of keys to values" };
   }
@@ -204,7 +212,11 @@ function markdownBlocks(body: string): Block[] {
     const heading = ATX_HEADING.exec(raw);
     const item = LIST_ITEM.exec(raw);
     const line = raw.replace(/^\s*(?:>\s?)+/, "").trim();
-    if (fenceOpen) {
+    const underline = SETEXT_UNDERLINE.exec(raw);
+    if (underline && paragraph.length > 0) {
+      blocks.push({ heading: inline(paragraph.join(" ")), level: underline[1]?.startsWith("=") ? 1 : 2 });
+      paragraph = [];
+    } else if (fenceOpen) {
       flush();
       fence = fenceOpen[1] ?? "```";
     } else if (heading) {
@@ -246,17 +258,21 @@ function toSections(blocks: Block[], title: string): Section[] {
     .map((s) => ({ heading: s.heading, text: s.paragraphs.join("\n\n") }));
 }
 
-/** Inline Markdown to plain text: link and image syntax, emphasis, code spans, escapes, tags. */
+/**
+ * Inline Markdown to plain text: link and image syntax, emphasis, code spans, escapes, tags.
+ * Every span is bounded in length, so an unclosed marker cannot make a long paragraph quadratic.
+ */
 function inline(text: string): string {
   return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
+    .replace(/!\[([^\]\n]{0,300})\]\([^)\s]{0,2000}\)/g, "$1")
+    .replace(/\[([^\]\n]{1,300})\]\([^)\s]{0,2000}\)/g, "$1")
+    .replace(/<(https?:\/\/[^>\s]{1,2000})>/g, "$1")
     .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<\/?[a-z][^>]*>/gi, "")
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
-    .replace(/(^|[^\p{L}\p{N}*_\\])([*_])(?=\S)([^*_]*?\S)\2(?![\p{L}\p{N}])/gu, "$1$3")
-    .replace(/`([^`]+)`/g, "$1")
+    .replace(/<\/?[a-z][^<>]{0,300}>/gi, "")
+    .replace(/\*\*(?=\S)([^*]{0,300}?\S)\*\*/g, "$1")
+    .replace(/__(?=\S)([^_]{0,300}?\S)__/g, "$1")
+    .replace(/(^|[^\p{L}\p{N}*_\\])([*_])(?=\S)([^*_]{0,300}?\S)\2(?![\p{L}\p{N}])/gu, "$1$3")
+    .replace(/`([^`]{1,300})`/g, "$1")
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
     .replace(/[ \t]+/g, " ")
     .trim();

@@ -6,7 +6,7 @@
  * ("...numériques.Partager cet article"). Both are undone here, conservatively: a split happens
  * only at the end of a line, never inside "3.5", "U.S.", "example.com" or "M. Dupont".
  */
-import { detectLanguage } from "../news/detect-language.js";
+import { detectLanguage, languageCode } from "../news/detect-language.js";
 import type { Article, ParseOutcome, Section } from "./article.js";
 import { parseDate } from "./parse-date.js";
 
@@ -34,22 +34,27 @@ const SHARE = [
 /** "Lire aussi : <another title>" style links to other articles, dropped with what follows them. */
 const TRAILER = "(?:à )?lire aussi|à lire (?:aussi|également)|voir aussi|read (?:also|more)|see also|related";
 const END_PUNCT = "[.!?…][\"'»”’)\\]]*";
-const SHARE_LINE = new RegExp(`^(?:(?:${SHARE})\\s*[:.!|·•-]?\\s*)+$`, "iu");
+// Separators are one character class, so a long run of buttons cannot make the regex backtrack.
+const SHARE_LINE = new RegExp(`^(?:(?:${SHARE})[\\s:.!|·•-]*)+$`, "iu");
 const TRAILER_LINE = new RegExp(`^(?:${TRAILER})\\b(?:\\s*:.*)?$`, "iu");
-const GLUED_SHARE = new RegExp(`(${END_PUNCT})\\s*(?:(?:${SHARE})\\s*[:.!|·•-]?\\s*)+$`, "iu");
+const GLUED_SHARE = new RegExp(`(${END_PUNCT})\\s*(?:(?:${SHARE})[\\s:.!|·•-]*)+$`, "iu");
+/** Trailers are short: only the end of a line is searched, so a huge one-line file stays linear. */
+const TRAILER_REACH = 300;
 const GLUED_TRAILER = new RegExp(`(${END_PUNCT})\\s*(?:${TRAILER})(?:\\s*:.*)?$`, "iu");
 
 /** Words that end with a period without ending a sentence: "M.Dupont" is never a split. */
 const ABBREVIATIONS = new Set(
-  "mr mrs ms dr st mt mme mlle mm pr prof inc ltd corp co jr sr vs gen gov sen rep no nos art p pp vol fig cf"
-    .split(" ")
-    .filter((w) => w !== ""),
+  "mr mrs ms dr st mt mme mlle mm pr prof inc ltd corp co jr sr vs gen gov sen rep no nos art pp vol fig cf".split(
+    " ",
+  ),
 );
 /** A line ending a paragraph: final punctuation, possibly inside closing quotes or brackets. */
 const PARAGRAPH_END = /(?:[.!?…:;]["'»”’)\]]*|["»”)])$/u;
 const BULLET = /^(?:[-•*–—]\s|\d{1,2}[.)]\s)/u;
 const MAX_HEADING_CHARS = 120;
 const MAX_HEADING_WORDS = 15;
+const SENTENCE_END = new Set([".", "!", "?", "…"]);
+const CLOSERS = new Set(['"', "'", "»", "”", "’", ")", "]"]);
 
 interface Byline {
   author: string | null;
@@ -58,7 +63,8 @@ interface Byline {
   date: string | null;
 }
 
-type Line = { text: string; heading: boolean };
+/** A body line; `shaped` caches isHeadingShaped, which the neighbours of a line ask again. */
+type Line = { text: string; heading: boolean; shaped: boolean };
 
 /** Parses a scraped plain-text article (already decoded, "\n" line ends, no BOM). */
 export function parseScrapedText(text: string, source: ArticleSource): ParseOutcome {
@@ -111,7 +117,7 @@ function parseByline(line: string, warnings: string[]): Byline | null {
   if (parts.length < 3) return null;
   if (parts.length > 4) warnings.push("the byline has more than four fields; the extra ones are ignored");
   const [authorPart = "", categoryPart = "", third = "", fourth] = parts;
-  const looksLikeLang = /^[a-z]{2,3}(?:[-_][a-z]{2})?$/i.test(third) || languageName(third) !== null;
+  const looksLikeLang = /^[a-z]{2,3}(?:[-_][a-z]{2})?$/i.test(third) || languageCode(third) !== null;
   const langPart = fourth !== undefined || looksLikeLang ? third : "";
   const datePart = fourth !== undefined ? fourth : looksLikeLang ? "" : third;
 
@@ -136,23 +142,6 @@ function parseByline(line: string, warnings: string[]): Byline | null {
   };
 }
 
-/** "FR", "fr-FR", "fr_CA", "French", "Français" -> "fr"; null when it names no language. */
-export function languageCode(text: string): string | null {
-  const t = text.trim().toLowerCase();
-  const m = /^([a-z]{2})(?:[-_][a-z]{2})?$/.exec(t);
-  if (m) return m[1] ?? null;
-  return languageName(t);
-}
-
-function languageName(text: string): string | null {
-  const t = text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "");
-  const names: Record<string, string> = { french: "fr", francais: "fr", english: "en", anglais: "en" };
-  return names[t] ?? null;
-}
-
 /** Removes share buttons and "read also" links at the very end, on their own line or glued. */
 function stripTrailingBoilerplate(lines: string[]): string[] {
   const out = [...lines];
@@ -160,13 +149,15 @@ function stripTrailingBoilerplate(lines: string[]): string[] {
     while (out.length > 0 && (out.at(-1) ?? "").trim() === "") out.pop();
     const last = (out.at(-1) ?? "").trim();
     if (last === "") return out;
-    if (SHARE_LINE.test(last) || TRAILER_LINE.test(last)) {
+    if (last.length <= TRAILER_REACH && (SHARE_LINE.test(last) || TRAILER_LINE.test(last))) {
       out.pop();
       continue;
     }
-    const cut = last.replace(GLUED_SHARE, "$1").replace(GLUED_TRAILER, "$1");
-    if (cut === last) return out;
-    out[out.length - 1] = cut;
+    const head = last.slice(0, -TRAILER_REACH);
+    const tail = last.slice(head.length);
+    const cut = tail.replace(GLUED_SHARE, "$1").replace(GLUED_TRAILER, "$1");
+    if (cut === tail) return out;
+    out[out.length - 1] = head + cut;
   }
 }
 
@@ -176,29 +167,31 @@ function stripTrailingBoilerplate(lines: string[]): string[] {
  */
 function classify(lines: string[]): Line[] {
   const split: Line[] = [];
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    const glued = line !== "" && hasTextAfter(lines, index) ? splitGluedHeading(line) : null;
-    if (glued) split.push({ text: glued[0], heading: false }, { text: glued[1], heading: true });
-    else split.push({ text: line, heading: false });
+  const lastText = lines.findLastIndex((l) => l.trim() !== "");
+  for (let index = 0; index < lines.length; index++) {
+    const line = (lines[index] ?? "").trim();
+    // A glued heading needs body text after it: never on the last line with text.
+    const glued = line !== "" && index < lastText ? splitGluedHeading(line) : null;
+    if (glued) {
+      split.push(
+        { text: glued[0], heading: false, shaped: false },
+        { text: glued[1], heading: true, shaped: true },
+      );
+    } else split.push({ text: line, heading: false, shaped: isHeadingShaped(line) });
   }
-  for (const [index, line] of split.entries()) {
-    if (line.heading || !isHeadingShaped(line.text)) continue;
+  for (let index = 0; index < split.length; index++) {
+    const line = split[index];
+    if (!line || line.heading || !line.shaped) continue;
     const prev = neighbour(split, index, -1);
     const next = neighbour(split, index, 1);
     // A heading follows the end of a paragraph (or starts the body) and introduces body text
     // that starts a sentence; a run of short unpunctuated lines is a list, and a line followed by
     // a lowercase one is a wrapped sentence.
     const afterParagraphEnd = prev === null || prev.heading || PARAGRAPH_END.test(prev.text);
-    const beforeBody =
-      next !== null && !next.heading && !isHeadingShaped(next.text) && !/^\p{Ll}/u.test(next.text);
+    const beforeBody = next !== null && !next.heading && !next.shaped && !/^\p{Ll}/u.test(next.text);
     line.heading = afterParagraphEnd && beforeBody;
   }
   return split;
-}
-
-function hasTextAfter(lines: string[], index: number): boolean {
-  return lines.slice(index + 1).some((l) => l.trim() !== "");
 }
 
 function neighbour(lines: Line[], index: number, step: 1 | -1): Line | null {
@@ -217,32 +210,48 @@ function neighbour(lines: Line[], index: number, step: 1 | -1): Line | null {
  * must not be an initial or an abbreviation ("U.S.", "M.", "Dr.").
  */
 export function splitGluedHeading(line: string): [string, string] | null {
-  const tail = /\s*[?!]$/u.exec(line);
-  const core = tail ? line.slice(0, tail.index) : line;
-  const punct = Math.max(...[".", "!", "?", "…"].map((p) => core.lastIndexOf(p)));
+  // Only the end of the line can hold a glued heading: looking at a bounded window keeps this
+  // cheap on long paragraphs.
+  const window = line.length - (MAX_HEADING_CHARS + 4);
+  let coreEnd = line.length;
+  if (line.endsWith("?") || line.endsWith("!")) {
+    coreEnd--;
+    while (coreEnd > 0 && /\s/u.test(line[coreEnd - 1] ?? "")) coreEnd--;
+  }
+  let punct = -1;
+  for (let i = coreEnd - 1; i >= 0 && i >= window; i--) {
+    if (SENTENCE_END.has(line[i] ?? "")) {
+      punct = i;
+      break;
+    }
+  }
   if (punct < 0) return null;
   let start = punct + 1;
-  while (start < core.length && "\"'»”’)]".includes(core[start] ?? "")) start++;
+  while (start < coreEnd && CLOSERS.has(line[start] ?? "")) start++;
   const heading = line.slice(start);
   const paragraph = line.slice(0, start);
   if (!/^\p{Lu}/u.test(heading) || !/\p{Ll}/u.test(heading)) return null;
   if (!isShort(heading) || /[;:,]$/.test(heading)) return null;
-  const word = /(\p{L}+)[.!?…]["'»”’)\]]*$/u.exec(paragraph)?.[1];
+  const before = paragraph.slice(-80);
+  const word = /(\p{L}+)[.!?…]["'»”’)\]]*$/u.exec(before)?.[1];
   if (word !== undefined && (word.length === 1 || ABBREVIATIONS.has(word.toLowerCase()))) return null;
-  if (paragraph.trim().split(/\s+/).length < 3) return null;
+  if (before.trim().split(/\s+/).length < 3) return null;
   return [paragraph.trimEnd(), heading.trim()];
 }
 
 /** Short, starts with a capital or a digit, no sentence punctuation except a final "?" or "!". */
 function isHeadingShaped(text: string): boolean {
-  if (text === "" || BULLET.test(text)) return false;
+  if (text === "" || text.length > MAX_HEADING_CHARS || BULLET.test(text)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || !/\p{L}/u.test(text)) return false;
   if (/[.,;:…"»”)]$/u.test(text)) return false;
   return isShort(text) && !/[.!?…]\s/u.test(text);
 }
 
 function isShort(text: string): boolean {
-  return text.length <= MAX_HEADING_CHARS && text.trim().split(/\s+/).length <= MAX_HEADING_WORDS;
+  if (text.length > MAX_HEADING_CHARS) return false;
+  let words = 1;
+  for (let i = 1; i < text.length; i++) if (text[i] === " " && text[i - 1] !== " ") words++;
+  return words <= MAX_HEADING_WORDS;
 }
 
 /**

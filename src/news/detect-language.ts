@@ -181,3 +181,22 @@ function verdict(scores: number[], tokens: number) {
     frequent: tokens < 12 || best / tokens >= 0.12,
   };
 }
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+
+/** "FR", "fr-FR", "fr_CA", "French", "Français" -> "fr"; null when it names no known language ("XX"). */
+export function languageCode(text: string): string | null {
+  const t = text.trim().toLowerCase();
+  const m = /^([a-z]{2})(?:[-_][a-z]{2})?$/.exec(t);
+  if (m?.[1]) return LANGUAGE_NAMES.of(m[1]) === undefined ? null : m[1];
+  return languageName(t);
+}
+
+function languageName(text: string): string | null {
+  const t = text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "");
+  const names: Record<string, string> = { french: "fr", francais: "fr", english: "en", anglais: "en" };
+  return names[t] ?? null;
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectLanguage } from "../../../src/news/detect-language.js";
+import { detectLanguage, languageCode } from "../../../src/news/detect-language.js";
 
 const SEED = readFileSync(join(import.meta.dirname, "../../../content/000_df19e6179d96e4ae.txt"), "utf8");
 
@@ -51,15 +51,17 @@ describe("GIVEN a long text", () => {
     expect(detectLanguage(english, "fr")).toBe("en");
   });
 
-  it("WHEN it is a 600-word text THEN detection takes well under 0.2 ms on average", () => {
+  it("WHEN it is a 600-word text THEN detection takes under 0.2 ms of CPU on average", () => {
     for (let i = 0; i < 200; i++) detectLanguage(SEED);
     const runs = 2_000;
-    const started = performance.now();
+    // CPU time, not wall time: a busy CI machine must not fail this test.
+    const started = process.cpuUsage();
     for (let i = 0; i < runs; i++) {
       detectLanguage(SEED);
       detectLanguage(english);
     }
-    expect((performance.now() - started) / (2 * runs)).toBeLessThan(0.2);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000 / (2 * runs)).toBeLessThan(0.2);
   });
 });
 
@@ -83,4 +85,19 @@ describe("GIVEN text with no clue", () => {
       expect(detectLanguage(text)).toBe("en");
     },
   );
+});
+
+describe("GIVEN a declared language", () => {
+  it.each([
+    ["FR", "fr"],
+    ["fr-FR", "fr"],
+    ["en_GB", "en"],
+    [" Français ", "fr"],
+    ["English", "en"],
+    ["XX", null],
+    ["klingon", null],
+    ["", null],
+  ])("WHEN it is %j THEN its ISO 639-1 code is %s", (text, code) => {
+    expect(languageCode(text)).toBe(code);
+  });
 });

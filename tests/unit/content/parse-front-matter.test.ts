@@ -173,6 +173,12 @@ describe("GIVEN broken front matter", () => {
     ["no closing line", "---\ntitle: A\n\nBody.", /not closed/],
     ["a list instead of a mapping", "---\n- a\n- b\n---\nBody.", /not a mapping/],
     ["a plain scalar", "---\njust words\n---\nBody.", /not a mapping/],
+    ["an unresolved alias", "---\ntitle: *nowhere\n---\nBody.", /not valid YAML: Unresolved alias/],
+    [
+      "an alias bomb",
+      `---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${"*a, ".repeat(10)}*a]\nc: [${"*b, ".repeat(10)}*b]\ntitle: T\n---\nBody.`,
+      /not valid YAML/,
+    ],
   ])(
     "WHEN it has %s THEN the article is skipped with a reason naming the problem",
     (_name, text, expected) => {
@@ -197,6 +203,17 @@ describe("GIVEN Markdown formatting in the body", () => {
     expect(article.sections[0]?.text).toBe(
       "The regulator said the plan is final and v2 ships.\n\nsnake_case_name stays, 2 * 3 stays.",
     );
+  });
+
+  it("THEN setext headings (underlined with = or -) are headings too", () => {
+    const article = parse(
+      `Setext title\n============\n\n${BODY}\n\nPart two\n--------\n\n${BODY}\n\n***\n\nEnd.`,
+    );
+    expect(article.title).toBe("Setext title");
+    expect(article.sections).toEqual([
+      { heading: null, text: BODY },
+      { heading: "Part two", text: `${BODY}\n\nEnd.` },
+    ]);
   });
 
   it("THEN wrapped lines are joined, quotes unmarked and ### headings kept as paragraphs", () => {

@@ -125,6 +125,15 @@ describe("GIVEN a byline", () => {
     expect(parse(`Titre\nNina Bardot | BITCOIN | fr-CA | 2025-07-17\n${LONG_SENTENCE}`).lang).toBe("fr");
   });
 
+  it("WHEN the language code is unknown THEN lang is detected from the text and a warning names the code", () => {
+    const outcome = parseScrapedText(`Title\nJane Roe | ENERGY | XX | 2025-07-17\n${LONG_SENTENCE}`, {
+      id: "t",
+      file: "t.txt",
+    });
+    expect(outcome).toMatchObject({ ok: true, article: { lang: "en" } });
+    expect(outcome.warnings).toEqual([expect.stringContaining('"XX"')]);
+  });
+
   it("WHEN the byline follows the title directly THEN it is still read and not kept as body text", () => {
     const article = parse(`Title\nJane Roe | ENERGY | EN | July 18, 2025\n${LONG_SENTENCE}`);
     expect(article.category).toBe("ENERGY");
