@@ -25,8 +25,11 @@ export class PublishError extends Error {
 /** Posts a reply to a channel on its own (schedules, announcements). Throws PublishError. */
 export interface Publisher {
   readonly platform: PlatformName;
-  /** Returns the platform's message id of the (first) message sent. */
-  publish(channelId: string, reply: Reply, locale: Locale): Promise<{ messageId: string }>;
+  /**
+   * Returns the platform's message id of the (first) message sent, and the chat's new id when the
+   * platform moved it (a Telegram group upgraded to a supergroup) so the caller can follow it.
+   */
+  publish(channelId: string, reply: Reply, locale: Locale): Promise<{ messageId: string; movedTo?: string }>;
 }
 
 /** A running chat platform: the console, Discord or Telegram. */
