@@ -1,0 +1,128 @@
+/**
+ * Key facts of an article: who, which organisations and places, what happened, when, and how much,
+ * each with the sentence it came from. Rule-based, French and English, sentence by sentence; see
+ * the modules beside this one for each kind. Facts are deduplicated (one per entity, a person with
+ * their richest role) and ordered by kind (FACT_KINDS), then by first appearance.
+ */
+import type { Article } from "../../content/article.js";
+import type { Fact, FactKind } from "../fact.js";
+import { FACT_KINDS } from "../fact.js";
+import { splitSentences } from "../sentences.js";
+import { before, type SentenceContext, type Where } from "./context.js";
+import { findDates, publicationDate, referenceDate } from "./dates.js";
+import { findEvent } from "./events.js";
+import { lexiconFor } from "./lexicon.js";
+import { findNames } from "./names.js";
+import { OrgRegistry } from "./organizations.js";
+import { PersonRegistry } from "./people.js";
+import { PlaceRegistry } from "./places.js";
+import { findQuantities, type QuantityContext } from "./quantities.js";
+import { tokenize } from "./text.js";
+
+interface Found {
+  kind: FactKind;
+  text: string;
+  detail: string | null;
+  where: Where;
+}
+
+/** English headlines in Title Case ("Pakistan And El Salvador Discuss Bitcoin"). */
+function isTitleCase(title: string, lang: string): boolean {
+  if (lang === "fr") return false;
+  const words = title.split(/\s+/).filter((w) => w.length > 3);
+  if (words.length < 3) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
+/** Extract the key facts of an article (see the module comment). */
+export function extractFacts(article: Pick<Article, "title" | "sections" | "lang" | "date">): Fact[] {
+  const lex = lexiconFor(article.lang);
+  const ref = referenceDate(article.date);
+  const texts = [article.title.trim()];
+  for (const section of article.sections) texts.push(...splitSentences(section.text, article.lang));
+
+  const people = new PersonRegistry();
+  const orgs = new OrgRegistry(lex.lang);
+  const places = new PlaceRegistry();
+  const registries = { people, orgs, places };
+  const dated = new Map<string, Found>();
+  const measured = new Map<string, Found>();
+  const quantityContext: QuantityContext = { crown: null };
+  const contexts: SentenceContext[] = [];
+
+  texts.forEach((text, index) => {
+    if (text.length === 0) return;
+    const ctx: SentenceContext = {
+      index,
+      text,
+      tokens: tokenize(text),
+      lex,
+      titleCase: index === 0 && isTitleCase(text, lex.lang),
+    };
+    contexts.push(ctx);
+    const dates = findDates(text, lex, ref);
+    for (const d of dates) {
+      if (!dated.has(d.detail))
+        dated.set(d.detail, {
+          kind: "date",
+          text: d.text,
+          detail: d.detail,
+          where: { index, start: d.start, sentence: text },
+        });
+    }
+    const claimed = dates.map((d): [number, number] => [d.start, d.end]);
+    for (const q of findQuantities(text, lex.lang, claimed, quantityContext)) {
+      if (!measured.has(q.detail))
+        measured.set(q.detail, {
+          kind: "quantity",
+          text: q.text,
+          detail: q.detail,
+          where: { index, start: q.start, sentence: text },
+        });
+    }
+    findNames(ctx, registries);
+  });
+
+  const found: Found[] = [];
+  for (const p of people.finish())
+    found.push({ kind: "person", text: p.name, detail: p.roles.join("; ") || null, where: p.where });
+  for (const o of orgs.finish())
+    found.push({ kind: "organization", text: o.name, detail: o.detail, where: o.where });
+  for (const p of places.list()) found.push({ kind: "place", text: p.name, detail: null, where: p.where });
+  found.push(...dated.values(), ...measured.values());
+
+  if (article.date !== null) {
+    const published = publicationDate(article.date, lex.lang);
+    if (published !== null && !dated.has(published.detail)) {
+      found.push({
+        kind: "date",
+        text: published.text,
+        detail: published.detail,
+        where: { index: -1, start: 0, sentence: published.sentence },
+      });
+    }
+  }
+
+  const titleKeys = new Set(
+    (contexts[0]?.tokens ?? [])
+      .filter((t) => t.key.length >= 4 && !lex.stopwords.has(t.key))
+      .map((t) => t.key.slice(0, 5)),
+  );
+  const event = findEvent(contexts, titleKeys);
+  if (event !== null) {
+    found.push({
+      kind: "event",
+      text: event.text,
+      detail: event.detail || null,
+      where: { index: event.index, start: 0, sentence: event.sentence },
+    });
+  }
+
+  const rank = new Map(FACT_KINDS.map((k, i) => [k, i]));
+  found.sort(
+    (a, b) =>
+      (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0) ||
+      (before(a.where, b.where) ? -1 : before(b.where, a.where) ? 1 : 0),
+  );
+  return found.map((f) => ({ kind: f.kind, text: f.text, detail: f.detail, sentence: f.where.sentence }));
+}

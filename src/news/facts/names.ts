@@ -1,0 +1,493 @@
+/**
+ * Names in a sentence: runs of capitalised words ("Bureau du Bitcoin d'El Salvador"), each sorted
+ * into a person, an organisation or a place by the gazetteers, the words inside the name and the
+ * words around it. Rules are tried from the most to the least reliable; see `classify`.
+ */
+import { blankBetween, gap, type SentenceContext, whereOf } from "./context.js";
+import { FIRST_NAME_KEYS, isOrgAcronym, NON_ENTITIES, ORGS, PLACES } from "./gazetteer.js";
+import {
+  CONNECTORS,
+  DEMONYMS,
+  HONORIFICS,
+  LOWER_ORG_HEADS,
+  MONTHS,
+  ORG_MARKERS,
+  PLACE_MARKERS,
+  ROLES,
+  STOP_CAPS,
+  WEEKDAYS,
+} from "./lexicon.js";
+import { expansionStart, extendRight, type OrgRegistry, orgCueAfter, orgCueBefore } from "./organizations.js";
+import {
+  honorificBefore,
+  type PersonRegistry,
+  roleAfter,
+  roleBefore,
+  roleFromCommaPhrase,
+} from "./people.js";
+import { type PlaceRegistry, placeContextAfter, placeCueBefore } from "./places.js";
+import type { Token } from "./text.js";
+
+export interface NameRegistries {
+  people: PersonRegistry;
+  orgs: OrgRegistry;
+  places: PlaceRegistry;
+}
+
+const AND = new Set(["and", "et", "&"]);
+/** Words that start place names, never people's: "Santa Ana", "San José", "Port Moresby". */
+const PLACE_PREFIXES = new Set([
+  "san",
+  "santa",
+  "santo",
+  "sao",
+  "saint",
+  "sainte",
+  "st",
+  "los",
+  "las",
+  "port",
+  "fort",
+  "mount",
+  "lake",
+  "cape",
+  "new",
+]);
+/** Parties named by one plural word. */
+const PARTY_WORDS = new Set([
+  "greens",
+  "democrats",
+  "republicans",
+  "conservatives",
+  "liberals",
+  "tories",
+  "verts",
+  "republicains",
+  "ecologistes",
+  "insoumis",
+]);
+/** French place nouns that belong to the name they introduce ("place Saint-Pierre"). */
+const NAMED_WITH_NOUN = new Set([
+  "place",
+  "rue",
+  "avenue",
+  "boulevard",
+  "pont",
+  "quai",
+  "chapelle",
+  "tour",
+  "mer",
+  "gare",
+  "stade",
+  "palais",
+  "parc",
+  "jardin",
+  "lac",
+  "mont",
+  "golfe",
+  "canal",
+]);
+
+function isNameToken(t: Token): boolean {
+  if (!(t.cap || t.acronym) || /^\d/.test(t.text) || /['’]$/.test(t.text)) return false;
+  return !(t.cap && (MONTHS.has(t.key) || WEEKDAYS.has(t.key)) && t.text.length > 3);
+}
+
+/** Sentence-level work: spans are found, then each is classified and registered. */
+class SentenceNames {
+  private readonly consumed: boolean[];
+
+  constructor(
+    private readonly ctx: SentenceContext,
+    private readonly reg: NameRegistries,
+  ) {
+    this.consumed = ctx.tokens.map(() => false);
+  }
+
+  private text(i: number, j: number): string {
+    const { tokens } = this.ctx;
+    return this.ctx.text.slice((tokens[i] as Token).start, (tokens[j - 1] as Token).end);
+  }
+
+  private consume(i: number, j: number): void {
+    for (let k = i; k < j; k++) this.consumed[k] = true;
+  }
+
+  run(): void {
+    this.expansionsInBrackets();
+    this.lowerCaseHeads();
+    for (const [i, j] of this.spans()) if (!this.consumed[i]) this.span(i, j);
+  }
+
+  /** "Institut national de la statistique et des études économiques (Insee)". */
+  private expansionsInBrackets(): void {
+    const { tokens } = this.ctx;
+    for (let a = 1; a < tokens.length; a++) {
+      const t = tokens[a] as Token;
+      if (!(t.acronym || (t.cap && t.text.length <= 6)) || !/\($/.test(gap(this.ctx, a - 1, a))) continue;
+      if (!/^\)/.test(this.ctx.text.slice(t.end))) continue;
+      const s = expansionStart(this.ctx, a);
+      if (s < 0) continue;
+      this.reg.orgs.add(this.text(s, a), t.text, whereOf(this.ctx, (tokens[s] as Token).start), true);
+      this.consume(s, a + 1);
+    }
+  }
+
+  /** "tribunal correctionnel de Lyon", "cour d'appel de Lyon", "ministère des Finances". */
+  private lowerCaseHeads(): void {
+    const { tokens } = this.ctx;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] as Token;
+      if (t.cap || this.consumed[i] || !LOWER_ORG_HEADS.has(t.key)) continue;
+      const end = extendRight(this.ctx, i + 1, this.ctx.lex.stopwords);
+      if (end <= i + 1 || !tokens.slice(i + 1, end).some((u) => u.cap)) continue;
+      this.reg.orgs.add(this.text(i, end), null, whereOf(this.ctx, t.start), true);
+      this.consume(i, end);
+    }
+  }
+
+  private trusted(i: number): boolean {
+    const t = this.ctx.tokens[i] as Token;
+    if (i > 0 || t.acronym || ORG_MARKERS.has(t.key) || FIRST_NAME_KEYS.has(t.key)) return true;
+    return (
+      PLACES.matchAt(this.ctx.text, this.ctx.tokens, i) > 0 ||
+      ORGS.matchAt(this.ctx.text, this.ctx.tokens, i) > 0
+    );
+  }
+
+  private hasMarker(i: number, j: number): boolean {
+    for (let k = i; k < j; k++) {
+      const t = this.ctx.tokens[k] as Token;
+      if (t.cap && ORG_MARKERS.has(t.key)) return true;
+    }
+    return false;
+  }
+
+  /** Runs of capitalised words, joined by "de", "of", "bin"... and, in names with a marker, "and". */
+  private spans(): [number, number][] {
+    const { tokens } = this.ctx;
+    const out: [number, number][] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      if (this.consumed[i] || !isNameToken(tokens[i] as Token)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < tokens.length && !this.consumed[j] && !(tokens[j - 1] as Token).possessive) {
+        const g = gap(this.ctx, j - 1, j);
+        const plural = /s$/.test((tokens[j - 1] as Token).text) && /^['’][\s\u00a0]+$/.test(g);
+        if (!/^[\s\u00a0\u202f]*$/.test(g) && !plural) break;
+        if (isNameToken(tokens[j] as Token)) {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (
+          k < tokens.length &&
+          k - j < 2 &&
+          CONNECTORS.has((tokens[k] as Token).key) &&
+          !(tokens[k] as Token).cap
+        )
+          k++;
+        const joinsName = k > j && k < tokens.length && isNameToken(tokens[k] as Token) && !this.consumed[k];
+        if (
+          joinsName &&
+          this.trusted(i) &&
+          blankBetween(this.ctx, k - 1, k) &&
+          blankBetween(this.ctx, j - 1, j)
+        ) {
+          j = k + 1;
+          continue;
+        }
+        const after = tokens[j + 1];
+        if (AND.has((tokens[j] as Token).key) && after !== undefined && isNameToken(after)) {
+          let r = j + 2;
+          while (r < tokens.length && isNameToken(tokens[r] as Token) && blankBetween(this.ctx, r - 1, r))
+            r++;
+          // "China Road and Bridge Corporation", "Department of Forestry and Fire Protection"
+          const marked = this.hasMarker(j + 1, r) || this.hasMarker(i, j);
+          if (
+            marked &&
+            ORGS.matchAt(this.ctx.text, tokens, i) === 0 &&
+            PLACES.matchAt(this.ctx.text, tokens, i) < j - i
+          ) {
+            j = r;
+            continue;
+          }
+        }
+        break;
+      }
+      out.push([i, j]);
+      i = j;
+    }
+    return out;
+  }
+
+  private span(i0: number, j: number): void {
+    const { ctx } = this;
+    const { tokens } = ctx;
+    let i = i0;
+    if (ctx.titleCase) {
+      this.gazetteerOnly(i, j);
+      return;
+    }
+    let honorific = false;
+    while (i < j) {
+      const t = tokens[i] as Token;
+      if (PLACES.matchAt(ctx.text, tokens, i, j) > 0 || ORGS.matchAt(ctx.text, tokens, i, j) > 0) break;
+      if (HONORIFICS.has(t.key) && i + 1 < j) honorific = true;
+      else if (
+        !(
+          ctx.lex.stopwords.has(t.text.toLowerCase()) ||
+          DEMONYMS.has(t.key) ||
+          !t.cap ||
+          (ROLES.has(t.key) && t.acronym) ||
+          (i === 0 && STOP_CAPS.has(t.key))
+        )
+      )
+        break;
+      i++;
+    }
+    // Known names may go on with lower-case words: "Médecins sans frontières".
+    const knownOrg = ORGS.matchAt(ctx.text, tokens, i);
+    if (knownOrg > j - i && !this.consumed.slice(i, i + knownOrg).some(Boolean)) j = i + knownOrg;
+    if (i >= j) return;
+    const skip = NON_ENTITIES.matchAt(ctx.text, tokens, i, j);
+    if (skip === j - i) return;
+    if (skip > 0) i += skip;
+    const known = Math.max(PLACES.matchAt(ctx.text, tokens, i, j), ORGS.matchAt(ctx.text, tokens, i, j));
+    // A title inside the run: "Thai Prime Minister Paetongtarn Shinawatra", "Los Angeles Mayor Karen Bass".
+    for (let r = j - 2; r >= i + known; r--) {
+      const t = tokens[r] as Token;
+      if (t.cap && ROLES.has(t.key) && this.nameLike(r + 1, j)) {
+        if (r > i) this.span(i, r);
+        const lead = roleBefore(ctx, i);
+        const role = this.text(i, r + 1);
+        this.person(r + 1, j, lead !== null && !role.includes(lead) ? `${lead} ${role}` : role);
+        return;
+      }
+    }
+    // A French head alone ("Fonds") goes on with its adjectives: "Fonds monétaire international".
+    if (j - i === 1 && ctx.lex.lang === "fr" && ORG_MARKERS.has((tokens[i] as Token).key)) {
+      const end = extendRight(ctx, j, ctx.lex.stopwords);
+      if (end > j) {
+        this.org(i, end, true);
+        return;
+      }
+    }
+    if (j - i === 1) {
+      if ((tokens[i] as Token).text.length > 1) this.single(i, honorific);
+    } else this.multi(i, j, honorific);
+  }
+
+  private gazetteerOnly(i: number, j: number): void {
+    const { ctx, reg } = this;
+    for (let k = i; k < j; k++) {
+      const p = PLACES.matchAt(ctx.text, ctx.tokens, k, j);
+      const o = ORGS.matchAt(ctx.text, ctx.tokens, k, j);
+      const at = whereOf(ctx, (ctx.tokens[k] as Token).start);
+      if (p > 0) reg.places.add(this.text(k, k + p), at);
+      else if (o > 0) reg.orgs.add(this.text(k, k + o), null, at, false);
+      else if (isOrgAcronym(ctx.tokens[k] as Token)) reg.orgs.addAcronym((ctx.tokens[k] as Token).text, at);
+      k += Math.max(p, o, 1) - 1;
+    }
+  }
+
+  private nameLike(i: number, j: number): boolean {
+    if (j <= i) return false;
+    const first = this.ctx.tokens[i] as Token;
+    if (STOP_CAPS.has(first.key) || PLACE_PREFIXES.has(first.key)) return false;
+    // All plural ("Jeunes Agriculteurs", "Les Républicains"): a group, not a person.
+    if (j - i > 1 && this.ctx.tokens.slice(i, j).every((t) => /[sx]$/.test(t.key))) return false;
+    for (let k = i; k < j; k++) {
+      const t = this.ctx.tokens[k] as Token;
+      if (!t.cap) {
+        if (k === i || k === j - 1 || !CONNECTORS.has(t.key)) return false;
+        continue;
+      }
+      if (ORG_MARKERS.has(t.key) || PLACE_MARKERS.has(t.key) || DEMONYMS.has(t.key)) return false;
+      if (t.acronym && t.text.length > 2 && !/^[IVX]+$/.test(t.text)) return false;
+    }
+    return true;
+  }
+
+  private person(i: number, j: number, role: string | null): void {
+    const { ctx, reg } = this;
+    const name = this.text(i, j);
+    const roles = [role, roleBefore(ctx, i), roleFromCommaPhrase(ctx, i), roleAfter(ctx, j)];
+    const where = whereOf(ctx, (ctx.tokens[i] as Token).start);
+    if (j - i === 1 && reg.people.mention((ctx.tokens[i] as Token).key, null)) {
+      for (const r of roles) if (r !== null) reg.people.mention((ctx.tokens[i] as Token).key, r);
+      return;
+    }
+    reg.people.add(name, null, where);
+    for (const r of roles) if (r !== null) reg.people.add(name, r, where);
+  }
+
+  private org(i: number, j: number, learned: boolean): void {
+    const { ctx, reg } = this;
+    const end = ctx.lex.lang === "fr" && learned ? extendRight(ctx, j, ctx.lex.stopwords) : j;
+    const bracket = this.bracketAfter(end);
+    reg.orgs.add(
+      this.text(i, end),
+      bracket?.text ?? null,
+      whereOf(ctx, (ctx.tokens[i] as Token).start),
+      learned,
+    );
+    if (bracket !== null) this.consume(end, bracket.end);
+  }
+
+  /** "(SPD)" or "(Cal Fire)" right after a name. */
+  private bracketAfter(j: number): { text: string; end: number } | null {
+    const { ctx } = this;
+    if (j >= ctx.tokens.length || !/\($/.test(gap(ctx, j - 1, j))) return null;
+    let k = j;
+    while (
+      k < ctx.tokens.length &&
+      isNameToken(ctx.tokens[k] as Token) &&
+      (k === j || blankBetween(ctx, k - 1, k))
+    )
+      k++;
+    if (k === j || !/^\)/.test(ctx.text.slice((ctx.tokens[k - 1] as Token).end))) return null;
+    return { text: this.text(j, k), end: k };
+  }
+
+  private place(i: number, j: number): void {
+    const { ctx } = this;
+    // French names a square or a chapel with its noun ("place Saint-Pierre", "chapelle Sixtine")
+    // unless the name stands on its own ("la cathédrale Notre-Dame de Paris", "la butte Montmartre").
+    const noun = ctx.tokens[i - 1];
+    const withNoun =
+      noun !== undefined &&
+      !noun.cap &&
+      NAMED_WITH_NOUN.has(noun.key) &&
+      blankBetween(ctx, i - 1, i) &&
+      PLACES.matchAt(ctx.text, ctx.tokens, i, j) !== j - i;
+    const from = withNoun ? i - 1 : i;
+    this.reg.places.add(this.text(from, j), whereOf(ctx, (ctx.tokens[from] as Token).start));
+  }
+
+  private single(i: number, honorific: boolean): void {
+    const { ctx, reg } = this;
+    const t = ctx.tokens[i] as Token;
+    const at = whereOf(ctx, t.start);
+    // "U.S. Federal Trade Commission": a dotted country before a name is an adjective.
+    const next = ctx.tokens[i + 1];
+    if (t.text.includes(".") && next?.cap && /^\.?\s+$/.test(gap(ctx, i, i + 1))) return;
+    // "Paris-Marseille", "Paris-Bordeaux": two places joined by a hyphen.
+    const parts = t.text.split("-");
+    if (parts.length === 2 && parts.every((p) => PLACES.has(p))) {
+      for (const p of parts) reg.places.add(p, whereOf(ctx, t.start + t.text.indexOf(p)));
+      return;
+    }
+    if (PARTY_WORDS.has(t.key)) {
+      reg.orgs.add(t.text, null, at, true);
+      return;
+    }
+    if (
+      PLACES.matchAt(ctx.text, ctx.tokens, i, i + 1) === 1 &&
+      !(ctx.lex.lang === "fr" && t.key === "mars")
+    ) {
+      this.place(i, i + 1);
+    } else if (ORGS.matchAt(ctx.text, ctx.tokens, i, i + 1) === 1) reg.orgs.add(t.text, null, at, false);
+    else if (isOrgAcronym(t)) {
+      const bracket = this.bracketAfter(i + 1);
+      if (bracket !== null) this.consume(i + 1, bracket.end);
+      reg.orgs.addAcronym(t.text, at);
+    } else if (reg.people.bySurname(t.key) !== undefined) this.person(i, i + 1, null);
+    else if (reg.orgs.find(t.key) !== undefined || reg.orgs.byFirstWord(t.key) !== undefined) return;
+    else if (
+      honorific ||
+      honorificBefore(ctx, i) ||
+      roleBefore(ctx, i) !== null ||
+      roleFromCommaPhrase(ctx, i) !== null
+    )
+      this.person(i, i + 1, null);
+    else if (orgCueBefore(ctx, i) || orgCueAfter(ctx, i + 1)) this.org(i, i + 1, true);
+    else if (placeCueBefore(ctx, i) || placeContextAfter(ctx, i + 1)) this.place(i, i + 1);
+    else if (roleAfter(ctx, i + 1) !== null && i > 0) this.person(i, i + 1, null);
+  }
+
+  private multi(i: number, j: number, honorific: boolean): void {
+    const { ctx } = this;
+    const { tokens } = ctx;
+    const n = j - i;
+    if (PLACES.matchAt(ctx.text, tokens, i, j) === n) {
+      this.place(i, j);
+      return;
+    }
+    const name = this.nameLike(i, j);
+    if (ORGS.matchAt(ctx.text, tokens, i, j) > 0) {
+      this.org(i, j, false);
+      return;
+    }
+    if (
+      this.hasMarker(i, j) &&
+      !(FIRST_NAME_KEYS.has((tokens[i] as Token).key) && !this.hasMarker(i, i + 1))
+    ) {
+      this.org(i, j, true);
+      return;
+    }
+    if (isOrgAcronym(tokens[i] as Token)) {
+      this.org(i, j, true);
+      return;
+    }
+    if (!name && tokens.slice(i, j).every((t) => /[sx]$/.test(t.key))) {
+      this.org(i, j, true);
+      return;
+    }
+    if (PLACE_PREFIXES.has((tokens[i] as Token).key)) {
+      this.place(i, j);
+      return;
+    }
+    const bracket = this.bracketAfter(j);
+    if (bracket !== null && (tokens[bracket.end - 1] as Token).acronym) {
+      this.org(i, j, true);
+      return;
+    }
+    for (let k = i; k < j; k++)
+      if (PLACE_MARKERS.has((tokens[k] as Token).key)) {
+        this.place(i, j);
+        return;
+      }
+    if (
+      name &&
+      (honorific ||
+        honorificBefore(ctx, i) ||
+        roleBefore(ctx, i) !== null ||
+        roleFromCommaPhrase(ctx, i) !== null ||
+        roleAfter(ctx, j) !== null)
+    ) {
+      this.person(i, j, null);
+      return;
+    }
+    if (orgCueBefore(ctx, i) || orgCueAfter(ctx, j)) {
+      this.org(i, j, true);
+      return;
+    }
+    if (placeCueBefore(ctx, i) || placeContextAfter(ctx, j)) {
+      this.place(i, j);
+      return;
+    }
+    if (name && FIRST_NAME_KEYS.has((tokens[i] as Token).key)) {
+      this.person(i, j, null);
+      return;
+    }
+    let inner = false;
+    for (let k = i; k < j; k++) {
+      const p = PLACES.matchAt(ctx.text, tokens, k, j);
+      if (p > 0) {
+        this.place(k, k + p);
+        inner = true;
+        k += p - 1;
+      }
+    }
+    if (!inner && name) this.person(i, j, null);
+  }
+}
+
+/** Find and register the people, organisations and places of one sentence. */
+export function findNames(ctx: SentenceContext, reg: NameRegistries): void {
+  new SentenceNames(ctx, reg).run();
+}
