@@ -5,7 +5,7 @@ import type { Publisher } from "../framework/platform.js";
 import type { Clock, InsightsPort, Logger } from "../framework/ports.js";
 import type { Db } from "../store/database.js";
 import type { DeliveryState } from "../store/deliveries.js";
-import { parseCron } from "./cron.js";
+import { minimumGapMs, parseCron } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
 import {
@@ -91,6 +91,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     tuning: { ...DEFAULT_TUNING, ...deps.tuning },
   };
   const { timers, log } = deps;
+  if (
+    digestCron &&
+    minimumGapMs(digestCron, timeZone, deps.clock.now(), 400, env.tuning.minDigestGapMs) <
+      env.tuning.minDigestGapMs
+  ) {
+    log.warn({ cron: digestCron.expression }, "DIGEST_CRON fires more often than every 5 minutes");
+  }
   const me = {
     id: randomBytes(6).toString("hex"),
     host: deps.instance?.host ?? hostname(),

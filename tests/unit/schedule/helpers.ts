@@ -1,3 +1,8 @@
+/**
+ * The world every schedule test runs in (over 300 lines so that it is one world): a fake library
+ * that behaves like src/content/library.ts, fake insights, recording publishers that can fail or
+ * hang, and a harness with a fake clock and a real SQLite file in os.tmpdir().
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
