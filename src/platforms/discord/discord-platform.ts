@@ -6,14 +6,15 @@ import { type Platform, PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
 import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
-import { createDiscordClient, FATAL_CLOSE_CODES } from "./client.js";
+import { createDiscordClient } from "./client.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS } from "./limits.js";
 import { postToChannel } from "./publish.js";
 import { syncCommands } from "./register-commands.js";
 import { renderReply } from "./render-embeds.js";
-import { safeError } from "./safe-error.js";
+import { describe } from "./safe-error.js";
 import { buildSlashCommands } from "./slash-commands.js";
+import { watchConnection } from "./watch-connection.js";
 
 export interface DiscordPlatformOptions {
   token: string;
@@ -46,10 +47,13 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
   let fatal: string | undefined;
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
-  watchConnection(client, log, (reason) => {
-    fatal = reason;
-    log.error({ platform: "discord" }, `${reason}; Discord is stopped and will not reconnect`);
-    if (state === "running") void platform.stop();
+  watchConnection(client, log, {
+    stopping: () => state === "stopped",
+    onFatal(reason) {
+      fatal = reason;
+      log.error({}, `${reason}; Discord is stopped and will not reconnect`);
+      if (state === "running") void platform.stop();
+    },
   });
 
   const platform: Platform = {
@@ -66,10 +70,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
         throw new Error(fatal ?? startFailure(error));
       }
       state = "running";
-      log.info(
-        { platform: "discord", user: client.user?.tag, guilds: client.guilds.cache.size },
-        "discord connected",
-      );
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord connected");
       await registerCommands(client, options, log);
     },
 
@@ -77,7 +78,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
       if (state === "stopped") return;
       state = "stopped";
       await client.destroy();
-      log.info({ platform: "discord" }, "discord stopped");
+      log.info({}, "discord stopped");
     },
 
     async publish(channelId: string, reply: Reply, _locale: Locale) {
@@ -92,7 +93,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
 async function registerCommands(client: Client, options: DiscordPlatformOptions, log: Logger): Promise<void> {
   const applicationId = client.application?.id;
   if (!applicationId) {
-    log.warn({ platform: "discord" }, "no application id after READY; slash commands not checked");
+    log.warn({}, "no application id after READY; slash commands not checked");
     return;
   }
   try {
@@ -102,45 +103,11 @@ async function registerCommands(client: Client, options: DiscordPlatformOptions,
       buildSlashCommands(options.commands),
       options.guildId,
     );
-    log.info({ platform: "discord", scope: options.guildId ? "guild" : "global", outcome }, "slash commands");
+    log.info({ scope: options.guildId ? "guild" : "global", outcome }, "slash commands");
   } catch (error) {
     // Commands registered earlier keep working; a failed check must not keep the bot offline.
-    log.warn({ platform: "discord", err: describe(error) }, "could not check the slash commands");
+    log.warn({ err: describe(error) }, "could not check the slash commands");
   }
-}
-
-function watchConnection(client: Client, log: Logger, onFatal: (reason: string) => void): void {
-  client.on(Events.ShardDisconnect, (event) => {
-    const reason = FATAL_CLOSE_CODES.get(event.code);
-    if (reason) onFatal(reason);
-    else log.warn({ platform: "discord", code: event.code }, "discord gateway closed");
-  });
-  // discord.js retries every half second while the network is down: one warning, not hundreds.
-  let attempts = 0;
-  client.on(Events.ShardReconnecting, () => {
-    attempts += 1;
-    if (attempts === 1) log.warn({ platform: "discord" }, "discord gateway lost; reconnecting");
-    else log.debug({ platform: "discord", attempts }, "discord gateway: still reconnecting");
-  });
-  const back = (how: string) => () => {
-    if (attempts > 0) log.info({ platform: "discord", attempts }, `discord gateway ${how}`);
-    attempts = 0;
-  };
-  client.on(Events.ShardResume, back("resumed"));
-  client.on(Events.ShardReady, back("connected again"));
-  client.on(Events.ShardError, (error) =>
-    log.warn({ platform: "discord", err: describe(error) }, "discord gateway error"),
-  );
-  client.on(Events.Warn, (message) => log.warn({ platform: "discord" }, message));
-  client.on(Events.Error, (error) =>
-    log.error({ platform: "discord", err: describe(error) }, "discord client error"),
-  );
-  client.rest.on("rateLimited", (data) =>
-    log.info(
-      { platform: "discord", route: data.route, retryAfterMs: data.retryAfter },
-      "discord rate limit: waiting",
-    ),
-  );
 }
 
 function startFailure(error: unknown): string {
@@ -148,10 +115,4 @@ function startFailure(error: unknown): string {
     return "Discord rejected the bot token (401): check DISCORD_TOKEN in the Developer Portal";
   }
   return `could not connect to Discord: ${describe(error)}`;
-}
-
-/** An error as one line for the log, with no token in it (see safe-error.ts). */
-function describe(error: unknown): string {
-  const safe = safeError(error);
-  return safe instanceof Error ? `${safe.name}: ${safe.message}` : String(safe);
 }

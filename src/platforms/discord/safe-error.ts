@@ -25,3 +25,9 @@ export function redactUrl(url: string): string {
     .replace(/\/(webhooks|interactions)\/(\d+)\/[^/?]+/, "/$1/$2/:token")
     .replace(/\?.*$/, "");
 }
+
+/** An error as one line for the log, with no token in it. */
+export function describe(error: unknown): string {
+  const safe = safeError(error);
+  return safe instanceof Error ? `${safe.name}: ${safe.message}` : String(safe);
+}

@@ -200,6 +200,8 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     await standIn.waitFor(() => standIn.resumes > resumes && standIn.ready, "a resume");
     const { answer } = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
     expect(cardButtons(answer, SEED_TITLE)).toHaveLength(2);
+    expect(logs.filter((l) => l.includes("discord gateway lost"))).toHaveLength(1);
+    expect(logs.some((l) => l.includes("discord gateway resumed"))).toBe(true);
   });
 
   it("THEN every message payload forbids mentions, and the token never reached the log", () => {
