@@ -1,0 +1,213 @@
+import { PACE } from "../../src/platforms/telegram/limits.js";
+import {
+  RetryLater,
+  realTimers,
+  type ThrottleOptions,
+  type TimerClock,
+} from "../../src/platforms/telegram/throttle.js";
+
+/**
+ * BENCH VARIANT of src/platforms/telegram/throttle.ts (copied, then changed) to measure a proposed
+ * fix: the pace is kept on *completion* times, with requests in flight counted as taking room.
+ * A request's answer comes after the server saw it, so "fewer than 30 answered in the last second,
+ * counting those still in flight" guarantees the server never sees 31 in any second, whatever the
+ * network jitter. Pacing on start times, as now, lets a request started exactly 1,000 ms after the
+ * 30th-before-it arrive less than 1,000 ms after it (the first of a burst is slower to arrive), and
+ * a strict server answers 429. Starts are also spread evenly (one every 1000/30 ms) instead of in
+ * bursts of 30: a burst's last request is answered late, which would stretch every window.
+ */
+
+/**
+ * The one outbound queue for everything the bot sends (command replies, edits, publish()). It keeps
+ * Telegram's pace: at most one message per second per chat, 20 per minute per group (negative chat
+ * ids), 30 per second overall. Each chat is a FIFO served one message at a time, so the parts of a
+ * long reply stay in order; chats are served round-robin, so one busy chat never starves the rest.
+ *
+ * A task that throws RetryLater (a 429 with retry_after) holds its chat for that long and is retried
+ * at the head of the chat's queue; other chats keep flowing meanwhile.
+ */
+
+const SPACING_SLACK_MS = 100;
+
+interface Job {
+  task: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  retries: number;
+}
+
+interface ChatState {
+  jobs: Job[];
+  busy: boolean;
+  /** Earliest start of the next message (per-chat pace, or a 429 hold). */
+  nextAt: number;
+  /** Start times within the last minute (groups only). */
+  minute: number[];
+}
+
+export class SendThrottle {
+  private readonly chats = new Map<string, ChatState>();
+  private readonly second: number[] = [];
+  /** Requests started and not yet answered: they count against the per-second limit. */
+  private inFlight = 0;
+  /**
+   * Even spacing, as a GCRA: the theoretical time of the next start advances 1000/30 ms per start,
+   * and a start may come up to SPACING_SLACK_MS early, so a late timer does not push every later
+   * start back (lateness would add up to several percent over a long fan-out).
+   */
+  private nextStart = Number.NEGATIVE_INFINITY;
+  private timer: { handle: unknown; at: number } | null = null;
+  private closed = false;
+  private readonly options: ThrottleOptions;
+
+  constructor(
+    options: Partial<ThrottleOptions> = {},
+    private readonly clock: TimerClock = realTimers,
+  ) {
+    this.options = { ...PACE, maxRetries: 5, ...options };
+  }
+
+  /** Runs `task` when the pace allows; resolves or rejects with its outcome. */
+  schedule<T>(chatId: string, task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("the send queue is closed"));
+    return new Promise<T>((resolve, reject) => {
+      const chat = this.chat(chatId);
+      chat.jobs.push({ task, resolve: resolve as (v: unknown) => void, reject, retries: 0 });
+      this.pump();
+    });
+  }
+
+  /** Messages waiting or being sent. */
+  pending(): number {
+    let n = 0;
+    for (const chat of this.chats.values()) n += chat.jobs.length;
+    return n;
+  }
+
+  /** Rejects everything still queued and stops the timer (shutdown). */
+  close(reason = "the send queue is closed"): void {
+    this.closed = true;
+    if (this.timer) this.clock.clearTimeout(this.timer.handle);
+    this.timer = null;
+    for (const chat of this.chats.values()) {
+      const waiting = chat.busy ? chat.jobs.splice(1) : chat.jobs.splice(0);
+      for (const job of waiting) job.reject(new Error(reason));
+    }
+  }
+
+  private chat(chatId: string): ChatState {
+    let chat = this.chats.get(chatId);
+    if (!chat) {
+      chat = { jobs: [], busy: false, nextAt: 0, minute: [] };
+      this.chats.set(chatId, chat);
+    }
+    return chat;
+  }
+
+  private pump(): void {
+    if (this.closed) return;
+    const now = this.clock.now();
+    prune(this.second, now - 1000);
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const [id, chat] of [...this.chats]) {
+      if (chat.busy) continue;
+      const isGroup = id.startsWith("-");
+      if (isGroup) prune(chat.minute, now - 60_000);
+      if (chat.jobs.length === 0) {
+        // Forget idle chats once their pace no longer matters.
+        if (chat.nextAt <= now && chat.minute.length === 0) this.chats.delete(id);
+        continue;
+      }
+      const readyAt = Math.max(
+        chat.nextAt,
+        windowReadyAt(this.second, this.options.globalPerSecond - this.inFlight, 1000),
+        this.nextStart - SPACING_SLACK_MS,
+        isGroup ? windowReadyAt(chat.minute, this.options.groupPerMinute, 60_000) : 0,
+      );
+      if (readyAt <= now) {
+        this.start(id, chat, now, isGroup);
+      } else {
+        earliest = Math.min(earliest, readyAt);
+      }
+    }
+    this.arm(earliest, now);
+  }
+
+  private arm(at: number, now: number): void {
+    if (this.timer && this.timer.at <= at) return;
+    if (this.timer) this.clock.clearTimeout(this.timer.handle);
+    this.timer = null;
+    if (!Number.isFinite(at)) return;
+    const handle = this.clock.setTimeout(
+      () => {
+        this.timer = null;
+        this.pump();
+      },
+      Math.max(0, at - now),
+    );
+    this.timer = { handle, at };
+  }
+
+  private start(id: string, chat: ChatState, now: number, isGroup: boolean): void {
+    const job = chat.jobs[0];
+    if (!job) return;
+    chat.busy = true;
+    chat.nextAt = Number.POSITIVE_INFINITY;
+    this.inFlight++;
+    this.nextStart = Math.max(this.nextStart, now) + 1000 / this.options.globalPerSecond;
+    // Served chats go to the back of the line: round-robin between chats.
+    this.chats.delete(id);
+    this.chats.set(id, chat);
+    let outcome: Promise<unknown>;
+    try {
+      outcome = Promise.resolve(job.task());
+    } catch (error) {
+      outcome = Promise.reject(error);
+    }
+    const answered = () => {
+      const at = this.clock.now();
+      this.inFlight--;
+      this.second.push(at);
+      if (isGroup) chat.minute.push(at);
+      chat.nextAt = at + this.options.perChatIntervalMs;
+    };
+    outcome.then(
+      (value) => {
+        answered();
+        this.finish(chat, job, () => job.resolve(value));
+      },
+      (error: unknown) => {
+        answered();
+        if (error instanceof RetryLater && job.retries < this.options.maxRetries && !this.closed) {
+          job.retries++;
+          chat.nextAt = Math.max(chat.nextAt, this.clock.now() + error.afterMs);
+          chat.busy = false;
+          this.pump();
+          return;
+        }
+        this.finish(chat, job, () => job.reject(error));
+      },
+    );
+  }
+
+  private finish(chat: ChatState, job: Job, settle: () => void): void {
+    if (chat.jobs[0] === job) chat.jobs.shift();
+    chat.busy = false;
+    settle();
+    this.pump();
+  }
+}
+
+/** Drops timestamps at or before `cutoff` from a sorted log. */
+function prune(log: number[], cutoff: number): void {
+  let drop = 0;
+  while (drop < log.length && (log[drop] as number) <= cutoff) drop++;
+  if (drop > 0) log.splice(0, drop);
+}
+
+/** When a sliding window of `size` ms next has room for one more start. */
+function windowReadyAt(log: readonly number[], max: number, size: number): number {
+  if (max <= 0) return Number.POSITIVE_INFINITY;
+  if (log.length < max) return 0;
+  return (log[log.length - max] as number) + size;
+}

@@ -1,0 +1,319 @@
+/**
+ * `npm run bench`: speed, memory and fan-out benchmarks. Not a test: nothing in `npm test`
+ * depends on timing. Each measurement runs in its own child process (the real start path, the
+ * real /news handler, the real watcher), repeated, and reports median and p99 beside its baseline.
+ * Prints a table, writes bench/results.json and the speed section of bench/README.md.
+ *
+ *   npm run bench                      # 1,000 and 10,000 articles (about 10 minutes on 2 cores)
+ *   npm run bench -- --n 100000        # adds the 100,000 tier (or BENCH_N=100000)
+ *   npm run bench -- --sizes 10000 --skip fanout,insights --no-readme
+ *
+ * Over ~300 lines: the orchestration, the goal table and the report are one reading of the
+ * same results object; the measurements themselves live in bench/speed/ and bench/fanout/.
+ */
+import { spawn } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type CorpusManifest, ensureCorpus } from "./generate-corpus.js";
+import { type Goal, renderReport } from "./speed/report.js";
+import { argValue, RESULT_PREFIX, round, roundSummary, summarize } from "./speed/stats.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+const OUT = join(HERE, "out");
+const args = process.argv.slice(2);
+const skip = new Set((argValue(args, "--skip") ?? "").split(",").filter(Boolean));
+const extra = [argValue(args, "--n"), process.env.BENCH_N]
+  .filter(Boolean)
+  .flatMap((v) => String(v).split(","));
+const sizes = [
+  ...new Set((argValue(args, "--sizes")?.split(",") ?? ["1000", "10000", ...extra]).map(Number)),
+].sort((a, b) => a - b);
+const profile = args.includes("--profile");
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface ChildRun<T> {
+  result: T;
+  stderr: string;
+  wallMs: number;
+}
+
+/** Runs a bench entry under tsx in a fresh Node process and returns its result line. */
+function runChild<T>(entry: string, entryArgs: string[], nodeArgs: string[] = []): Promise<ChildRun<T>> {
+  const profArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${join(OUT, "profiles")}`] : [];
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, ...profArgs, "--import", "tsx", join(HERE, entry), ...entryArgs],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wallMs = performance.now() - started;
+      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+      if (code !== 0 || !line) {
+        reject(new Error(`${entry} ${entryArgs.join(" ")} exited ${code}\n${stderr.slice(-3000)}`));
+        return;
+      }
+      resolve({ result: JSON.parse(line.slice(RESULT_PREFIX.length)) as T, stderr, wallMs });
+    });
+  });
+}
+
+function removeDb(path: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
+}
+
+/** Lines the bot logged as load progress ("loading articles", every few seconds). */
+function progressLines(stderr: string): { done: number; total: number }[] {
+  const out: { done: number; total: number }[] = [];
+  for (const line of stderr.split("\n")) {
+    if (!line.includes("loading articles")) continue;
+    try {
+      const o = JSON.parse(line) as { done?: number; total?: number };
+      out.push({ done: o.done ?? 0, total: o.total ?? 0 });
+    } catch {
+      out.push({ done: 0, total: 0 });
+    }
+  }
+  return out;
+}
+
+interface StartResult {
+  processStartToReadyMs: number;
+  importMs: number;
+  createCoreMs: number;
+  report: { articles: number; parsed: number; unchanged: number; skipped: number; ms: number };
+  peakRssMb: number;
+  rssAtReadyMb: number;
+  heapUsedAtReadyMb: number;
+  handles: Record<string, number>;
+  idle: { ms: number; cpuMs: number } | null;
+}
+
+const RUNS: Record<number, { cold: number; warm: number }> = {
+  1000: { cold: 5, warm: 7 },
+  10000: { cold: 3, warm: 5 },
+  100000: { cold: 1, warm: 3 },
+};
+
+async function benchStart(n: number, dir: string, db: string) {
+  const runs = RUNS[n] ?? { cold: 1, warm: 3 };
+  const cold: ChildRun<StartResult>[] = [];
+  for (let i = 0; i < Number(argValue(args, "--cold-runs") ?? runs.cold); i++) {
+    removeDb(db);
+    const run = await runChild<StartResult>("speed/start-entry.ts", ["--content", dir, "--db", db]);
+    log(`${n}: cold start ${run.result.createCoreMs} ms, peak RSS ${run.result.peakRssMb} MB`);
+    cold.push(run);
+  }
+  const warm: ChildRun<StartResult>[] = [];
+  for (let i = 0; i < Number(argValue(args, "--warm-runs") ?? runs.warm); i++) {
+    const run = await runChild<StartResult>("speed/start-entry.ts", ["--content", dir, "--db", db]);
+    if (run.result.report.parsed > 0) log(`${n}: warm start parsed ${run.result.report.parsed} files`);
+    log(`${n}: warm start ${run.result.createCoreMs} ms, peak RSS ${run.result.peakRssMb} MB`);
+    warm.push(run);
+  }
+  // The watcher's cost while the bot waits (one more warm start, then 5 s idle).
+  const idle = await runChild<StartResult>("speed/start-entry.ts", [
+    "--content",
+    dir,
+    "--db",
+    db,
+    "--idle-ms",
+    "5000",
+  ]);
+  const pick = (rs: ChildRun<StartResult>[], f: (r: StartResult) => number) =>
+    roundSummary(summarize(rs.map((r) => f(r.result))));
+  const side = (rs: ChildRun<StartResult>[]) => ({
+    runs: rs.length,
+    createCoreMs: pick(rs, (r) => r.createCoreMs),
+    processStartToReadyMs: pick(rs, (r) => r.processStartToReadyMs),
+    importMs: pick(rs, (r) => r.importMs),
+    peakRssMb: pick(rs, (r) => r.peakRssMb),
+    rssAtReadyMb: pick(rs, (r) => r.rssAtReadyMb),
+    parsed: rs[0]?.result.report.parsed ?? 0,
+    unchanged: rs[0]?.result.report.unchanged ?? 0,
+    skipped: rs[0]?.result.report.skipped ?? 0,
+    progressLines: rs.map((r) => progressLines(r.stderr).length),
+  });
+  return {
+    cold: { ...side(cold), progressSample: progressLines(cold[0]?.stderr ?? "").slice(0, 5) },
+    warm: side(warm),
+    idleWatcher: {
+      ...idle.result.idle,
+      handles: idle.result.handles,
+      cpuPercent: idle.result.idle ? round((100 * idle.result.idle.cpuMs) / idle.result.idle.ms) : null,
+    },
+  };
+}
+
+/** A private copy of the corpus made of hard links, plus a copy of the warm database. */
+function linkedCopy(n: number, dir: string, db: string): { dir: string; db: string } {
+  const copyDir = join(OUT, `hot-${n}`);
+  rmSync(copyDir, { recursive: true, force: true });
+  mkdirSync(copyDir, { recursive: true });
+  for (const f of readdirSync(dir)) if (!f.startsWith(".")) linkSync(join(dir, f), join(copyDir, f));
+  const copyDb = join(OUT, `hot-${n}.sqlite`);
+  removeDb(copyDb);
+  for (const suffix of ["", "-wal"])
+    if (existsSync(`${db}${suffix}`)) copyFileSync(`${db}${suffix}`, `${copyDb}${suffix}`);
+  return { dir: copyDir, db: copyDb };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const started = Date.now();
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? "unknown",
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: loadavg().map((x) => round(x)),
+  };
+  log(
+    `sizes ${sizes.join(", ")}; machine ${machine.cpus} CPUs, ${machine.node}, load ${machine.loadAverageAtStart.join(" ")}`,
+  );
+  const tiers: Record<string, Record<string, unknown>> = {};
+  const manifests: Record<string, CorpusManifest> = {};
+  for (const n of sizes) {
+    const { dir, manifest } = ensureCorpus(n, { log });
+    manifests[n] = manifest;
+    const tier: Record<string, unknown> = {
+      corpus: {
+        files: manifest.files,
+        mb: Math.round(manifest.bytes / 1e6),
+        medianWords: manifest.words.median,
+        formats: manifest.formats,
+        langs: manifest.langs,
+        orangesum: manifest.orangesum,
+      },
+    };
+    tiers[n] = tier;
+    const db = join(OUT, `db-${n}.sqlite`);
+    if (!skip.has("start")) tier.start = await benchStart(n, dir, db);
+    else if (!existsSync(db))
+      await runChild("speed/start-entry.ts", ["--content", dir, "--db", db, "--no-watch"]);
+    if (!skip.has("query")) {
+      const heap = n >= 100_000 ? ["--max-old-space-size=16000"] : [];
+      const queryArgs = ["--content", dir, "--db", db, "--manifest", join(dir, ".manifest.json")];
+      if (skip.has("minisearch")) queryArgs.push("--no-minisearch");
+      log(`${n}: /news query mix and baselines`);
+      const q = await runChild<Record<string, unknown>>("speed/query-entry.ts", queryArgs, [
+        "--expose-gc",
+        ...heap,
+      ]);
+      tier.query = q.result;
+    }
+    if (!skip.has("hot")) {
+      const copy = linkedCopy(n, dir, db);
+      log(`${n}: hot reload`);
+      const h = await runChild<Record<string, unknown>>("speed/hot-reload-entry.ts", [
+        "--content",
+        copy.dir,
+        "--db",
+        copy.db,
+      ]);
+      tier.hotReload = h.result;
+      rmSync(copy.dir, { recursive: true, force: true });
+      removeDb(copy.db);
+    }
+  }
+  let insights: Record<string, unknown> | null = null;
+  if (!skip.has("insights")) {
+    const n = sizes.includes(10_000) ? 10_000 : (sizes[0] as number);
+    log(`summary + facts over the ${n} corpus`);
+    const r = await runChild<Record<string, unknown>>("speed/insights-entry.ts", [
+      "--content",
+      ensureCorpus(n, { log }).dir,
+    ]);
+    insights = { corpus: n, ...r.result };
+  }
+  let fanout: Record<string, unknown> | null = null;
+  if (!skip.has("fanout")) {
+    log("fan-out: Telegram and Discord");
+    try {
+      fanout = (await runChild<Record<string, unknown>>("fanout/fanout-entry.ts", [])).result;
+    } catch (error) {
+      fanout = {
+        error: error instanceof Error ? error.message.split("\n").slice(0, 6).join("\n") : String(error),
+      };
+    }
+  }
+  const results = {
+    command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x)) },
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+    sizes,
+    tiers,
+    insights,
+    fanout,
+  };
+  const { table, goals, markdown } = renderReport(results);
+  process.stdout.write(`${table}\n`);
+  const resultsPath = join(HERE, "results.json");
+  // Tiers not run this time keep their previous figures (a 100k run is long; say when it was).
+  const previous = existsSync(resultsPath)
+    ? (JSON.parse(readFileSync(resultsPath, "utf8")) as typeof results)
+    : null;
+  const merged = mergePrevious(results, previous);
+  writeFileSync(resultsPath, `${JSON.stringify({ ...merged, goals: goals satisfies Goal[] }, null, 2)}\n`);
+  if (!args.includes("--no-readme")) writeReadme(renderReport(merged).markdown ?? markdown);
+  log(`done in ${results.totalSeconds} s; wrote bench/results.json`);
+}
+
+function mergePrevious<T extends { tiers: Record<string, unknown>; machine: { date: string } }>(
+  current: T,
+  previous: T | null,
+): T {
+  if (!previous || args.includes("--fresh")) return current;
+  const tiers = { ...current.tiers };
+  for (const [n, tier] of Object.entries(previous.tiers)) {
+    if (!(n in tiers)) tiers[n] = { ...(tier as object), from: previous.machine.date };
+  }
+  return { ...current, tiers };
+}
+
+const START = "<!-- speed:start -->";
+const END = "<!-- speed:end -->";
+
+/** Rewrites only what lies between the speed markers (creating them at the end if absent). */
+function writeReadme(section: string): void {
+  const path = join(HERE, "README.md");
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
+  const block = `${START}\n${section.trim()}\n${END}`;
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  const next =
+    a >= 0 && b > a
+      ? `${text.slice(0, a)}${block}${text.slice(b + END.length)}`
+      : `${text.trimEnd()}\n\n${block}\n`;
+  writeFileSync(path, next);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * Profiling probe: the library load alone (openDatabase -> ArticleIndex -> Library.load, then
+ * optionally the watcher), without the commands and insights, so it runs under --cpu-prof and
+ * --heap-prof and can swap in the variants in bench/speed/variants/ to measure a proposed fix.
+ *
+ *   node --import tsx [--cpu-prof] bench/speed/load-probe.ts --content DIR --db FILE [--cold]
+ *     [--watch] [--variant library]   (LIBRARY_VARIANT=batch|dirwatch for one change only)
+ */
+import { rmSync } from "node:fs";
+import type { Logger } from "../../src/framework/ports.js";
+import { ArticleIndex } from "../../src/store/article-index.js";
+import { openDatabase } from "../../src/store/database.js";
+import { argValue, emitResult, peakRssMb } from "./stats.js";
+
+const args = process.argv.slice(2);
+const contentDir = argValue(args, "--content");
+const databasePath = argValue(args, "--db");
+if (!contentDir || !databasePath) throw new Error("--content and --db are required");
+if (args.includes("--cold"))
+  for (const s of ["", "-wal", "-shm"]) rmSync(`${databasePath}${s}`, { force: true });
+const variant = argValue(args, "--variant");
+const progress: string[] = [];
+const log: Logger = {
+  info: (_o, msg) => progress.push(String(msg)),
+  warn() {},
+  error: (o, msg) => process.stderr.write(`${msg} ${JSON.stringify(o)}\n`),
+  debug() {},
+};
+
+const t0 = performance.now();
+const db = openDatabase(databasePath);
+const index = (
+  variant ? new (await import("./variant-article-index.js")).ArticleIndex(db) : new ArticleIndex(db)
+) as ArticleIndex;
+const { Library } = variant
+  ? ((await import(`./variant-${variant}.js`)) as typeof import("../../src/content/library.js"))
+  : await import("../../src/content/library.js");
+const library = new Library(contentDir, index, { now: () => new Date() }, log);
+const report = await library.load();
+const loaded = performance.now();
+if (args.includes("--watch")) library.watch();
+const ready = performance.now();
+emitResult({
+  variant: variant ?? "current",
+  loadMs: Math.round(loaded - t0),
+  watchMs: Math.round(ready - loaded),
+  readyMs: Math.round(ready - t0),
+  /** CPU time of the whole process (main thread, libuv pool, SQLite): contention-proof. */
+  cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
+  report: { ...report, skipped: report.skipped.length },
+  progressLines: progress.filter((m) => m === "loading articles").length,
+  peakRssMb: peakRssMb(),
+  heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e6),
+});
+library.close();
+db.close();
+process.exit(0);

@@ -1,0 +1,494 @@
+import { type Dirent, type FSWatcher, readdirSync, watch } from "node:fs";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { type Article, articleHash, type ParseOutcome } from "../../src/content/article.js";
+import { isHiddenPath, listContentFiles, toRelative } from "../../src/content/list-files.js";
+import { readArticleFile } from "../../src/content/read-article-file.js";
+import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../../src/framework/ports.js";
+import type { FileStamp } from "../../src/store/article-index.js";
+import type { ArticleIndex } from "./variant-article-index.js";
+
+/**
+ * BENCH VARIANT of src/content/library.ts (copied, then changed) to measure a proposed fix:
+ * - load: stats and reads run CHUNK at a time, and each chunk's upserts share one transaction
+ *   (FTS5 then writes one segment per chunk instead of one per file);
+ * - watch on Linux: one inotify watcher per folder instead of Node 20's recursive watcher,
+ *   which adds a stat-polling StatWatcher for every file.
+ * LIBRARY_VARIANT=batch or =dirwatch turns on one change only (default: both).
+ */
+const FEATURES = new Set((process.env.LIBRARY_VARIANT ?? "batch,dirwatch").split(","));
+
+export type LibraryEvent = { type: "added" | "changed" | "removed"; id: string };
+type Meta = ArticleMeta & { rowid: number; firstSeen: string; mtimeMs: number; size: number };
+
+export interface LoadReport {
+  articles: number;
+  parsed: number;
+  unchanged: number;
+  removed: number;
+  skipped: { file: string; reason: string }[];
+  ms: number;
+}
+
+/** How long a burst of writes to one file is left to settle before it is read. */
+const SETTLE_MS = 25;
+const PROGRESS_EVERY_MS = 3_000;
+/** Files stat-ed or read at once during a scan, and parsed files written per transaction. */
+const CHUNK = 64;
+
+/**
+ * The article library: loads content/ into the index, keeps it in step with the folder, and
+ * answers the commands' questions. Metadata lives in memory for lists and topics; full texts
+ * are read from SQLite on demand, so a large archive does not fill the heap.
+ */
+export class Library implements LibraryPort {
+  private readonly byId = new Map<string, Meta>();
+  private readonly byRowid = new Map<number, Meta>();
+  private readonly byFile = new Map<string, { id: string; mtimeMs: number; size: number }>();
+  /** Files skipped at the last look, with the reason (shown at start and by `validate`). */
+  readonly skipped = new Map<string, string>();
+  private newestFirst: Meta[] | null = null;
+  private readonly listeners: ((event: LibraryEvent) => void)[] = [];
+  private watcher: FSWatcher | null = null;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly contentDir: string,
+    private readonly index: ArticleIndex,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {}
+
+  onChange(listener: (event: LibraryEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Full scan: parses new and changed files, drops deleted ones, skips unchanged ones. */
+  load(): Promise<LoadReport> {
+    return this.serialize(() => this.scan());
+  }
+
+  private async scan(): Promise<LoadReport> {
+    const started = performance.now();
+    const firstLoad = this.index.count() === 0;
+    const files = await listContentFiles(this.contentDir);
+    const stamps = new Map(this.index.stamps().map((s) => [s.file, s]));
+    const owners = new Map<string, string>();
+    const toParse: { file: string; mtimeMs: number; size: number }[] = [];
+    let unchanged = 0;
+    this.skipped.clear();
+    const infos = FEATURES.has("batch")
+      ? await mapChunked(files, CHUNK, (file) => stat(join(this.contentDir, file)).catch(() => null))
+      : [];
+    for (const [n, file] of files.entries()) {
+      const info = FEATURES.has("batch")
+        ? infos[n]
+        : await stat(join(this.contentDir, file)).catch(() => null);
+      if (!info) continue;
+      const known = stamps.get(file);
+      if (known && known.mtimeMs === Math.trunc(info.mtimeMs) && known.size === info.size) {
+        owners.set(known.id, file);
+        unchanged++;
+      } else {
+        toParse.push({ file, mtimeMs: info.mtimeMs, size: info.size });
+      }
+    }
+    const onDisk = new Set(files);
+    let removed = 0;
+    for (const file of stamps.keys()) {
+      if (onDisk.has(file)) continue;
+      const id = this.index.removeFile(file);
+      if (id) {
+        removed++;
+        this.emit({ type: "removed", id });
+      }
+    }
+    let lastProgress = performance.now();
+    let parsed = 0;
+    const chunk = FEATURES.has("batch") ? CHUNK : 1;
+    for (let start = 0; start < toParse.length; start += chunk) {
+      const entries = toParse.slice(start, start + chunk);
+      // Reads overlap; the outcomes are applied in file order, so duplicate ids resolve as before.
+      const outcomes = await Promise.all(
+        entries.map((e) => readArticleFile(join(this.contentDir, e.file), e.file)),
+      );
+      this.index.batch(() => {
+        for (const [k, entry] of entries.entries()) {
+          const outcome = outcomes[k] as ParseOutcome;
+          if (this.apply(entry.file, entry.mtimeMs, entry.size, owners, outcome) !== "skipped") parsed++;
+        }
+      });
+      if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = performance.now();
+        this.log.info({ done: start + entries.length, total: toParse.length }, "loading articles");
+      }
+    }
+    this.refreshMemory();
+    // The first load of an empty index is the baseline: nothing in it is "new" to announce.
+    if (!firstLoad) for (const id of this.createdDuringScan) this.emit({ type: "added", id });
+    this.createdDuringScan = [];
+    return {
+      articles: this.byId.size,
+      parsed,
+      unchanged,
+      removed,
+      skipped: [...this.skipped].map(([file, reason]) => ({ file, reason })),
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  private createdDuringScan: string[] = [];
+
+  /**
+   * Parses one file into the index. `owners` maps ids to the file holding them, so a second
+   * file claiming a taken id is skipped with a warning instead of replacing the first.
+   */
+  private async parseFile(
+    file: string,
+    mtimeMs: number,
+    size: number,
+    owners: Map<string, string>,
+  ): Promise<"created" | "loaded" | "skipped"> {
+    const outcome = await readArticleFile(join(this.contentDir, file), file);
+    return this.apply(file, mtimeMs, size, owners, outcome);
+  }
+
+  /** Puts one parsed file into the index and memory (synchronous: it can join a batch). */
+  private apply(
+    file: string,
+    mtimeMs: number,
+    size: number,
+    owners: Map<string, string>,
+    outcome: ParseOutcome,
+  ): "created" | "loaded" | "skipped" {
+    if (!outcome.ok) {
+      this.skip(file, outcome.reason);
+      return "skipped";
+    }
+    const article = outcome.article;
+    const owner = owners.get(article.id);
+    if (owner !== undefined && owner !== file) {
+      this.skip(file, `duplicate id "${article.id}": already used by ${owner}`);
+      return "skipped";
+    }
+    for (const warning of outcome.warnings) this.log.warn({ file }, warning);
+    owners.set(article.id, file);
+    const stamp: FileStamp = {
+      file,
+      id: article.id,
+      mtimeMs: Math.trunc(mtimeMs),
+      size,
+      hash: articleHash(article),
+    };
+    const now = this.clock.now();
+    const { created, rowid } = this.index.upsert(article, stamp, outcome.warnings, now);
+    const { sections: _sections, ...meta } = article;
+    const firstSeen = this.byId.get(article.id)?.firstSeen ?? now.toISOString();
+    this.forget(file);
+    this.remember({ ...meta, file, rowid, firstSeen, mtimeMs: stamp.mtimeMs, size });
+    if (created) this.createdDuringScan.push(article.id);
+    return created ? "created" : "loaded";
+  }
+
+  private skip(file: string, reason: string): void {
+    // A file that used to load and is now broken stops being served.
+    this.index.removeFile(file);
+    this.forget(file);
+    this.skipped.set(file, reason);
+    this.log.warn({ file, reason }, "article skipped");
+  }
+
+  /** Follows the folder: a change is searchable within tens of milliseconds of the write. */
+  watch(): void {
+    if (this.watcher || this.folderWatchers.size > 0) return;
+    // Node 20's recursive watch on Linux polls every file with a StatWatcher (fs.watchFile):
+    // seconds to set up and constant stat traffic for a large archive. inotify on each folder
+    // already reports changes to the files in it.
+    if (process.platform === "linux" && FEATURES.has("dirwatch")) {
+      this.watchFolder("");
+      return;
+    }
+    try {
+      this.watcher = watch(this.contentDir, { recursive: true }, (_event, name) => {
+        if (name === null) {
+          this.schedule("");
+          return;
+        }
+        const rel = toRelative(this.contentDir, join(this.contentDir, name.toString()));
+        if (!isHiddenPath(rel)) this.schedule(rel);
+      });
+      this.watcher.on("error", (error) => this.log.error({ err: error }, "content watcher failed"));
+    } catch (error) {
+      this.log.error(
+        { err: error, dir: this.contentDir },
+        "cannot watch the content folder; restart to reload",
+      );
+    }
+  }
+
+  private readonly folderWatchers = new Map<string, FSWatcher>();
+
+  /** Watches one folder (relative path, "" for the root) and every folder below it. */
+  private watchFolder(rel: string): void {
+    if (this.folderWatchers.has(rel)) return;
+    const full = rel === "" ? this.contentDir : join(this.contentDir, rel);
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(full, (_event, name) => {
+        if (name === null) {
+          this.schedule("");
+          return;
+        }
+        const child = rel === "" ? name.toString() : `${rel}/${name.toString()}`;
+        if (!isHiddenPath(child)) this.schedule(child);
+      });
+    } catch (error) {
+      this.log.error({ err: error, dir: full }, "cannot watch a content folder; restart to reload");
+      return;
+    }
+    watcher.on("error", () => this.unwatchFolder(rel));
+    this.folderWatchers.set(rel, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(full, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith(".")) {
+        this.watchFolder(rel === "" ? entry.name : `${rel}/${entry.name}`);
+      }
+    }
+  }
+
+  private unwatchFolder(rel: string): void {
+    for (const [key, watcher] of this.folderWatchers) {
+      if (key === rel || key.startsWith(`${rel}/`)) {
+        watcher.close();
+        this.folderWatchers.delete(key);
+      }
+    }
+  }
+
+  /** Resolves once pending file events have been applied (tests, shutdown). */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await new Promise((r) => setTimeout(r, SETTLE_MS));
+    await this.queue;
+  }
+
+  close(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+  }
+
+  private schedule(rel: string): void {
+    clearTimeout(this.pending.get(rel));
+    const timer = setTimeout(() => {
+      this.pending.delete(rel);
+      const work = rel === "" ? () => this.scan().then(() => undefined) : () => this.reloadPath(rel);
+      void this.serialize(work).catch((error: unknown) =>
+        this.log.error({ err: error, file: rel }, "reload failed"),
+      );
+    }, SETTLE_MS);
+    this.pending.set(rel, timer);
+  }
+
+  private async reloadPath(rel: string): Promise<void> {
+    const info = await stat(join(this.contentDir, rel)).catch(() => null);
+    if (info?.isDirectory()) {
+      if (this.folderWatchers.size > 0) this.watchFolder(rel);
+      await this.scan();
+      return;
+    }
+    if (!info && this.folderWatchers.has(rel)) {
+      // A watched folder went away: forget its watchers, and rescan for the files it held.
+      this.unwatchFolder(rel);
+      await this.scan();
+      return;
+    }
+    if (info && !this.skipped.has(rel)) {
+      const known = this.byFile.get(rel);
+      // fs.watch also reports reads and metadata changes: skip files whose stamp did not move.
+      if (known && known.mtimeMs === Math.trunc(info.mtimeMs) && known.size === info.size) return;
+    }
+    if (!info) {
+      this.skipped.delete(rel);
+      const id = this.index.removeFile(rel);
+      this.forget(rel);
+      if (id) {
+        this.emit({ type: "removed", id });
+        await this.promoteShadowed();
+      }
+      return;
+    }
+    const owners = new Map([...this.byId.values()].map((m) => [m.id, m.file]));
+    this.skipped.delete(rel);
+    const outcome = await this.parseFile(rel, info.mtimeMs, info.size, owners);
+    const created = this.createdDuringScan;
+    this.createdDuringScan = [];
+    if (outcome === "loaded") {
+      const id = this.byFile.get(rel)?.id;
+      if (id) this.emit({ type: "changed", id });
+    }
+    for (const id of created) this.emit({ type: "added", id });
+  }
+
+  /** A file skipped as a duplicate gets its turn when the file holding its id goes away. */
+  private async promoteShadowed(): Promise<void> {
+    const duplicates = [...this.skipped].filter(([, reason]) => reason.startsWith("duplicate id"));
+    for (const [file] of duplicates) await this.reloadPath(file);
+  }
+
+  private serialize<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private refreshMemory(): void {
+    this.byId.clear();
+    this.byRowid.clear();
+    this.byFile.clear();
+    for (const meta of this.index.metas()) this.remember(meta);
+    this.newestFirst = null;
+  }
+
+  private remember(meta: Meta): void {
+    this.byId.set(meta.id, meta);
+    this.byRowid.set(meta.rowid, meta);
+    this.byFile.set(meta.file, { id: meta.id, mtimeMs: meta.mtimeMs, size: meta.size });
+    this.newestFirst = null;
+  }
+
+  private forget(file: string): void {
+    const known = this.byFile.get(file);
+    if (!known) return;
+    const meta = this.byId.get(known.id);
+    if (meta) this.byRowid.delete(meta.rowid);
+    this.byId.delete(known.id);
+    this.byFile.delete(file);
+    this.newestFirst = null;
+  }
+
+  private emit(event: LibraryEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error({ err: error, event }, "library listener failed");
+      }
+    }
+  }
+
+  /** Embargoed articles (publish_at in the future) are hidden from every answer. */
+  isVisible(meta: Pick<ArticleMeta, "publishAt">): boolean {
+    return meta.publishAt === null || Date.parse(meta.publishAt) <= this.clock.now().getTime();
+  }
+
+  private readonly visibleRowid = (rowid: number): boolean => {
+    const meta = this.byRowid.get(rowid);
+    return meta !== undefined && this.isVisible(meta);
+  };
+
+  count(): number {
+    return this.byId.size;
+  }
+
+  search(query: string, limit: number): ArticleMeta[] {
+    return this.index
+      .search(query, limit, this.visibleRowid)
+      .map((rowid) => this.byRowid.get(rowid))
+      .filter((m): m is Meta => m !== undefined)
+      .map(publicMeta);
+  }
+
+  latest(limit: number): ArticleMeta[] {
+    this.newestFirst ??= [...this.byId.values()].sort(newestFirst);
+    const out: ArticleMeta[] = [];
+    for (const meta of this.newestFirst) {
+      if (out.length >= limit) break;
+      if (this.isVisible(meta)) out.push(publicMeta(meta));
+    }
+    return out;
+  }
+
+  get(id: string): Article | null {
+    const meta = this.byId.get(id);
+    if (!meta || !this.isVisible(meta)) return null;
+    return this.index.get(id);
+  }
+
+  /** Also used for hidden articles by the scheduler, which must see embargoed ones. */
+  getMeta(id: string): ArticleMeta | null {
+    const meta = this.byId.get(id);
+    return meta ? publicMeta(meta) : null;
+  }
+
+  resolve(idOrQuery: string): Article | null {
+    const text = idOrQuery.trim();
+    if (text === "") return null;
+    const direct = this.get(text) ?? this.get(text.toLowerCase());
+    if (direct) return direct;
+    const best = this.search(text, 1)[0];
+    return best ? this.get(best.id) : null;
+  }
+
+  topics(): { categories: TopicCount[]; tags: TopicCount[] } {
+    const categories = new Map<string, number>();
+    const tags = new Map<string, number>();
+    for (const meta of this.byId.values()) {
+      if (!this.isVisible(meta)) continue;
+      if (meta.category) categories.set(meta.category, (categories.get(meta.category) ?? 0) + 1);
+      for (const tag of new Set(meta.tags)) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    }
+    const sorted = (m: Map<string, number>) =>
+      [...m]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return { categories: sorted(categories), tags: sorted(tags) };
+  }
+
+  suggest(prefix: string, limit: number): { id: string; title: string }[] {
+    const metas = prefix.trim() === "" ? this.latest(limit) : this.prefixMatches(prefix, limit);
+    return metas.map((m) => ({ id: m.id, title: m.title }));
+  }
+
+  private prefixMatches(prefix: string, limit: number): ArticleMeta[] {
+    const byTitle = this.index
+      .suggest(prefix, limit, this.visibleRowid)
+      .map((rowid) => this.byRowid.get(rowid))
+      .filter((m): m is Meta => m !== undefined);
+    if (byTitle.length >= limit) return byTitle.map(publicMeta);
+    const seen = new Set(byTitle.map((m) => m.id));
+    const more = this.search(prefix, limit).filter((m) => !seen.has(m.id));
+    return [...byTitle.map(publicMeta), ...more].slice(0, limit);
+  }
+}
+
+function publicMeta(meta: Meta): ArticleMeta {
+  const { rowid: _rowid, firstSeen: _firstSeen, mtimeMs: _mtimeMs, size: _size, ...rest } = meta;
+  return rest;
+}
+
+/** Newest date first; undated articles last, newest-seen first among them. */
+function newestFirst(a: Meta, b: Meta): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  return a.firstSeen < b.firstSeen ? 1 : a.firstSeen > b.firstSeen ? -1 : a.id.localeCompare(b.id);
+}
+
+/** `f` over `items`, at most `size` at a time, results in order. */
+async function mapChunked<T, R>(items: readonly T[], size: number, f: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size)
+    out.push(...(await Promise.all(items.slice(i, i + size).map(f))));
+  return out;
+}
