@@ -226,15 +226,26 @@ export function referenceDate(iso: string | null): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
 }
 
-/** Pick the year of a month (and day) without one: the closest, or the next one for the future. */
-function yearFor(ref: Date, month: number, day: number, direction: "past" | "future" | "nearest"): number {
+/** Pick the year of a month without one, the current month counting as past and as future. */
+function yearForMonth(ref: Date, month: number, direction: "past" | "future" | "nearest"): number {
+  const y = ref.getUTCFullYear();
+  const m = ref.getUTCMonth() + 1;
+  if (month === m) return y;
+  if (direction === "past") return month < m ? y : y - 1;
+  if (direction === "future") return month > m ? y : y + 1;
+  const ahead = (month - m + 12) % 12;
+  if (ahead <= 6) return month > m ? y : y + 1;
+  return month < m ? y : y - 1;
+}
+
+/** Pick the year of a day without one: the closest, or the next one (today included) for the future. */
+function yearFor(ref: Date, month: number, day: number, direction: "future" | "nearest"): number {
   const y = ref.getUTCFullYear();
   let best = y;
   let bestDist = Number.POSITIVE_INFINITY;
   for (const cand of [y - 1, y, y + 1]) {
     const t = Date.UTC(cand, month - 1, day, 12) - ref.getTime();
-    if (direction === "past" && t > 86_400_000 * (day === 1 ? 31 : 0)) continue;
-    if (direction === "future" && t < -86_400_000 * (day === 1 ? 31 : 0)) continue;
+    if (direction === "future" && t < 0) continue;
     if (Math.abs(t) < bestDist) {
       bestDist = Math.abs(t);
       best = cand;
@@ -318,7 +329,7 @@ function periodDetail(
         const y =
           g.year !== undefined
             ? Number(g.year)
-            : yearFor(ref as Date, month, 15, future() ? "future" : "nearest");
+            : yearForMonth(ref as Date, month, future() ? "future" : "nearest");
         return `${y}-${pad(month)}`;
       }
       if (g.year === undefined) return null;
@@ -366,7 +377,7 @@ function periodDetail(
           : prep === "d'ici" || prep === "by" || prep === "until" || prep === "jusqu'en" || future()
             ? "future"
             : "nearest";
-      return `${yearFor(ref, month, 15, direction)}-${pad(month)}`;
+      return `${yearForMonth(ref, month, direction)}-${pad(month)}`;
     }
     case "bareYear":
       return g.year ?? null;
@@ -480,7 +491,7 @@ function chronoDetail(
     const month = c.get("month") ?? 1;
     const y = c.isCertain("year")
       ? (c.get("year") ?? ref.getUTCFullYear())
-      : yearFor(ref, month, 15, "nearest");
+      : yearForMonth(ref, month, "nearest");
     return `${y}-${pad(month)}`;
   }
   return null;

@@ -146,7 +146,15 @@ class SentenceNames {
     }
   }
 
-  private trusted(i: number): boolean {
+  private trusted(start: number): boolean {
+    let i = start;
+    // "The Bank of England": the article opening the sentence does not count.
+    while (
+      i === start &&
+      i + 1 < this.ctx.tokens.length &&
+      this.ctx.lex.stopwords.has((this.ctx.tokens[i] as Token).key)
+    )
+      i++;
     const t = this.ctx.tokens[i] as Token;
     if (i > 0 || t.acronym || ORG_MARKERS.has(t.key) || FIRST_NAME_KEYS.has(t.key)) return true;
     return (
