@@ -1,7 +1,7 @@
 import { Client, GatewayCloseCodes, GatewayIntentBits, Options, type RateLimitData } from "discord.js";
 
 /** A rate limit longer than this is not waited out by a post: it fails as "rate-limited" instead. */
-export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
+const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 
 /**
  * The discord.js client as Newsdesk runs it: only the Guilds intent (slash commands need no more),

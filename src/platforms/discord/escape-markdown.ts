@@ -4,7 +4,7 @@
  * characters, seconds for a long article), too slow for an interaction that must answer within
  * 3 s. A backslash before ASCII punctuation is always consumed by Discord, so escaping a little
  * more than strictly needed shows nothing extra. URLs are left untouched: a backslash inside one
- * would become part of the link.
+ * would become part of the link. Mentions stay as text; allowed_mentions is what stops the pings.
  */
 export function escapeMarkdownText(text: string): string {
   let out = "";

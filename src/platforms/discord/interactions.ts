@@ -50,7 +50,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
 }
 
 /** The slash command as the framework sees it: names and raw option values. */
-export function commandInvocation(interaction: ChatInputCommandInteraction): Invocation {
+function commandInvocation(interaction: ChatInputCommandInteraction): Invocation {
   const subcommand = interaction.options.getSubcommand(false) ?? undefined;
   const data = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
   const args: Args = {};

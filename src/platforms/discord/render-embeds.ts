@@ -22,13 +22,6 @@ export interface DiscordMessage {
 const EMBED_COLOR = 0x2f6fde;
 
 /**
- * Plain text made inert for Discord markdown: article text with `*`, `_`, `#`, `>` or `[x](y)`
- * shows as typed instead of reformatting the message. Mentions stay as text; allowed_mentions is
- * what stops them pinging.
- */
-export const escapeText = escapeMarkdownText;
-
-/**
  * Renders a neutral Reply as Discord messages, within every limit: long bodies continue in
  * further embeds, embeds over 10 per message or 6,000 characters continue in further messages,
  * buttons go under the card they belong to (the reply's own buttons under the last message).
@@ -40,8 +33,14 @@ export function renderReply(reply: Reply, codec: ActionCodec): DiscordMessage[] 
   messages.push(current);
 
   reply.cards.forEach((card, index) => {
-    const prefix = numbered ? `${index + 1}. ` : "";
-    for (const embed of cardEmbeds(card, prefix)) {
+    const label = numbered ? (text: string) => `${index + 1} · ${text}` : (text: string) => text;
+    const rows = buttonRows(card.buttons ?? [], codec, label);
+    // A card whose buttons would not fit under this message starts the next one.
+    if (current.embeds.length > 0 && current.cardRows.length + rows.length > LIMITS.rowsPerMessage) {
+      current = newMessage();
+      messages.push(current);
+    }
+    for (const embed of cardEmbeds(card, numbered ? `${index + 1}. ` : "")) {
       const size = embedSize(embed);
       if (current.embeds.length >= LIMITS.embedsPerMessage || current.size + size > LIMITS.embedTotal) {
         current = newMessage();
@@ -50,8 +49,7 @@ export function renderReply(reply: Reply, codec: ActionCodec): DiscordMessage[] 
       current.embeds.push(embed);
       current.size += size;
     }
-    const label = numbered ? (text: string) => `${index + 1} · ${text}` : (text: string) => text;
-    current.cardRows.push(...buttonRows(card.buttons ?? [], codec, label));
+    current.cardRows.push(...rows.slice(0, LIMITS.rowsPerMessage - current.cardRows.length));
   });
 
   const last = current;
@@ -65,7 +63,7 @@ export function renderReply(reply: Reply, codec: ActionCodec): DiscordMessage[] 
     ),
   }));
 
-  const text = reply.text ? splitLong(escapeText(reply.text), LIMITS.content) : [];
+  const text = reply.text ? splitLong(escapeMarkdownText(reply.text), LIMITS.content) : [];
   const first = rendered[0] as DiscordMessage;
   const lead = text.pop();
   if (lead !== undefined) first.content = lead;
@@ -91,7 +89,7 @@ function isEmpty(m: DiscordMessage): boolean {
 function cardEmbeds(card: Card, prefix: string): APIEmbed[] {
   const embeds: APIEmbed[] = [];
   const head: APIEmbed = {
-    title: clip(prefix + escapeText(nonEmpty(card.title)), LIMITS.embedTitle),
+    title: clip(prefix + escapeMarkdownText(nonEmpty(card.title)), LIMITS.embedTitle),
     color: EMBED_COLOR,
   };
   const url = safeUrl(card.url);
@@ -129,14 +127,14 @@ function cardEmbeds(card: Card, prefix: string): APIEmbed[] {
 
 function renderField(field: Field): APIEmbedField {
   return {
-    name: clip(nonEmpty(escapeText(field.name)), LIMITS.fieldName),
-    value: clip(nonEmpty(escapeText(field.value)), LIMITS.fieldValue),
+    name: clip(nonEmpty(escapeMarkdownText(field.name)), LIMITS.fieldName),
+    value: clip(nonEmpty(escapeMarkdownText(field.value)), LIMITS.fieldValue),
     inline: field.inline ?? false,
   };
 }
 
 /** Blocks as markdown (headings bold, bullets), cut into descriptions of at most 4,096 characters. */
-export function describeBlocks(blocks: readonly Block[]): string[] {
+function describeBlocks(blocks: readonly Block[]): string[] {
   const chunks: string[] = [];
   let chunk = "";
   let previous: Block["type"] | null = null;
@@ -159,7 +157,7 @@ export function describeBlocks(blocks: readonly Block[]): string[] {
 }
 
 function renderBlock(block: Block): string {
-  const text = escapeText(block.text.trim());
+  const text = escapeMarkdownText(block.text.trim());
   if (text === "") return "";
   switch (block.type) {
     case "heading":

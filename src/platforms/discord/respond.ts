@@ -54,7 +54,7 @@ function stateOf(interaction: Answerable): AckState {
  * gets a public "thinking…" placeholder (most replies are public; a private one replaces it, see
  * classify), a button press a silent deferUpdate (the message stays as it is until edited).
  */
-export async function defer(interaction: Answerable): Promise<void> {
+async function defer(interaction: Answerable): Promise<void> {
   if (interaction.deferred || interaction.replied) return;
   if (interaction.isButton()) await interaction.deferUpdate();
   else await interaction.deferReply();

@@ -202,16 +202,34 @@ describe("renderReply", () => {
       expect(messages[0]?.components[0]?.components[0]?.label).toBe(clip("L".repeat(100), 80));
     });
 
-    it("GIVEN more rows than a message holds THEN the reply's own buttons are kept, card rows give way", () => {
-      const cards = Array.from({ length: 6 }, (_, i) =>
+    it("GIVEN 7 cards with buttons THEN the cards whose rows do not fit continue in a follow-up", () => {
+      const cards = Array.from({ length: 7 }, (_, i) =>
         card({ title: `c${i}`, buttons: [button("Open", `a${i}`)] }),
       );
-      const reply: Reply = { cards, buttons: [button("Next", "page-2")] };
-      const [message] = renderReply(reply, codec());
-      expectWithinLimits([message as DiscordMessage]);
-      const labels = message?.components.flatMap((r) => r.components.map((b) => b.label));
-      expect(labels).toHaveLength(5);
-      expect(labels?.at(-1)).toBe("Next");
+      const messages = renderReply({ cards }, codec());
+      expectWithinLimits(messages);
+      expect(messages.map((m) => [m.embeds.length, m.components.length])).toEqual([
+        [5, 5],
+        [2, 2],
+      ]);
+    });
+
+    it("GIVEN a card with 30 buttons THEN 5 rows of 5, the rest dropped", () => {
+      const buttons = Array.from({ length: 30 }, (_, i) => button(`b${i}`, `id${i}`));
+      const messages = renderReply({ cards: [card({ buttons })] }, codec());
+      expectWithinLimits(messages);
+      expect(messages[0]?.components.flatMap((r) => r.components)).toHaveLength(25);
+    });
+
+    it("GIVEN more rows than the last message holds THEN the reply's own buttons are kept, card rows give way", () => {
+      const cards = Array.from({ length: 5 }, (_, i) =>
+        card({ title: `c${i}`, buttons: [button("Open", `a${i}`)] }),
+      );
+      const messages = renderReply({ cards, buttons: [button("Next", "page-2")] }, codec());
+      expectWithinLimits(messages);
+      expect(messages).toHaveLength(1);
+      const labels = messages[0]?.components.flatMap((r) => r.components.map((b) => b.label));
+      expect(labels).toEqual(["1 · Open", "2 · Open", "3 · Open", "4 · Open", "Next"]);
     });
 
     it("GIVEN two buttons with the same action THEN the twin is dropped (custom_ids must be unique)", () => {
