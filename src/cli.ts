@@ -126,11 +126,14 @@ async function main(argv: string[]): Promise<number> {
       );
       const locale = values.locale ?? config.DEFAULT_LOCALE;
       if (!isLocale(locale)) throw new UsageError(`--locale must be en or fr, not "${locale}"`);
+      // The real database and a scheduler that is never started: /schedule and /subscribe record
+      // what a running bot will post, exactly as typed in its console.
       const core = await createCore({
         contentDir,
         databasePath: config.DATABASE_PATH,
         defaultLocale: locale,
         log: quietLog(),
+        schedule: schedulerSettings(config),
       });
       try {
         const reply = await runConsoleLine(line, core.commands, core.services, locale);
@@ -143,6 +146,15 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
   }
+}
+
+function schedulerSettings(config: Config) {
+  return {
+    digestCron: config.DIGEST_CRON ?? null,
+    timeZone: config.NEWS_TIMEZONE,
+    targets: config.ANNOUNCE_TARGETS,
+    catchUp: config.CATCH_UP,
+  };
 }
 
 function readConfig(): Config {

@@ -1,10 +1,14 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
-import type { Services } from "./framework/command.js";
+import type { PlatformName, Services } from "./framework/command.js";
 import type { Locale } from "./framework/locale.js";
+import type { Publisher } from "./framework/platform.js";
 import { type Clock, type Logger, systemClock } from "./framework/ports.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
+import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
+import type { SchedulerConfig } from "./schedule/scheduler-env.js";
+import { systemTimers } from "./schedule/timers.js";
 import { ArticleIndex } from "./store/article-index.js";
 import { type Db, openDatabase } from "./store/database.js";
 
@@ -16,9 +20,11 @@ export interface CoreOptions {
   clock?: Clock;
   /** Follow the content folder for changes (the bot does; one-shot CLI runs do not). */
   watch?: boolean;
+  /** The scheduler's configuration; absent (one-shot CLI runs), nothing is posted on its own. */
+  schedule?: Omit<SchedulerConfig, "defaultLocale">;
 }
 
-/** The platform-neutral heart of the bot: storage, the library, insights and the commands. */
+/** The platform-neutral heart of the bot: storage, the library, insights, scheduling, commands. */
 export interface Core {
   db: Db;
   library: Library;
@@ -26,6 +32,9 @@ export interface Core {
   commands: CommandRegistry;
   defaultLocale: Locale;
   report: LoadReport;
+  scheduler: Scheduler | null;
+  /** Filled in by main.ts as platforms start; the scheduler posts through them. */
+  publishers: Partial<Record<PlatformName, Publisher>>;
   close(): Promise<void>;
 }
 
@@ -34,9 +43,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const db = openDatabase(options.databasePath);
   const index = new ArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log);
+  const insights = createInsights(index);
+  const publishers: Partial<Record<PlatformName, Publisher>> = {};
+  // Created before the first load so that it hears every "added" event.
+  const scheduler = options.schedule
+    ? createScheduler({
+        db,
+        library,
+        insights,
+        publishers,
+        clock,
+        timers: systemTimers,
+        log: options.log,
+        config: { ...options.schedule, defaultLocale: options.defaultLocale },
+      })
+    : null;
   const report = await library.load();
   if (options.watch) library.watch();
-  const services: Services = { library, insights: createInsights(index), clock, log: options.log };
+  const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
   return {
     db,
     library,
@@ -44,7 +68,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     commands: registry(commands),
     defaultLocale: options.defaultLocale,
     report,
+    scheduler,
+    publishers,
     async close() {
+      await scheduler?.stop();
       library.close();
       await library.settle();
       db.close();

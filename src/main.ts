@@ -30,6 +30,12 @@ async function main(): Promise<void> {
     defaultLocale: config.DEFAULT_LOCALE,
     log,
     watch: true,
+    schedule: {
+      digestCron: config.DIGEST_CRON ?? null,
+      timeZone: config.NEWS_TIMEZONE,
+      targets: config.ANNOUNCE_TARGETS,
+      catchUp: config.CATCH_UP,
+    },
   });
   const { report } = core;
   log.info(
@@ -39,13 +45,19 @@ async function main(): Promise<void> {
   for (const { file, reason } of report.skipped) log.warn({ file, reason }, "skipped");
 
   const platforms = createPlatforms(config, core, log);
-  for (const platform of platforms) await platform.start();
+  for (const platform of platforms) {
+    core.publishers[platform.platform] = platform;
+    await platform.start();
+  }
+  await core.scheduler?.start();
   if (platforms.some((p) => p.platform === "console")) {
     process.stdout.write(
       `${translate(config.DEFAULT_LOCALE, "console.ready", { count: core.library.count() })}\n`,
     );
   }
   handleSignals(async () => {
+    // Posts in flight finish before the platforms that carry them close.
+    await core.scheduler?.stop();
     for (const platform of platforms) await platform.stop();
     await core.close();
   }, log);
