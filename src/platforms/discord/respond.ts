@@ -88,12 +88,12 @@ export async function send(interaction: Answerable, reply: Reply, messages: Disc
   }
 }
 
+const settled = () => "done" as const;
+
 /**
  * Runs slow work without letting the interaction expire: when `work` is not done within
  * `deferAfterMs`, the interaction is deferred first, and the answer edits or follows up later.
  */
-const settled = () => "done" as const;
-
 export async function answerInTime<T>(
   interaction: Answerable,
   work: Promise<T>,
