@@ -24,6 +24,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
+  // Installed before anything starts, so a signal at any moment shuts down what exists so far,
+  // in reverse order: scheduler, then platforms, then storage.
+  const cleanup: (() => Promise<void>)[] = [];
+  handleSignals(async () => {
+    for (const step of cleanup.reverse()) await step();
+  }, log);
   const core = await createCore({
     contentDir: config.CONTENT_DIR,
     databasePath: config.DATABASE_PATH,
@@ -37,6 +43,7 @@ async function main(): Promise<void> {
       catchUp: config.CATCH_UP,
     },
   });
+  cleanup.push(() => core.close());
   const { report } = core;
   log.info(
     { articles: report.articles, parsed: report.parsed, unchanged: report.unchanged, ms: report.ms },
@@ -47,20 +54,17 @@ async function main(): Promise<void> {
   const platforms = createPlatforms(config, core, log);
   for (const platform of platforms) {
     core.publishers[platform.platform] = platform;
+    cleanup.push(() => platform.stop());
     await platform.start();
   }
+  // Posts in flight finish before the platforms that carry them close.
+  cleanup.push(async () => core.scheduler?.stop());
   await core.scheduler?.start();
   if (platforms.some((p) => p.platform === "console")) {
     process.stdout.write(
       `${translate(config.DEFAULT_LOCALE, "console.ready", { count: core.library.count() })}\n`,
     );
   }
-  handleSignals(async () => {
-    // Posts in flight finish before the platforms that carry them close.
-    await core.scheduler?.stop();
-    for (const platform of platforms) await platform.stop();
-    await core.close();
-  }, log);
 }
 
 /** Every platform with a token runs; with none, the console does, so a fresh clone just works. */

@@ -7,8 +7,8 @@ export const REPO = join(import.meta.dirname, "../..");
  * Starts `src/main.ts` (what `npm start` runs) as a real process with the given environment,
  * collecting its output so tests can wait for lines.
  */
-export function spawnBot(env: Record<string, string>, entry = "src/main.ts") {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", entry], {
+export function spawnBot(env: Record<string, string>, entry = "src/main.ts", args: string[] = []) {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
     stdio: ["pipe", "pipe", "pipe"],
