@@ -49,6 +49,10 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(options.map((o) => o.name)).toEqual(["article"]); // "part" is hidden
     expect(options[0]).toMatchObject({ type: 3, autocomplete: true, required: true });
     expect(byName.get("purge")?.default_member_permissions).toBe(String(MANAGE_GUILD));
+    const schedule = byName.get("schedule");
+    expect(schedule?.default_member_permissions).toBe(String(MANAGE_GUILD));
+    expect(schedule?.contexts).toEqual([0]); // servers only
+    expect(schedule?.options?.map((o) => [o.type, o.name])).toContainEqual([1, "list"]);
     expect(byName.get("news")?.default_member_permissions).toBeNull();
   });
 
