@@ -168,6 +168,45 @@ async function benchStart(n: number, dir: string, db: string) {
   };
 }
 
+interface ProbeResult {
+  loadMs: number;
+  watchMs: number;
+  readyMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  progressLines: number;
+  report: { parsed: number; unchanged: number };
+}
+
+/**
+ * The proposed library/index change (bench/speed/variant-*.ts), measured by the load probe:
+ * cold (no database), then warm with the watcher, as createCore does. Beside the start figures.
+ */
+async function benchProposedLoad(n: number, dir: string) {
+  const db = join(OUT, `proposed-${n}.sqlite`);
+  const out: Record<string, ProbeResult> = {};
+  const probe = async (name: string, extra: string[], dbPath = db) => {
+    const r = await runChild<ProbeResult>("speed/load-probe.ts", [
+      "--content",
+      dir,
+      "--db",
+      dbPath,
+      ...extra,
+    ]);
+    log(
+      `${n}: proposed, ${name}: ${r.result.readyMs} ms (CPU ${r.result.cpuMs} ms), peak RSS ${r.result.peakRssMb} MB`,
+    );
+    out[name] = r.result;
+  };
+  await probe("cold", ["--cold", "--variant", "library"]);
+  await probe("warm", ["--watch", "--variant", "library"]);
+  const noPrefix = join(OUT, `proposed-noprefix-${n}.sqlite`);
+  await probe("coldNoPrefix", ["--cold", "--variant", "library", "--fts-no-prefix"], noPrefix);
+  removeDb(db);
+  removeDb(noPrefix);
+  return out;
+}
+
 /** A private copy of the corpus made of hard links, plus a copy of the warm database. */
 function linkedCopy(n: number, dir: string, db: string): { dir: string; db: string } {
   const copyDir = join(OUT, `hot-${n}`);
@@ -214,6 +253,7 @@ async function main(): Promise<void> {
     tiers[n] = tier;
     const db = join(OUT, `db-${n}.sqlite`);
     if (!skip.has("start")) tier.start = await benchStart(n, dir, db);
+    if (!skip.has("proposed") && n >= 10_000) tier.proposedLoad = await benchProposedLoad(n, dir);
     else if (!existsSync(db))
       await runChild("speed/start-entry.ts", ["--content", dir, "--db", db, "--no-watch"]);
     if (!skip.has("query")) {

@@ -38,7 +38,7 @@ for (let i = 0; i < files.length && sample.length < sampleSize; i += step) {
   if (a) sample.push(a);
 }
 const near600: Article[] = [];
-for (let i = 0; i < files.length && near600.length < 150; i += 7) {
+for (let i = 0; i < files.length && near600.length < 150; i += 3) {
   const a = parse(files[i] as string);
   if (a) {
     const n = words(a);

@@ -129,6 +129,7 @@ if (!args.includes("--no-baselines")) {
 
   let mini: Record<string, unknown> | null = null;
   if (!args.includes("--no-minisearch")) {
+    global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
     const buildStart = now();
     const ms = new MiniSearch<(typeof docs)[number]>({

@@ -62,6 +62,17 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("Warm start, process start to ready p50 (s)", (x) =>
       sec(num(x, "start.warm.processStartToReadyMs.median")),
     ),
+    line("Proposed library: cold / warm, watcher included (s)", (x) =>
+      pair(sec(num(x, "proposedLoad.cold.readyMs")), sec(num(x, "proposedLoad.warm.readyMs"))),
+    ),
+    line("Proposed library + no body prefix index: cold (s)", (x) =>
+      sec(num(x, "proposedLoad.coldNoPrefix.readyMs")),
+    ),
+    line("Proposed library: peak RSS cold / warm (MB)", (x) => {
+      const a = num(x, "proposedLoad.cold.peakRssMb");
+      const b = num(x, "proposedLoad.warm.peakRssMb");
+      return a === undefined ? "–" : `${a} / ${b ?? "–"}`;
+    }),
     line("Load progress log lines (cold)", (x) => {
       const p = (x?.start as Json | undefined)?.cold as Json | undefined;
       return Array.isArray(p?.progressLines) ? String(p.progressLines[0]) : "–";
@@ -77,8 +88,8 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     ),
     line("Watcher: idle CPU % (handles)", (x) => {
       const cpu = num(x, "start.idleWatcher.cpuPercent");
-      const handles = num(x, "start.idleWatcher.handles.StatWatcher");
-      return cpu === undefined ? "–" : `${cpu}% (${handles ?? 0} StatWatcher)`;
+      const handles = num(x, "start.idleWatcher.handles.FSEventWrap");
+      return cpu === undefined ? "–" : `${cpu}% (${handles ?? 0} inotify watchers)`;
     }),
     line("/news handler p50 / p99 (ms), steady", (x) =>
       pair(ms(num(x, "query.handler.steady.median"), 2), ms(num(x, "query.handler.steady.p99"), 2)),

@@ -28,7 +28,7 @@ const resources = process.getActiveResourcesInfo();
 const handleKinds: Record<string, number> = {};
 for (const r of resources) handleKinds[r] = (handleKinds[r] ?? 0) + 1;
 
-// What the watcher costs while the bot sits idle (Node 20 polls files on Linux).
+// What the watcher costs while the bot sits idle.
 let idle: { ms: number; cpuMs: number } | null = null;
 if (idleMs > 0) {
   const cpu = process.cpuUsage();

@@ -12,8 +12,9 @@ import type { ArticleIndex } from "./variant-article-index.js";
  * BENCH VARIANT of src/content/library.ts (copied, then changed) to measure a proposed fix:
  * - load: stats and reads run CHUNK at a time, and each chunk's upserts share one transaction
  *   (FTS5 then writes one segment per chunk instead of one per file);
- * - watch on Linux: one inotify watcher per folder instead of Node 20's recursive watcher,
- *   which adds a stat-polling StatWatcher for every file.
+ * - watch on Linux: one inotify watch per folder instead of Node 20's recursive watcher, which
+ *   walks the tree and adds one inotify watch per file (seconds at 100,000 files, and the
+ *   kernel's fs.inotify.max_user_watches, often 8,192, runs out: ENOSPC).
  * LIBRARY_VARIANT=batch or =dirwatch turns on one change only (default: both).
  */
 const FEATURES = new Set((process.env.LIBRARY_VARIANT ?? "batch,dirwatch").split(","));
@@ -202,9 +203,9 @@ export class Library implements LibraryPort {
   /** Follows the folder: a change is searchable within tens of milliseconds of the write. */
   watch(): void {
     if (this.watcher || this.folderWatchers.size > 0) return;
-    // Node 20's recursive watch on Linux polls every file with a StatWatcher (fs.watchFile):
-    // seconds to set up and constant stat traffic for a large archive. inotify on each folder
-    // already reports changes to the files in it.
+    // Node 20's recursive watch on Linux is emulated in JS with one inotify watch per file:
+    // seconds to set up for a large archive, and it can exhaust fs.inotify.max_user_watches.
+    // A watch on each folder already reports changes to the files in it.
     if (process.platform === "linux" && FEATURES.has("dirwatch")) {
       this.watchFolder("");
       return;
