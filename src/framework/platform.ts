@@ -30,6 +30,11 @@ export interface Publisher {
    * platform moved it (a Telegram group upgraded to a supergroup) so the caller can follow it.
    */
   publish(channelId: string, reply: Reply, locale: Locale): Promise<{ messageId: string; movedTo?: string }>;
+  /**
+   * Where the platform can make a repeated post a no-op (Discord nonces): the same key twice keeps
+   * the first message. The scheduler uses it for sends resumed after a crash.
+   */
+  publishOnce?(channelId: string, reply: Reply, locale: Locale, key: string): Promise<{ messageId: string }>;
 }
 
 /** A running chat platform: the console, Discord or Telegram. */

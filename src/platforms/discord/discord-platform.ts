@@ -85,6 +85,15 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
       if (state !== "running") throw new PublishError("transient", "discord is not connected");
       return postToChannel(client, channelId, renderReply(reply, codec));
     },
+
+    /**
+     * The scheduler's stable key becomes the nonce: a post resumed after a crash, within the few
+     * minutes Discord remembers nonces, returns the message already created instead of a twin.
+     */
+    async publishOnce(channelId: string, reply: Reply, _locale: Locale, key: string) {
+      if (state !== "running") throw new PublishError("transient", "discord is not connected");
+      return postToChannel(client, channelId, renderReply(reply, codec), key);
+    },
   };
   return platform;
 }

@@ -24,6 +24,8 @@ export async function postToChannel(
   client: Client,
   channelId: string,
   messages: readonly DiscordMessage[],
+  /** At most 23 characters, so that the part number keeps the nonce within Discord's 25. */
+  nonceBase: string = randomBytes(6).toString("hex"),
 ): Promise<{ messageId: string }> {
   const channel = await client.channels.fetch(channelId).catch((error: unknown) => {
     throw toPublishError(error, channelId);
@@ -31,7 +33,7 @@ export async function postToChannel(
   if (!channel?.isSendable()) {
     throw new PublishError("permanent", `discord channel ${channelId} does not take messages`);
   }
-  const batch = randomBytes(6).toString("hex");
+  const batch = nonceBase;
   let first: string | undefined;
   for (const [index, message] of messages.entries()) {
     const sent = await channel

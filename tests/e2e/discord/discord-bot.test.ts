@@ -188,6 +188,17 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(posts[1]?.body).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
   });
 
+  it("WHEN a post is resumed with the same key (a crash between send and done) THEN Discord keeps one message", async () => {
+    const route = `/channels/${CHANNEL_ID}/messages`;
+    const before = standIn.calls.filter((c) => c.method === "POST" && c.path === route).length;
+    const reply = { text: "Resumed digest", cards: [] };
+    const first = await bot.publishOnce?.(CHANNEL_ID, reply, "en", "k3y-0f-delivery-0001");
+    const again = await bot.publishOnce?.(CHANNEL_ID, reply, "en", "k3y-0f-delivery-0001");
+    const posts = standIn.calls.filter((c) => c.method === "POST" && c.path === route).slice(before);
+    expect(posts.map((c) => c.body?.nonce)).toEqual(["k3y-0f-delivery-00010", "k3y-0f-delivery-00010"]);
+    expect(again?.messageId).toBe(first?.messageId);
+  });
+
   it("WHEN a post goes to an unknown or forbidden channel THEN a permanent PublishError", async () => {
     const reply = { text: "x", cards: [] };
     const unknown = await bot.publish("399999999999999999", reply, "en").catch((e: unknown) => e);
