@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO, spawnBot } from "../../helpers/spawn-bot.js";
+
+const work = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const env = { CONTENT_DIR: join(REPO, "content"), DATABASE_PATH: join(work, "cli.db"), LOG_LEVEL: "warn" };
+
+async function cli(...args: string[]) {
+  const run = spawnBot(env, "src/cli.ts", args);
+  const { code } = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+// Each run is a real process (what `npm run -s cli` starts); they run side by side to save time.
+describe("the CLI", () => {
+  it("GIVEN parse --json on the seed THEN exactly one JSON document with every field", async () => {
+    const { code, stdout, stderr } = await cli("parse", "content/000_df19e6179d96e4ae.txt", "--json");
+    expect(code, stderr).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({
+      id: "000_df19e6179d96e4ae",
+      title: "Le Pakistan et El Salvador discutent de la stratégie Bitcoin",
+      author: "Nina Bardot",
+      category: "BITCOIN",
+      lang: "fr",
+      date: "2025-07-17",
+      source: null,
+      tags: [],
+      warnings: [],
+    });
+    expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual([
+      "Exploration des opportunités de partage des connaissances",
+      "Accord de collaboration formel",
+      "Engagement croissant envers l'économie des actifs numériques",
+      "Préoccupations et initiatives",
+    ]);
+    expect(stdout).not.toContain("Partager cet article");
+  });
+
+  it("GIVEN bad usage THEN one line on stderr and exit 2", async () => {
+    const [flag, file, id, command] = await Promise.all([
+      cli("parse", "content/000_df19e6179d96e4ae.txt", "--bogus"),
+      cli("parse", "no/such/file.txt"),
+      cli("summary", "no-such-article-id"),
+      cli("frobnicate"),
+    ]);
+    for (const run of [flag, file, id, command]) {
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stdout).toBe("");
+    }
+    expect(file.stderr).toContain("no/such/file.txt");
+    expect(id.stderr).toContain("no-such-article-id");
+  });
+
+  it("GIVEN validate THEN shipped content passes and a folder with a bad file fails naming it", async () => {
+    const bad = join(work, "bad");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(bad);
+    writeFileSync(join(bad, "ok.md"), "---\ntitle: Fine\nlang: en\n---\n\nSome text here.\n");
+    writeFileSync(join(bad, "empty.txt"), "");
+    const [good, broken] = await Promise.all([cli("validate"), cli("validate", bad, "--json")]);
+    expect(good.code, good.stdout).toBe(0);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ articles: 1, problems: [{ file: "empty.txt" }] });
+  });
+
+  it("GIVEN summary, facts and ask THEN they answer from the content folder", async () => {
+    const lines = join(work, "lines.txt");
+    writeFileSync(
+      lines,
+      "Le gouvernement a annoncé jeudi un plan de 2 milliards d'euros. Les syndicats ont salué la mesure. Le texte sera débattu en juin.\n\nThe council voted on Monday to fund a new bridge. Work starts next spring. Residents welcomed the news.\n",
+    );
+    const [summary, facts, ask, byLines] = await Promise.all([
+      cli("summary", "000_df19e6179d96e4ae", "--json", "--sentences", "2"),
+      cli("facts", "000_df19e6179d96e4ae", "--json"),
+      cli("ask", "/news l'électricité", "--locale", "fr"),
+      cli("summary", "--lines", lines, "--sentences", "1"),
+    ]);
+    const s = JSON.parse(summary.stdout);
+    expect(s).toMatchObject({ id: "000_df19e6179d96e4ae", lang: "fr" });
+    expect(s.sentences).toHaveLength(2);
+    expect(s.summary).toBe(s.sentences.join(" "));
+    const f = JSON.parse(facts.stdout);
+    expect(f.facts.map((x: { text: string }) => x.text)).toContain("Nayib Bukele");
+    expect(ask.code).toBe(0);
+    expect(ask.stdout).toContain("Résultats pour « l'électricité »");
+    expect(ask.stdout).toContain("Le Pakistan et El Salvador discutent de la stratégie Bitcoin");
+    const out = byLines.stdout.split("\n");
+    expect(out.slice(0, 3).map((l) => l.length > 0)).toEqual([true, false, true]);
+  });
+});
