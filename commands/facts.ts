@@ -29,7 +29,8 @@ export default defineCommand({
       body.push({ type: "heading", text: ctx.t(`facts.${kind}`) });
       for (const fact of ofKind) {
         // A normalised quantity ("2000 MW") repeats the text; a resolved date ("jeudi" -> 2025-07-17) helps.
-        const detail = fact.detail && kind !== "quantity" && fact.detail !== fact.text ? ` (${fact.detail})` : "";
+        const detail =
+          fact.detail && kind !== "quantity" && fact.detail !== fact.text ? ` (${fact.detail})` : "";
         body.push({ type: "bullet", text: `${fact.text}${detail}` });
       }
     }
