@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ActionCodec } from "../../../src/framework/actions.js";
-import type { Button, Card, Reply } from "../../../src/framework/reply.js";
+import type { Button, Card } from "../../../src/framework/reply.js";
 import { clip, LIMITS } from "../../../src/platforms/discord/limits.js";
 import { type DiscordMessage, renderReply } from "../../../src/platforms/discord/render-embeds.js";
 
