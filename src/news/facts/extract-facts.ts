@@ -60,7 +60,7 @@ export function extractFacts(article: Pick<Article, "title" | "sections" | "lang
       titleCase: index === 0 && isTitleCase(text, lex.lang),
     };
     contexts.push(ctx);
-    const dates = findDates(text, lex, ref);
+    const dates = findDates(text, lex, ref, ctx.tokens);
     for (const d of dates) {
       if (!dated.has(d.detail))
         dated.set(d.detail, {

@@ -32,7 +32,8 @@ export class PhraseSet {
 
   /** Number of tokens of the longest phrase starting at `i` (0 when none); gaps must be blank. */
   matchAt(sentence: string, tokens: readonly Token[], i: number, limit = tokens.length): number {
-    const list = this.byFirst.get((tokens[i] as Token).key);
+    const first = tokens[i];
+    const list = first === undefined ? undefined : this.byFirst.get(first.key);
     if (list === undefined) return 0;
     for (const e of list) {
       if (i + e.keys.length > limit) continue;

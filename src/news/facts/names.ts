@@ -257,10 +257,10 @@ class SentenceNames {
         break;
       i++;
     }
+    if (i >= j) return;
     // Known names may go on with lower-case words: "Médecins sans frontières".
     const knownOrg = ORGS.matchAt(ctx.text, tokens, i);
     if (knownOrg > j - i && !this.consumed.slice(i, i + knownOrg).some(Boolean)) j = i + knownOrg;
-    if (i >= j) return;
     const skip = NON_ENTITIES.matchAt(ctx.text, tokens, i, j);
     if (skip === j - i) return;
     if (skip > 0) i += skip;

@@ -5,7 +5,7 @@
  * English: point decimal, comma thousands); values are scaled as decimal strings, never floats.
  */
 import { TIME_UNITS } from "./lexicon.js";
-import { fold } from "./text.js";
+import { fold, wordBefore } from "./text.js";
 
 /** A quantity found in a sentence, with its character range. */
 export interface QuantityMatch {
@@ -390,11 +390,9 @@ export function findQuantities(
     // Years, models and the like: "2022", "Ariane 6", "Boeing 737", "49.3" with nothing after.
     const year =
       g.num !== undefined && /^(1[89]|20)\d\d$/.test(g.num) && unit === null && scaleKey === undefined;
-    const before = sentence.slice(0, start).match(/(\p{L}+)[\s\u00a0]*$/u)?.[1];
+    const before = wordBefore(sentence, start);
     const afterName =
-      before !== undefined &&
-      /^\p{Lu}/u.test(before) &&
-      sentence.slice(0, start).trim().length > before.length;
+      before !== null && /^\p{Lu}/u.test(before.word) && sentence.slice(0, before.start).trim() !== "";
     if (afterName && unit === null) continue;
     const after = unitAfter(sentence, end, lang, scaleKey !== undefined);
     if (unit === null && after !== null) {
