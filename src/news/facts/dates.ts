@@ -345,14 +345,14 @@ function yearForMonth(ref: Date, month: number, direction: "past" | "future" | "
   return month < m ? y : y - 1;
 }
 
-/** Pick the year of a day without one: the closest, or the next one (today included) for the future. */
-function yearFor(ref: Date, month: number, day: number, direction: "future" | "nearest"): number {
+/** Pick the year of a day without one: the closest, or the next (or last) one, today included. */
+function yearFor(ref: Date, month: number, day: number, direction: "past" | "future" | "nearest"): number {
   const y = ref.getUTCFullYear();
   let best = y;
   let bestDist = Number.POSITIVE_INFINITY;
   for (const cand of [y - 1, y, y + 1]) {
     const t = Date.UTC(cand, month - 1, day, 12) - ref.getTime();
-    if (direction === "future" && t < 0) continue;
+    if ((direction === "future" && t < 0) || (direction === "past" && t > 0)) continue;
     if (Math.abs(t) < bestDist) {
       bestDist = Math.abs(t);
       best = cand;
@@ -380,8 +380,9 @@ function periodDetail(
       const day = g.day === undefined ? null : Number.parseInt(g.day, 10);
       if (m === undefined || day === null || Number.isNaN(day)) return null;
       if (g.year === undefined && ref === null) return null;
-      const y =
-        g.year !== undefined ? Number(g.year) : yearFor(ref as Date, m, day, future ? "future" : "nearest");
+      // "le 29 mars dernier", "March 3 next"
+      const direction = g.after === "past" || g.after === "future" ? g.after : future ? "future" : "nearest";
+      const y = g.year !== undefined ? Number(g.year) : yearFor(ref as Date, m, day, direction);
       return `${y}-${pad(m)}-${pad(day)}`;
     }
     case "weekday": {
@@ -503,7 +504,7 @@ function accept(
   out: Found[],
 ): void {
   let start = m.index;
-  const end = start + m[0].length;
+  let end = start + m[0].length;
   if (overlapsAny(out, start, end)) return;
   if (kind === "bareYear" && !plausibleYear(sentence, start)) return;
   let groups: Record<string, string | undefined> = m.groups ?? {};
@@ -512,6 +513,13 @@ function accept(
     if (mod !== null) {
       start -= mod[0].length;
       groups = { ...groups, mod1: mod[1] };
+    }
+  }
+  if ((kind === "dayMonth" || kind === "monthDay") && groups.year === undefined) {
+    const rel = /^[\s\u00a0]+(dernier|prochain|last|next)\b/.exec(lower.slice(end, end + 12));
+    if (rel !== null) {
+      end += rel[0].length;
+      groups = { ...groups, after: rel[1] === "dernier" || rel[1] === "last" ? "past" : "future" };
     }
   }
   // English writes months with a capital: "may" is a verb, "May" a month.

@@ -28,6 +28,10 @@ const OPENERS = new Set(
 const NOT_EVENT = /^(?:signif|signal|forcement|fermement|ouvrier|openai)/;
 const MAX_WORDS = 30;
 const MIN_COMPLEMENT = 6;
+const MIN_TOKENS = 6;
+// Past participles that are nouns too ("un élu", "les élus"): an event only after an auxiliary.
+const PARTICIPLES = new Set(["elu", "elue", "elus", "elues", "tue", "tues", "tuee", "tuees"]);
+const AUXILIARIES = new Set(["a", "ont", "est", "sont", "ete", "fut", "furent", "avait", "etait"]);
 
 function eventVerb(ctx: SentenceContext): { at: number; kind: string } | null {
   const stems = EVENT_STEMS[ctx.lex.lang];
@@ -39,6 +43,7 @@ function eventVerb(ctx: SentenceContext): { at: number; kind: string } | null {
     // Short stems only cover short words: "tué" for "tu", not "tunnel".
     if (stem === undefined || (stem.length < 4 && t.key.length > stem.length + 2) || NOT_EVENT.test(t.key))
       continue;
+    if (PARTICIPLES.has(t.key) && !AUXILIARIES.has(ctx.tokens[k - 1]?.key ?? "")) continue;
     const kind = stems.get(stem);
     if (kind !== undefined) return { at: k, kind };
   }
@@ -89,7 +94,8 @@ export function findEvent(
   let best: { ctx: SentenceContext; verb: { at: number; kind: string } | null; score: number } | null = null;
   let rank = 0;
   for (const ctx of sentences) {
-    if (ctx.index === 0) continue;
+    // The title is not a candidate, nor a kicker ("VIDÉO.") or a fragment.
+    if (ctx.index === 0 || ctx.tokens.length < MIN_TOKENS) continue;
     const verb = eventVerb(ctx);
     // An event verb, the lead (news put the event first) and the title's words.
     let score = verb !== null ? 3 : 0;

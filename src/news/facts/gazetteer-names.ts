@@ -20,10 +20,12 @@ export const KNOWN_ORGS = (
   "The New York Times|The Washington Post|The Guardian|Financial Times|The Economist|BBC|CNN|Fox News|" +
   "Euronext|Nasdaq|Interpol|Europol|Frontex|Greenpeace|Amnesty International|Oxfam|UNICEF|UNESCO|FIFA|" +
   "UEFA|Insee|Eurostat|Medef|Pôle emploi|France Travail|Urssaf|Arcom|Ofcom|Bundestag|Bundesbank|Knesset|" +
-  "Duma|Congress|Hamas|Hezbollah|Taliban|Wagner|Mercosur|Médecins sans frontières|Croix-Rouge|Red Cross|" +
+  "Duma|Congress|Hamas|Hezbollah|Taliban|Mercosur|Médecins sans frontières|Croix-Rouge|Red Cross|" +
   "Wikipedia|Wikimedia|Mozilla|GitHub|X Corp|Starlink|Glencore|ArcelorMittal|Rio Tinto|Saudi Aramco|Aramco|" +
   "Gazprom|Rosneft|Petrobras|Pemex|Walmart|Costco|Nike|Adidas|Puma|Zara|Inditex|IKEA|H&M|Lego|Disney|" +
-  "Warner Bros|Paramount|Universal|Canal+|TF1|France Télévisions|Radio France|Arte|Euronews"
+  "Warner Bros|Paramount|Universal|Canal+|TF1|France Télévisions|Radio France|Arte|Euronews|Franceinfo|" +
+  "France Info|France Inter|France 2|France 3|France 24|BFMTV|BFM TV|LCI|CNews|RTL|Europe 1|RMC|M6|" +
+  "Le Parisien|Mediapart|20 Minutes|L'Express|Le Point|L'Obs|Reuters|Politico|Axios|NBC|CBS|ABC News|Sky News"
 ).split("|");
 
 /** Acronyms and their expansions (French, then English where the acronym differs). */
@@ -92,7 +94,10 @@ export const NOT_ORG_ACRONYMS = (
   "AI IA PDG CEO CFO COO CTO DG USD EUR GBP JPY CHF CNY BTC ETH MW GW KW TW KWH MWH GWH TWH PIB GDP TVA VAT " +
   "SMS PC TV OK ONG NGO PME SME CDI CDD RER TGV TER SUV IPO CO2 ETF NFT DNA ADN ARN RNA HIV VIH COVID " +
   "PDF USB GPS LED LNG GNL GPL EV VE PS5 API IT EPR PM AM BC AD HT TTC NB VS DJ MC " +
-  "QR ID Q1 Q2 Q3 Q4 T1 T2 T3 T4 H1 H2 S1 S2 SA SAS SARL LLC PLC INC LTD GMBH AG BV NV CV"
+  "QR ID Q1 Q2 Q3 Q4 T1 T2 T3 T4 H1 H2 S1 S2 SA SAS SARL LLC PLC INC LTD GMBH AG BV NV CV " +
+  // Kickers that open scraped news: "VIDÉO. ...", "EXCLUSIF - ...".
+  "VIDEO VIDÉO VIDEOS VIDÉOS PHOTO PHOTOS INFO DIRECT EXCLUSIF ALERTE URGENT AUDIO INTERVIEW REPORTAGE " +
+  "ENQUÊTE TRIBUNE INFOGRAPHIE EXCLUSIVE BREAKING LIVE UPDATE WATCH OPINION ANALYSIS"
 )
   .split(" ")
   .filter((w) => w.length > 0);

@@ -95,7 +95,7 @@ export const PLACE_NAMES = [
     "Andalusia|Andalousie|Lombardy|Lombardie|Sicily|Sicile|Sardinia|Sardaigne|Flanders|Flandre|Wallonia|" +
     "Wallonie|Siberia|Sibérie|Patagonia|Patagonie|Sahel|Sahara|Darfur|Darfour|Kurdistan|Punjab|Xinjiang|" +
     "Bengal|Balochistan|Yorkshire|Cornwall|Texas Panhandle|Middle East|Moyen-Orient|Proche-Orient|Maghreb|" +
-    "Balkans|Scandinavia|Scandinavie|Caucasus|Caucase|Amazon|Amazonie|Himalaya|Andes|Alps|Rockies",
+    "Balkans|Scandinavia|Scandinavie|Caucasus|Caucase|Amazonie|Himalaya|Andes|Alps|Rockies",
   // Continents, oceans, seas, celestial bodies, landmarks
   "Europe|Africa|Afrique|Asia|Asie|North America|South America|Latin America|Amérique|Amérique du Nord|" +
     "Amérique du Sud|Amérique latine|Oceania|Océanie|Antarctica|Antarctique|Arctic|Arctique|" +

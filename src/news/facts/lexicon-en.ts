@@ -23,7 +23,7 @@ export const EN: LexiconData = {
     "bank fund council bureau commission ministry department agency authority court tribunal parliament " +
     "assembly senate university institute office observatory society group federation union committee " +
     "party movement association foundation confederation chamber company corporation alliance front league " +
-    "administration service board centre center school academy port",
+    "administration service board centre center school academy port theatre theater opera museum orchestra",
   orgCues:
     "company firm startup start-up group bank lender insurer carmaker automaker drugmaker chipmaker " +
     "airline retailer fund regulator provider operator broker exchange newspaper journal magazine " +
@@ -56,7 +56,8 @@ export const EN: LexiconData = {
     "brazilian argentine argentinian mexican colombian chilean peruvian venezuelan indian pakistani " +
     "salvadoran slovenian slovak czech hungarian romanian bulgarian serbian croatian irish scottish welsh " +
     "australian korean vietnamese thai indonesian filipino saudi qatari emirati european african asian " +
-    "tanzanian ugandan rwandan ethiopian congolese taiwanese singaporean thai latin arab",
+    "tanzanian ugandan rwandan ethiopian congolese taiwanese singaporean thai latin arab iraqi afghan " +
+    "jordanian yemeni sudanese somali libyan cuban haitian kuwaiti",
   futureMarkers: "will would 'll shall next upcoming due scheduled expected plans planned",
   eventVerbs:
     "sign:signing signed:signing agree:agreement agreed:agreement announc:announcement launch:launch " +

@@ -12,7 +12,7 @@ export const FR: LexiconData = {
     "roi reine pape prince princesse cardinal archevêque évêque imam rabbin chancelier chancelière " +
     "commissaire ambassadeur ambassadrice général générale colonel capitaine entraîneur entraîneuse " +
     "sélectionneur sélectionneuse joueur joueuse attaquant attaquante gardien milieu défenseur " +
-    "économiste analyste chercheur chercheuse professeur professeure docteur médecin scientifique " +
+    "économiste analyste chercheur chercheuse professeur professeure docteur médecin " +
     "cinéaste réalisateur réalisatrice actrice acteur chanteur chanteuse écrivain écrivaine auteur autrice " +
     "journaliste gérant gérante administrateur administratrice responsable dirigeant dirigeante " +
     "conseiller conseillère assistant assistante délégué déléguée pionnier pionnière leader " +
@@ -29,7 +29,8 @@ export const FR: LexiconData = {
     "parlement assemblée sénat université institut office observatoire société groupe fédération " +
     "union comité parti mouvement syndicat association fondation confédération chambre caisse " +
     "compagnie centre haut-commissariat haute conférence direction inspection régie établissement " +
-    "laboratoire école académie alliance front rassemblement coalition ligue réserve",
+    "laboratoire école académie alliance front rassemblement coalition ligue réserve théâtre opéra " +
+    "opéras musée orchestre conservatoire philharmonie",
   orgCues:
     "groupe société entreprise start-up startup constructeur fabricant opérateur assureur banque fonds " +
     "géant quotidien journal hebdomadaire magazine revue chaîne radio syndicat association parti club " +
@@ -80,7 +81,9 @@ export const FR: LexiconData = {
     "écossais écossaise gallois australien australienne néo-zélandais coréen coréenne sud-coréen " +
     "vietnamien vietnamienne thaïlandais thaïlandaise indonésien indonésienne philippin saoudien " +
     "saoudienne qatari émirati européen européenne européens africain africaine asiatique tanzanien " +
-    "tanzanienne ougandais rwandais éthiopien nigérien congolais camerounais",
+    "tanzanienne ougandais rwandais éthiopien nigérien congolais camerounais irakien irakienne afghan " +
+    "afghane jordanien jordanienne yéménite soudanais somalien libyen libyenne cubain cubaine haïtien " +
+    "haïtienne koweïtien émirien",
   futureMarkers:
     "doit doivent devra devront devrait devraient va vont prochain prochaine prochains prochaines " +
     "prévu prévue prévus prévues sera seront aura auront pourra pourront recevra compte entend attend",

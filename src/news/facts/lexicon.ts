@@ -120,6 +120,7 @@ export const LOWER_ORG_HEADS = wordSet("tribunal cour ministère parquet conseil
 /** Capitalised words that make a name a place: "Red Sea", "Rideau Hall", "Jomo Kenyatta Airport". */
 export const PLACE_MARKERS = wordSet(
   "airport aéroport hall square street avenue road bridge stadium stadion arena park palace plaza sea ocean " +
+    "palais pont place rue boulevard quai parc jardin stade gare mont lac île cathédrale château basilique " +
     "river lake mount mountains island islands valley bay gulf canal cathedral tower strait coast desert " +
     "peninsula county district province heights falls",
 );

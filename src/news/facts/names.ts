@@ -276,6 +276,17 @@ class SentenceNames {
         return;
       }
     }
+    // A first name inside the run starts a person: "l'Intérieur Gérard Collomb", "(AFP) Nicolas Joel",
+    // "son collègue de l'Assemblée Thierry Solère".
+    if (known < j - i && !FIRST_NAME_KEYS.has((tokens[i] as Token).key)) {
+      for (let k = i + Math.max(known, 1); k < j - 1; k++) {
+        if (FIRST_NAME_KEYS.has((tokens[k] as Token).key) && this.nameLike(k, j) && !this.placeMarked(i, k)) {
+          this.span(i, k);
+          this.person(k, j, null);
+          return;
+        }
+      }
+    }
     // A French head alone ("Fonds") goes on with its adjectives: "Fonds monétaire international".
     if (j - i === 1 && ctx.lex.lang === "fr" && ORG_MARKERS.has((tokens[i] as Token).key)) {
       const end = extendRight(ctx, j, ctx.lex.stopwords);
@@ -302,10 +313,17 @@ class SentenceNames {
     }
   }
 
+  private placeMarked(i: number, j: number): boolean {
+    for (let k = i; k < j; k++) if (PLACE_MARKERS.has((this.ctx.tokens[k] as Token).key)) return true;
+    return false;
+  }
+
   private nameLike(i: number, j: number): boolean {
     if (j <= i) return false;
     const first = this.ctx.tokens[i] as Token;
     if (STOP_CAPS.has(first.key) || PLACE_PREFIXES.has(first.key)) return false;
+    // "Amis de la Terre", "Opéras du Rhin": a plural first word is rarely a first name.
+    if (/[sx]$/.test(first.key) && !FIRST_NAME_KEYS.has(first.key) && j - i > 1) return false;
     // All plural ("Jeunes Agriculteurs", "Les Républicains"): a group, not a person.
     if (j - i > 1 && this.ctx.tokens.slice(i, j).every((t) => /[sx]$/.test(t.key))) return false;
     for (let k = i; k < j; k++) {
@@ -421,6 +439,8 @@ class SentenceNames {
     const { ctx } = this;
     const { tokens } = ctx;
     const n = j - i;
+    // "JE NE VAIS PAS": shouting, not a name (known names were matched before).
+    if (tokens.slice(i, j).every((t) => t.acronym) && ORGS.matchAt(ctx.text, tokens, i, j) === 0) return;
     if (PLACES.matchAt(ctx.text, tokens, i, j) === n) {
       this.place(i, j);
       return;
@@ -474,6 +494,11 @@ class SentenceNames {
       this.org(i, j, true);
       return;
     }
+    // "à Manuel Valls": a first name wins over a place preposition.
+    if (name && FIRST_NAME_KEYS.has((tokens[i] as Token).key)) {
+      this.person(i, j, null);
+      return;
+    }
     if (placeCueBefore(ctx, i) || placeContextAfter(ctx, j)) {
       this.place(i, j);
       return;
@@ -482,13 +507,17 @@ class SentenceNames {
       this.person(i, j, null);
       return;
     }
+    // Known names inside an unknown run ("Festival de Cannes", "Rendre Amazon"): keep those only.
     let inner = false;
     for (let k = i; k < j; k++) {
       const p = PLACES.matchAt(ctx.text, tokens, k, j);
-      if (p > 0) {
-        this.place(k, k + p);
+      const o = p > 0 ? 0 : ORGS.matchAt(ctx.text, tokens, k, j);
+      if (p > 0) this.place(k, k + p);
+      else if (o > 0)
+        this.reg.orgs.add(this.text(k, k + o), null, whereOf(ctx, (tokens[k] as Token).start), false);
+      if (p + o > 0) {
         inner = true;
-        k += p - 1;
+        k += p + o - 1;
       }
     }
     if (!inner && name) this.person(i, j, null);

@@ -131,6 +131,11 @@ export class OrgRegistry {
 
   constructor(private readonly lang: string) {}
 
+  /** A name's key: folded, without a leading article ("Les Républicains" is "Républicains"). */
+  private static keyOf(name: string): string {
+    return fold(name).replace(/^(?:les|le|la|l'|the)\s*/, "");
+  }
+
   find(key: string): Org | undefined {
     return this.orgs.find((o) => o.key === key || (o.acronym !== null && fold(o.acronym) === key));
   }
@@ -141,14 +146,14 @@ export class OrgRegistry {
   }
 
   add(name: string, acronym: string | null, where: Where, learned: boolean): void {
-    const key = fold(name);
+    const key = OrgRegistry.keyOf(name);
     const existing = this.find(key);
     if (existing !== undefined) {
       if (acronym !== null && existing.acronym === null) existing.acronym = acronym;
       return;
     }
     // The acronym was met first ("La BCE abaisse...", then "Banque centrale européenne (BCE)").
-    const bare = acronym === null ? undefined : this.orgs.find((o) => o.key === fold(acronym));
+    const bare = acronym === null ? undefined : this.orgs.find((o) => o.key === OrgRegistry.keyOf(acronym));
     if (bare !== undefined) {
       Object.assign(bare, { name, key, acronym, where, learned });
       return;

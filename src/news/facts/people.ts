@@ -6,7 +6,8 @@
  * named in full elsewhere in the article.
  */
 import { before, blankBetween, gap, type SentenceContext, type Where } from "./context.js";
-import { DEMONYMS, DETERMINERS, HONORIFICS, ROLE_MODIFIERS, ROLES } from "./lexicon.js";
+import { ORGS, PLACES } from "./gazetteer.js";
+import { CONNECTORS, DEMONYMS, DETERMINERS, HONORIFICS, ROLE_MODIFIERS, ROLES } from "./lexicon.js";
 import { fold, type Token } from "./text.js";
 
 interface Person {
@@ -16,6 +17,14 @@ interface Person {
   where: Where;
 }
 
+/** Verbs that turn what follows a comma into a clause of its own. */
+const CLAUSE_VERBS = new Set(
+  (
+    "a ont est sont etait etaient sera seront devrait devraient doit doivent va vont peut peuvent pourrait " +
+    "avait avaient fait estime affirme explique indique declare annonce is are was were has have had will " +
+    "would said says told can could should did does"
+  ).split(" "),
+);
 const LEADING_DETERMINER = /^(?:(?:le|la|les|the|a|an|un|une|son|sa|ses|leur|its|his|her)\s+|l['’])/iu;
 
 function cleanRole(role: string): string {
@@ -35,48 +44,39 @@ export function honorificBefore(ctx: SentenceContext, i: number): boolean {
   return t !== undefined && HONORIFICS.has(t.key) && /^\.?[\s\u00a0]+$/.test(gap(ctx, i - 1, i));
 }
 
-/** A title or role written right before the name, without a comma ("l'actrice Cate Blanchett"). */
+/**
+ * A title or role written right before the name, without a comma: "l'actrice Cate Blanchett",
+ * "Los Angeles Mayor Karen Bass", "le président américain Donald Trump", "le ministre de
+ * l'Intérieur Gérard Collomb".
+ */
 export function roleBefore(ctx: SentenceContext, i: number): string | null {
   const { tokens } = ctx;
-  let k = i - 1;
-  let first = -1;
-  let sawRole = false;
-  while (k >= 0 && i - k <= 6 && blankBetween(ctx, k, k + 1)) {
+  // Walk back over role words, their modifiers, capitalised names (an organisation or a country
+  // before the role, a portfolio after it) and the connectors between them.
+  let first = i;
+  for (let k = i - 1; k >= 0 && i - k <= 7 && blankBetween(ctx, k, k + 1); k--) {
     const t = tokens[k] as Token;
-    const role = isRoleWord(t);
-    const lowerModifier = !t.cap && (ROLE_MODIFIERS.has(t.key) || DEMONYMS.has(t.key));
-    if (role) sawRole = true;
-    if (role || lowerModifier) {
-      first = k;
-      k--;
-      continue;
-    }
-    // Capitalised words before a role name its organisation or country: "Los Angeles Mayor".
-    if ((t.cap || t.acronym) && sawRole && !DETERMINERS.has(t.key)) {
-      first = k;
-      k--;
-      continue;
-    }
-    break;
+    const fits =
+      isRoleWord(t) ||
+      (!t.cap && (ROLE_MODIFIERS.has(t.key) || DEMONYMS.has(t.key) || CONNECTORS.has(t.key))) ||
+      ((t.cap || t.acronym) && !DETERMINERS.has(t.key));
+    if (!fits) break;
+    first = k;
   }
-  if (!sawRole || first < 0) return null;
-  // The word right before the name must belong to the role ("le président américain Donald Trump").
+  let lastRole = -1;
+  for (let k = first; k < i; k++) if (isRoleWord(tokens[k] as Token)) lastRole = k;
+  if (lastRole < 0) return null;
+  // After the last role word: modifiers ("président américain") or a portfolio ("ministre de
+  // l'Intérieur"), which starts with a connector; a bare capital would be part of the name.
+  const tail = tokens.slice(lastRole + 1, i);
+  if (tail.length > 0 && tail[0]?.cap) return null;
+  // "le ministre de l'Industrie": the name right after a connector is the portfolio, not a person.
   const last = tokens[i - 1] as Token;
-  if (!isRoleWord(last) && !ROLE_MODIFIERS.has(last.key) && !DEMONYMS.has(last.key)) return null;
-  // Leading capitalised words without a role after them are not part of it.
-  while (
-    first < i - 1 &&
-    !isRoleWord(tokens[first] as Token) &&
-    (tokens[first] as Token).cap &&
-    !sawRoleAfterCaps(tokens, first, i)
-  )
+  if (!last.cap && CONNECTORS.has(last.key)) return null;
+  // Before it: capitalised names and modifiers, without connectors at the very start.
+  while (first < lastRole && !(tokens[first] as Token).cap && CONNECTORS.has((tokens[first] as Token).key))
     first++;
   return cleanRole(ctx.text.slice((tokens[first] as Token).start, last.end));
-}
-
-function sawRoleAfterCaps(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isRoleWord(tokens[k] as Token)) return true;
-  return false;
 }
 
 /** A noun phrase with a role, then a comma, then the name: "le pionnier du Bitcoin, Michael Saylor". */
@@ -98,8 +98,19 @@ export function roleFromCommaPhrase(ctx: SentenceContext, i: number): string | n
   }
   const head = tokens.slice(k, Math.min(k + 3, i));
   if (!head.some(isRoleWord)) return null;
-  const first = tokens[k] as Token;
+  // "les ministres Édouard Philippe, Gérald Darmanin": the phrase ends with a name, this is a list.
   const last = tokens[i - 1] as Token;
+  const beforeLast = tokens[i - 2] as Token;
+  if (
+    last.cap &&
+    beforeLast.cap &&
+    blankBetween(ctx, i - 2, i - 1) &&
+    PLACES.matchAt(ctx.text, tokens, i - 2) !== 2 &&
+    ORGS.matchAt(ctx.text, tokens, i - 2) !== 2 &&
+    !isRoleWord(beforeLast)
+  )
+    return null;
+  const first = tokens[k] as Token;
   return cleanRole(ctx.text.slice(first.start, last.end));
 }
 
@@ -124,6 +135,8 @@ export function roleAfter(ctx: SentenceContext, j: number): string | null {
   if (!hasRole) return null;
   let end = j;
   while (end + 1 < tokens.length && end - j < 24 && !/[,;()—]|\.\s/.test(gap(ctx, end, end + 1))) end++;
+  // "..., le député de Seine-et-Marne devrait être fixé": a verb makes it a clause, not an apposition.
+  for (let m = j; m <= end; m++) if (CLAUSE_VERBS.has((tokens[m] as Token).key)) return null;
   return cleanRole(text.slice(next.start, (tokens[end] as Token).end));
 }
 

@@ -42,7 +42,8 @@ const ELISION = /^(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 const POSSESSIVE = /['’]s$/u;
 const UPPER_START = /^\p{Lu}/u;
 const DIGIT = /\d/;
-const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XX)$/;
+// Roman numerals, alone or as ordinals ("XIXe siècle", "XXIst").
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX|XXI)(?:e|er|ème|th|st|nd|rd)?$/;
 
 function isAcronym(t: string): boolean {
   if (t.length < 2 || t.length > 9) return false;
@@ -104,6 +105,14 @@ function isJoiner(c: number): boolean {
   return c === 45 || c === 39 || c === 0x2019 || c === 46 || c === 47 || c === 38;
 }
 
+/** "SS.Les", "inquiétudes.Accord": a dot before a capitalised word starts another sentence. */
+function gluedSentence(s: string, dot: number): boolean {
+  if (s.charCodeAt(dot) !== 46) return false;
+  const next = s[dot + 1] as string;
+  const after = s[dot + 2];
+  return next !== next.toLowerCase() && after !== undefined && after !== after.toUpperCase();
+}
+
 /** Split a sentence into word tokens with their character offsets. */
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
@@ -119,7 +128,13 @@ export function tokenize(sentence: string): Token[] {
     while (i < n) {
       const c = sentence.charCodeAt(i);
       if (isWordChar(c)) i++;
-      else if (isJoiner(c) && i + 1 < n && isWordChar(sentence.charCodeAt(i + 1))) i += 2;
+      else if (
+        isJoiner(c) &&
+        i + 1 < n &&
+        isWordChar(sentence.charCodeAt(i + 1)) &&
+        !gluedSentence(sentence, i)
+      )
+        i += 2;
       else break;
     }
     let text = sentence.slice(start, i);
