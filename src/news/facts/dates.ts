@@ -214,7 +214,7 @@ const PATTERNS: { re: RegExp; kind: string; anchor?: Anchor }[] = [
     kind: "qualifiedYear",
     anchor: "qualifier",
     re: new RegExp(
-      `\\b(?<q>début|debut|milieu|fin|(?:the${S})?(?:end|beginning|start|middle)${S}of)${S}(?:de${S})?(?:l['’]année|the${S}year|(?<rel>this|next|last)${S}year)(?:${S}(?<rel2>prochaine|dernière|en${S}cours))?`,
+      `\\b(?<q>début|debut|milieu|fin|early|late|mid|(?:the${S})?(?:end|beginning|start|middle)${S}of)[\\s\\u00a0-]+(?:de${S})?(?:l['’]année|the${S}year|(?<rel>this|next|last)${S}year)(?:${S}(?<rel2>prochaine|dernière|en${S}cours))?`,
       "g",
     ),
   },

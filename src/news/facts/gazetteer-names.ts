@@ -19,7 +19,8 @@ export const KNOWN_ORGS = (
   "Leonardo|Reuters|Bloomberg|AFP|Associated Press|Le Monde|Le Figaro|Libération|Les Echos|Ouest-France|" +
   "The New York Times|The Washington Post|The Guardian|Financial Times|The Economist|BBC|CNN|Fox News|" +
   "Euronext|Nasdaq|Interpol|Europol|Frontex|Greenpeace|Amnesty International|Oxfam|UNICEF|UNESCO|FIFA|" +
-  "UEFA|Insee|Eurostat|Medef|Pôle emploi|France Travail|Urssaf|Arcom|Ofcom|Bundestag|Bundesbank|Knesset|" +
+  "UEFA|Insee|Eurostat|Medef|Pôle emploi|France Travail|Urssaf|Arcom|Ofcom|Météo-France|" +
+  "Santé publique France|Business France|Voies navigables de France|Banque de France|Caisse des dépôts|Bundestag|Bundesbank|Knesset|" +
   "Duma|Congress|Hamas|Hezbollah|Taliban|Mercosur|Médecins sans frontières|Croix-Rouge|Red Cross|" +
   "Wikipedia|Wikimedia|Mozilla|GitHub|X Corp|Starlink|Glencore|ArcelorMittal|Rio Tinto|Saudi Aramco|Aramco|" +
   "Gazprom|Rosneft|Petrobras|Pemex|Walmart|Costco|Nike|Adidas|Puma|Zara|Inditex|IKEA|H&M|Lego|Disney|" +

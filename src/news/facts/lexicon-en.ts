@@ -58,7 +58,7 @@ export const EN: LexiconData = {
     "australian korean vietnamese thai indonesian filipino saudi qatari emirati european african asian " +
     "tanzanian ugandan rwandan ethiopian congolese taiwanese singaporean thai latin arab iraqi afghan " +
     "jordanian yemeni sudanese somali libyan cuban haitian kuwaiti",
-  futureMarkers: "will would 'll shall next upcoming due scheduled expected plans planned",
+  futureMarkers: "will would 'll shall could might next upcoming due scheduled expected plans planned until",
   eventVerbs:
     "sign:signing signed:signing agree:agreement agreed:agreement announc:announcement launch:launch " +
     "adopt:adoption vote:vote voted:vote approv:approval ratif:ratification elect:election appoint:appointment " +

@@ -86,7 +86,8 @@ export const FR: LexiconData = {
     "haïtienne koweïtien émirien",
   futureMarkers:
     "doit doivent devra devront devrait devraient va vont prochain prochaine prochains prochaines " +
-    "prévu prévue prévus prévues sera seront aura auront pourra pourront recevra compte entend attend",
+    "prévu prévue prévus prévues sera seront aura auront pourra pourront pourrait pourraient recevra compte " +
+    "entend attend jusqu'à jusqu'au",
   eventVerbs:
     "sign:signature conclu:accord accord:accord annonc:annonce lanc:lancement adopt:adoption vot:vote " +
     "approuv:approbation ratifi:ratification élu:élection elu:élection nomm:nomination rachet:rachat " +

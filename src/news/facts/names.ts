@@ -8,6 +8,7 @@ import { FIRST_NAME_KEYS, isOrgAcronym, NON_ENTITIES, ORGS, PLACES } from "./gaz
 import {
   CONNECTORS,
   DEMONYMS,
+  DETERMINERS,
   HONORIFICS,
   LOWER_ORG_HEADS,
   MONTHS,
@@ -55,6 +56,7 @@ const PLACE_PREFIXES = new Set([
 ]);
 /** Parties named by one plural word. */
 const PARTY_WORDS = new Set([
+  "labour",
   "greens",
   "democrats",
   "republicans",
@@ -65,6 +67,22 @@ const PARTY_WORDS = new Set([
   "republicains",
   "ecologistes",
   "insoumis",
+]);
+/** Last (or first) words of the names of laws and treaties. */
+const LAW_WORDS = new Set([
+  "act",
+  "law",
+  "bill",
+  "loi",
+  "treaty",
+  "traite",
+  "directive",
+  "regulation",
+  "reglement",
+  "pact",
+  "pacte",
+  "convention",
+  "code",
 ]);
 /** French place nouns that belong to the name they introduce ("place Saint-Pierre"). */
 const NAMED_WITH_NOUN = new Set([
@@ -128,6 +146,11 @@ class SentenceNames {
       if (!/^\)/.test(this.ctx.text.slice(t.end))) continue;
       const s = expansionStart(this.ctx, a);
       if (s < 0) continue;
+      // "Digital Markets Act (DMA)": a law, not an organisation.
+      if (LAW_WORDS.has((tokens[a - 1] as Token).key)) {
+        this.consume(s, a + 1);
+        continue;
+      }
       this.reg.orgs.add(this.text(s, a), t.text, whereOf(this.ctx, (tokens[s] as Token).start), true);
       this.consume(s, a + 1);
     }
@@ -214,7 +237,7 @@ class SentenceNames {
           while (r < tokens.length && isNameToken(tokens[r] as Token) && blankBetween(this.ctx, r - 1, r))
             r++;
           // "China Road and Bridge Corporation", "Department of Forestry and Fire Protection"
-          const marked = this.hasMarker(j + 1, r) || this.hasMarker(i, j);
+          const marked = this.hasMarker(j + 1, r) || this.hasMarker(i, j) || this.placeMarked(j + 1, r);
           if (
             marked &&
             ORGS.matchAt(this.ctx.text, tokens, i) === 0 &&
@@ -248,7 +271,7 @@ class SentenceNames {
       else if (
         !(
           ctx.lex.stopwords.has(t.text.toLowerCase()) ||
-          DEMONYMS.has(t.key) ||
+          (DEMONYMS.has(t.key) && !this.hasMarker(i + 1, j)) ||
           !t.cap ||
           (ROLES.has(t.key) && t.acronym) ||
           (i === 0 && STOP_CAPS.has(t.key))
@@ -260,7 +283,10 @@ class SentenceNames {
     if (i >= j) return;
     // Known names may go on with lower-case words: "Médecins sans frontières".
     const knownOrg = ORGS.matchAt(ctx.text, tokens, i);
-    if (knownOrg > j - i && !this.consumed.slice(i, i + knownOrg).some(Boolean)) j = i + knownOrg;
+    if (knownOrg > j - i && !this.consumed.slice(i, i + knownOrg).some(Boolean)) {
+      j = i + knownOrg;
+      this.consume(i, j);
+    }
     const skip = NON_ENTITIES.matchAt(ctx.text, tokens, i, j);
     if (skip === j - i) return;
     if (skip > 0) i += skip;
@@ -279,7 +305,16 @@ class SentenceNames {
     // A first name inside the run starts a person: "l'Intérieur Gérard Collomb", "(AFP) Nicolas Joel",
     // "son collègue de l'Assemblée Thierry Solère".
     if (known < j - i && !FIRST_NAME_KEYS.has((tokens[i] as Token).key)) {
-      for (let k = i + Math.max(known, 1); k < j - 1; k++) {
+      // Only after what cannot start a name: a known name, an acronym, an organisation's head or a
+      // portfolio ("de l'Intérieur"); "Chief executive Maziar Mike Doustdar" stays whole.
+      const lead = tokens[i] as Token;
+      const prev = tokens[i - 1];
+      const splittable =
+        known > 0 ||
+        lead.acronym ||
+        ORG_MARKERS.has(lead.key) ||
+        (prev !== undefined && !prev.cap && CONNECTORS.has(prev.key));
+      for (let k = i + Math.max(known, 1); splittable && k < j - 1; k++) {
         if (FIRST_NAME_KEYS.has((tokens[k] as Token).key) && this.nameLike(k, j) && !this.placeMarked(i, k)) {
           this.span(i, k);
           this.person(k, j, null);
@@ -322,8 +357,9 @@ class SentenceNames {
     if (j <= i) return false;
     const first = this.ctx.tokens[i] as Token;
     if (STOP_CAPS.has(first.key) || PLACE_PREFIXES.has(first.key)) return false;
-    // "Amis de la Terre", "Opéras du Rhin": a plural first word is rarely a first name.
-    if (/[sx]$/.test(first.key) && !FIRST_NAME_KEYS.has(first.key) && j - i > 1) return false;
+    // "Amis de la Terre", "Opéras du Rhin": a plural word before "de" is rarely a first name.
+    const particle = this.ctx.tokens.slice(i + 1, j).some((t) => !t.cap && CONNECTORS.has(t.key));
+    if (particle && /[sx]$/.test(first.key) && !FIRST_NAME_KEYS.has(first.key)) return false;
     // All plural ("Jeunes Agriculteurs", "Les Républicains"): a group, not a person.
     if (j - i > 1 && this.ctx.tokens.slice(i, j).every((t) => /[sx]$/.test(t.key))) return false;
     for (let k = i; k < j; k++) {
@@ -407,6 +443,8 @@ class SentenceNames {
       for (const p of parts) reg.places.add(p, whereOf(ctx, t.start + t.text.indexOf(p)));
       return;
     }
+    // "in May": a month is neither a place nor a person, whatever the preposition.
+    if (MONTHS.has(t.key) || WEEKDAYS.has(t.key)) return;
     if (PARTY_WORDS.has(t.key)) {
       reg.orgs.add(t.text, null, at, true);
       return;
@@ -448,6 +486,18 @@ class SentenceNames {
     const name = this.nameLike(i, j);
     if (ORGS.matchAt(ctx.text, tokens, i, j) > 0) {
       this.org(i, j, false);
+      return;
+    }
+    // "Digital Markets Act (DMA)", "loi Climat": laws and treaties are not organisations.
+    if (LAW_WORDS.has((tokens[j - 1] as Token).key) || LAW_WORDS.has((tokens[i] as Token).key)) {
+      const bracket = this.bracketAfter(j);
+      if (bracket !== null) this.consume(j, bracket.end);
+      return;
+    }
+    // "Stade Toulousain", "Stade Rennais": a club; "Stade de France": a place.
+    const second = tokens[i + 1];
+    if ((tokens[i] as Token).key === "stade" && second?.cap && /(?:ais|ain|ois|ien|in)$/.test(second.key)) {
+      this.org(i, j, true);
       return;
     }
     if (
@@ -520,7 +570,10 @@ class SentenceNames {
         k += p + o - 1;
       }
     }
-    if (!inner && name) this.person(i, j, null);
+    // Last resort: a run that looks like a name, unless an article stands before it ("the App Store").
+    const before = tokens[i - 1];
+    if (!inner && name && !(before !== undefined && DETERMINERS.has(before.key) && !before.cap))
+      this.person(i, j, null);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { blankBetween, gap, type SentenceContext, type Where } from "./context.js";
 import { PLACES } from "./gazetteer.js";
-import { PLACE_NOUNS } from "./lexicon.js";
+import { ADJECTIVE_ENDING, PLACE_NOUNS } from "./lexicon.js";
 import { fold, type Token } from "./text.js";
 
 /** A preposition or a place noun right before the name. */
@@ -16,9 +16,19 @@ export function placeCueBefore(ctx: SentenceContext, i: number): boolean {
   if (prev === undefined || prev.cap || !blankBetween(ctx, i - 1, i)) return false;
   // "à Chiva", "in Bagsvaerd", "near Sagaing" ("a" folds from "à": the verb "a" does not count).
   if (ctx.lex.placeCues.has(prev.key) && (prev.key !== "a" || prev.text !== "a")) return true;
-  // "la région de Kagera", "quartier de la Part-Dieu", "chapelle Sixtine", "près de Lyon"
+  // "la région de Kagera", "quartier de la Part-Dieu", "chapelle Sixtine", "près de Lyon",
+  // "la centrale nucléaire du Bugey" (one adjective may follow the noun).
   let k = i - 1;
   while (k >= 0 && i - k <= 2 && /^(?:de|d'|du|la|l')$/.test((tokens[k] as Token).key)) k--;
+  const adjective = tokens[k];
+  if (
+    k < i - 1 &&
+    adjective !== undefined &&
+    !adjective.cap &&
+    !PLACE_NOUNS.has(adjective.key) &&
+    ADJECTIVE_ENDING.test(adjective.key)
+  )
+    k--;
   const noun = tokens[k];
   if (noun !== undefined && !noun.cap && blankBetween(ctx, k, k + 1)) {
     if (PLACE_NOUNS.has(noun.key)) return true;
@@ -32,12 +42,17 @@ export function placeCueBefore(ctx: SentenceContext, i: number): boolean {
   return false;
 }
 
-/** A known place right after: "Austin, Texas", "Cholet (Maine-et-Loire)". */
-export function placeContextAfter(ctx: SentenceContext, j: number): boolean {
+/** A known place right after: "Austin, Texas", "Cholet (Maine-et-Loire)", "Bugey, dans l'Ain". */
+export function placeContextAfter(ctx: SentenceContext, j0: number): boolean {
+  let j = j0;
+  // ", dans l'Ain", ", in Texas"
+  const lead = ctx.tokens[j];
+  if (lead !== undefined && /^(?:dans|in)$/.test(lead.key) && /^,[\s\u00a0]+$/.test(gap(ctx, j - 1, j))) {
+    j++;
+    if (/^(?:le|la|l'|les)$/.test(ctx.tokens[j]?.key ?? "")) j++;
+  } else if (!/^(?:,|[\s\u00a0]*\()[\s\u00a0]*$/.test(gap(ctx, j - 1, j))) return false;
   const next = ctx.tokens[j];
   if (next === undefined || !next.cap) return false;
-  const g = gap(ctx, j - 1, j);
-  if (!/^(?:,|[\s\u00a0]*\()[\s\u00a0]*$/.test(g)) return false;
   const n = PLACES.matchAt(ctx.text, ctx.tokens, j);
   if (n === 0) return false;
   const after = ctx.tokens[j + n];

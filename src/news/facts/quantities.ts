@@ -165,7 +165,9 @@ const UNIT_LIST: [string, string][] = [
   ["ton", "t"],
   ["t", "t"],
   ["kilogrammes", "kg"],
+  ["kilogramme", "kg"],
   ["kilograms", "kg"],
+  ["kilogram", "kg"],
   ["kilos", "kg"],
   ["kg", "kg"],
   ["km/h", "km/h"],
@@ -180,20 +182,27 @@ const UNIT_LIST: [string, string][] = [
   ["square kilometers", "km2"],
   ["km", "km"],
   ["kilometres", "km"],
+  ["kilometre", "km"],
   ["kilometers", "km"],
+  ["kilometer", "km"],
   ["miles", "mi"],
   ["mile", "mi"],
   ["litres par metre carre", "l/m2"],
   ["liters per square meter", "l/m2"],
   ["litres", "l"],
+  ["litre", "l"],
   ["liters", "l"],
+  ["liter", "l"],
   ["barils", "barrels"],
   ["barrels", "barrels"],
   ["hectares", "ha"],
+  ["hectare", "ha"],
   ["ha", "ha"],
   ["acres", "acres"],
   ["metres", "m"],
+  ["metre", "m"],
   ["meters", "m"],
+  ["meter", "m"],
   ["m", "m"],
   ["cm", "cm"],
   ["centimetres", "cm"],
@@ -206,6 +215,7 @@ const UNIT_LIST: [string, string][] = [
   ["degrees", "°C"],
 ];
 const UNITS = new Map<string, string>(UNIT_LIST);
+const KNOWN_UNITS = new Set([...UNITS.values(), ...Object.values(CURRENCY_SYMBOL)]);
 const MAX_UNIT_WORDS = 4;
 // Words after a number that are not a counted noun: function words, time units, months.
 const NOT_NOUNS = new Set(
@@ -215,7 +225,9 @@ const NOT_NOUNS = new Set(
     "more less plus moins de entre between after before since depuis until jusqu fois times ans years " +
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february " +
     "march april may june july august september october november december it its their his her that which " +
-    "who dont qui que ce cette ces se sa son ses leur leurs each chacun chacune"
+    "who dont qui que ce cette ces se sa son ses leur leurs each chacun chacune apres avant pendant vers " +
+    "sous chez sans malgre parmi supplementaires supplementaire additional additionnels nouveaux nouvelles " +
+    "autres others more"
   ).split(" "),
 );
 const ADJECTIVE_LIKE = /(?:ing|al|ic|ive|ous|ful|ary|ian|ese|ish|ed)$/;
@@ -414,7 +426,9 @@ export function findQuantities(
   for (let i = 0; i + 1 < raws.length; i++) {
     const a = raws[i] as Raw;
     const b = raws[i + 1] as Raw;
-    if (a.unit === null && !a.scaled && b.unit !== null && RANGE_JOIN.test(sentence.slice(a.end, b.start))) {
+    // Only for real units: "39-33" is a score, not a range of "33 après".
+    const known = b.unit !== null && KNOWN_UNITS.has(b.unit);
+    if (a.unit === null && !a.scaled && known && RANGE_JOIN.test(sentence.slice(a.end, b.start))) {
       a.unit = b.unit;
       a.exp = b.exp;
       a.scaled = b.scaled;

@@ -137,6 +137,8 @@ export function tokenize(sentence: string): Token[] {
         i += 2;
       else break;
     }
+    // "Canal+", "Disney+": a plus glued to a name belongs to it.
+    if (sentence.charCodeAt(i) === 43 && (i + 1 >= n || !isWordChar(sentence.charCodeAt(i + 1)))) i++;
     let text = sentence.slice(start, i);
     let possessive = false;
     const quote = apostrophe(text);

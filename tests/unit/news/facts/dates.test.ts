@@ -54,3 +54,14 @@ describe("dates", () => {
     ).toEqual(["2024-03-03"]);
   });
 });
+
+describe("dates in real-world constructions", () => {
+  it.each([
+    ["The strike runs until 7am on Wednesday.", "en", "2025-07-26", "Wednesday", "2025-07-30"],
+    ["Les températures pourraient atteindre 43 °C jeudi.", "fr", "2025-08-12", "jeudi", "2025-08-14"],
+    ["Il a été élu le 29 mars dernier.", "fr", "2017-10-21", "29 mars dernier", "2017-03-29"],
+    ["The next version will fly early next year.", "en", "2025-10-14", "early next year", "2026-01"],
+  ] as const)("GIVEN %j (%s, %s) THEN %s is %s", (sentence, lang, ref, text, iso) => {
+    expect(dates(sentence, lang, ref)).toEqual([[text, iso]]);
+  });
+});

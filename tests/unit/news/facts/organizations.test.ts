@@ -70,3 +70,31 @@ describe("organisations", () => {
     expect(ofKind(facts, "organization")).toEqual([]);
   });
 });
+
+describe("organisations in real-world constructions", () => {
+  it("GIVEN a kicker or shouting in capitals THEN it is no organisation", () => {
+    const facts = factsOf("VIDÉO. Le ministre a répondu : « JE NE VAIS PAS démissionner ».", "fr");
+    expect(ofKind(facts, "organization")).toEqual([]);
+  });
+
+  it("GIVEN a law with its acronym THEN it is no organisation", () => {
+    const facts = factsOf("The fines are the first under the Digital Markets Act (DMA), the EU law.", "en");
+    expect(texts(facts, "organization")).toEqual(["EU"]);
+  });
+
+  it("GIVEN a demonym that starts an organisation's name THEN it stays in the name", () => {
+    const facts = factsOf("The European Commission fined Apple on Wednesday.", "en");
+    expect(texts(facts, "organization")).toEqual(["European Commission", "Apple"]);
+  });
+
+  it("GIVEN a party with and without its article THEN it is one organisation", () => {
+    const facts = factsOf("Les Républicains se réunissent. La direction des Républicains a tranché.", "fr");
+    expect(texts(facts, "organization")).toEqual(["Les Républicains"]);
+  });
+
+  it("GIVEN a channel with a plus or a number THEN the whole name is kept, not a place", () => {
+    const facts = factsOf("La finale a été suivie sur Canal+ et France 2.", "fr");
+    expect(texts(facts, "organization")).toEqual(["Canal+", "France 2"]);
+    expect(texts(facts, "place")).toEqual([]);
+  });
+});

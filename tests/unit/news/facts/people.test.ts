@@ -68,3 +68,48 @@ describe("people", () => {
     expect(find(facts, "person", "Luis de la Fuente")?.detail).toBe("Spain coach");
   });
 });
+
+describe("people in real-world constructions", () => {
+  it("GIVEN a portfolio between the role and the name THEN the name starts at the first name", () => {
+    const facts = factsOf(
+      "L'Assemblée examine le projet porté par le ministre de l'Intérieur Gérard Collomb.",
+      "fr",
+    );
+    expect(find(facts, "person", "Gérard Collomb")?.detail).toBe("ministre de l'Intérieur");
+  });
+
+  it("GIVEN a list of names after a role THEN the previous name is not the next one's role", () => {
+    const facts = factsOf(
+      "Comme les ministres Édouard Philippe, Gérald Darmanin et Sébastien Lecornu, il attend.",
+      "fr",
+    );
+    expect(texts(facts, "person")).toEqual(["Édouard Philippe", "Gérald Darmanin", "Sébastien Lecornu"]);
+    expect(find(facts, "person", "Gérald Darmanin")?.detail).toBeNull();
+  });
+
+  it("GIVEN a clause after the comma THEN it is not an apposition", () => {
+    const facts = factsOf(
+      "Il a vu Thierry Solère, le député de Seine-et-Marne devrait être fixé sur son sort mardi.",
+      "fr",
+    );
+    expect(find(facts, "person", "Thierry Solère")?.detail).toBeNull();
+  });
+
+  it("GIVEN a first name inside a run after an organisation THEN the person is split from it", () => {
+    const facts = factsOf("Le député a répondu à son collègue de l'Assemblée Thierry Solère.", "fr");
+    expect(texts(facts, "person")).toEqual(["Thierry Solère"]);
+  });
+
+  it("GIVEN a name with an unknown first name after a title THEN it stays whole", () => {
+    const facts = factsOf("Chief executive Maziar Mike Doustdar took over in August.", "en");
+    expect(texts(facts, "person")).toEqual(["Maziar Mike Doustdar"]);
+  });
+
+  it("GIVEN a capitalised product after an article THEN it is no person", () => {
+    const facts = factsOf(
+      "Developers could not steer users outside the App Store, the Commission said.",
+      "en",
+    );
+    expect(texts(facts, "person")).toEqual([]);
+  });
+});

@@ -32,3 +32,23 @@ describe("places", () => {
     expect(texts(facts, "place")).toEqual(["Paris", "Marseille", "Bordeaux"]);
   });
 });
+
+describe("places in real-world constructions", () => {
+  it("GIVEN a month after 'in' THEN it is no place", () => {
+    const facts = factsOf("Doctors received an increase of 5.4% in May.", "en", "2025-07-26");
+    expect(texts(facts, "place")).toEqual([]);
+  });
+
+  it("GIVEN a site noun with an adjective, then a known region THEN both are places", () => {
+    const facts = factsOf(
+      "La production de la centrale nucléaire du Bugey, dans l'Ain, pourrait baisser.",
+      "fr",
+    );
+    expect(texts(facts, "place")).toEqual(["Bugey", "Ain"]);
+  });
+
+  it("GIVEN islands joined by 'and' THEN the whole name is one place", () => {
+    const facts = factsOf("Debris fell over the Turks and Caicos Islands.", "en");
+    expect(texts(facts, "place")).toEqual(["Turks and Caicos Islands"]);
+  });
+});

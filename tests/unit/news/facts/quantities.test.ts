@@ -56,3 +56,17 @@ describe("quantities", () => {
     expect(scaleDecimal("1", "25", 9)).toBe("1250000000");
   });
 });
+
+describe("quantities in real-world constructions", () => {
+  it("GIVEN a score THEN it is no quantity", () => {
+    expect(details("face à Bordeaux (39-33 après prolongation)", "fr")).toEqual([]);
+  });
+
+  it.each([
+    ["a 5-kilogram bag of rice", "en", "5 kg"],
+    ["the 123-metre vehicle", "en", "123 m"],
+    ["50 centimètres d'eau", "fr", "50 cm"],
+  ] as const)("GIVEN %j (%s) THEN the unit in the singular is normalised: %s", (sentence, lang, detail) => {
+    expect(details(sentence, lang)).toEqual([detail]);
+  });
+});
