@@ -50,7 +50,6 @@ function wordsRegExp(list: string, extra: string): RegExp {
 export const ROLES = wordSet(FR.roles, EN.roles);
 export const ROLE_MODIFIERS = wordSet(FR.roleModifiers, EN.roleModifiers);
 export const HONORIFICS = wordSet(FR.honorifics, EN.honorifics);
-export const ORG_HEADS = wordSet(FR.orgHeads, EN.orgHeads);
 export const ORG_CUES = wordSet(FR.orgCues, EN.orgCues);
 export const ORG_COMPLEMENTS = wordSet(FR.orgComplements);
 export const PLACE_NOUNS = wordSet(FR.placeNouns);
@@ -135,3 +134,22 @@ export const DETERMINERS = wordSet(
 /** Lower-case adjective endings, for French names that go on after the head ("Banque centrale européenne"). */
 export const ADJECTIVE_ENDING =
   /(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|ais|aise|ain|aine|ains|aines|een|eenne|ique|iques|aire|aires|if|ive|ifs|ives|ier|iere|iers|ieres|ieur|ieure|ois|oise|ial|iale|iaux)$/;
+
+/** Words that join two parts of one name when a marker says it is an organisation or a place. */
+export const AND_WORDS = new Set(["and", "et", "&"]);
+/** Words that start place names, never people's: "Santa Ana", "San José", "Port Moresby". */
+export const PLACE_PREFIXES = wordSet(
+  "san santa santo sao saint sainte st los las port fort mount lake cape new",
+);
+/** Parties named by one plural word. */
+export const PARTY_WORDS = wordSet(
+  "labour greens democrats republicans conservatives liberals tories verts republicains ecologistes insoumis",
+);
+/** Last (or first) words of the names of laws and treaties. */
+export const LAW_WORDS = wordSet(
+  "act law bill loi treaty traite directive regulation reglement pact pacte convention code",
+);
+/** French place nouns that belong to the name they introduce ("place Saint-Pierre"). */
+export const NAMED_WITH_NOUN = wordSet(
+  "place rue avenue boulevard pont quai chapelle tour mer gare stade palais parc jardin lac mont golfe canal",
+);

@@ -1,7 +1,12 @@
 /**
- * Names in a sentence: runs of capitalised words ("Bureau du Bitcoin d'El Salvador"), each sorted
- * into a person, an organisation or a place by the gazetteers, the words inside the name and the
- * words around it. Rules are tried from the most to the least reliable; see `classify`.
+ * Names in a sentence: runs of capitalised words ("Bureau du Bitcoin d'El Salvador", see spans.ts),
+ * each sorted into a person, an organisation or a place by the gazetteers, the words inside the name
+ * and the words around it. Rules are tried from the most to the least reliable, in `span`, `single`
+ * and `multi`.
+ *
+ * Longer than the house's ~300 lines on purpose: the rules share the sentence's state (the tokens
+ * already taken by a name) and their order is the algorithm; split across files, that order would
+ * no longer read in one place.
  */
 import { blankBetween, gap, type SentenceContext, whereOf } from "./context.js";
 import { FIRST_NAME_KEYS, isOrgAcronym, NON_ENTITIES, ORGS, PLACES } from "./gazetteer.js";
@@ -10,10 +15,14 @@ import {
   DEMONYMS,
   DETERMINERS,
   HONORIFICS,
+  LAW_WORDS,
   LOWER_ORG_HEADS,
   MONTHS,
+  NAMED_WITH_NOUN,
   ORG_MARKERS,
+  PARTY_WORDS,
   PLACE_MARKERS,
+  PLACE_PREFIXES,
   ROLES,
   STOP_CAPS,
   WEEKDAYS,
@@ -27,88 +36,13 @@ import {
   roleFromCommaPhrase,
 } from "./people.js";
 import { type PlaceRegistry, placeContextAfter, placeCueBefore } from "./places.js";
+import { findSpans, hasMarker, isNameToken, nameLike, placeMarked } from "./spans.js";
 import type { Token } from "./text.js";
 
 export interface NameRegistries {
   people: PersonRegistry;
   orgs: OrgRegistry;
   places: PlaceRegistry;
-}
-
-const AND = new Set(["and", "et", "&"]);
-/** Words that start place names, never people's: "Santa Ana", "San José", "Port Moresby". */
-const PLACE_PREFIXES = new Set([
-  "san",
-  "santa",
-  "santo",
-  "sao",
-  "saint",
-  "sainte",
-  "st",
-  "los",
-  "las",
-  "port",
-  "fort",
-  "mount",
-  "lake",
-  "cape",
-  "new",
-]);
-/** Parties named by one plural word. */
-const PARTY_WORDS = new Set([
-  "labour",
-  "greens",
-  "democrats",
-  "republicans",
-  "conservatives",
-  "liberals",
-  "tories",
-  "verts",
-  "republicains",
-  "ecologistes",
-  "insoumis",
-]);
-/** Last (or first) words of the names of laws and treaties. */
-const LAW_WORDS = new Set([
-  "act",
-  "law",
-  "bill",
-  "loi",
-  "treaty",
-  "traite",
-  "directive",
-  "regulation",
-  "reglement",
-  "pact",
-  "pacte",
-  "convention",
-  "code",
-]);
-/** French place nouns that belong to the name they introduce ("place Saint-Pierre"). */
-const NAMED_WITH_NOUN = new Set([
-  "place",
-  "rue",
-  "avenue",
-  "boulevard",
-  "pont",
-  "quai",
-  "chapelle",
-  "tour",
-  "mer",
-  "gare",
-  "stade",
-  "palais",
-  "parc",
-  "jardin",
-  "lac",
-  "mont",
-  "golfe",
-  "canal",
-]);
-
-function isNameToken(t: Token): boolean {
-  if (!(t.cap || t.acronym) || /^\d/.test(t.text) || /['’]$/.test(t.text)) return false;
-  return !(t.cap && (MONTHS.has(t.key) || WEEKDAYS.has(t.key)) && t.text.length > 3);
 }
 
 /** Sentence-level work: spans are found, then each is classified and registered. */
@@ -134,7 +68,7 @@ class SentenceNames {
   run(): void {
     this.expansionsInBrackets();
     this.lowerCaseHeads();
-    for (const [i, j] of this.spans()) if (!this.consumed[i]) this.span(i, j);
+    for (const [i, j] of findSpans(this.ctx, this.consumed)) if (!this.consumed[i]) this.span(i, j);
   }
 
   /** "Institut national de la statistique et des études économiques (Insee)". */
@@ -169,92 +103,6 @@ class SentenceNames {
     }
   }
 
-  private trusted(start: number): boolean {
-    let i = start;
-    // "The Bank of England": the article opening the sentence does not count.
-    while (
-      i === start &&
-      i + 1 < this.ctx.tokens.length &&
-      this.ctx.lex.stopwords.has((this.ctx.tokens[i] as Token).key)
-    )
-      i++;
-    const t = this.ctx.tokens[i] as Token;
-    if (i > 0 || t.acronym || ORG_MARKERS.has(t.key) || FIRST_NAME_KEYS.has(t.key)) return true;
-    return (
-      PLACES.matchAt(this.ctx.text, this.ctx.tokens, i) > 0 ||
-      ORGS.matchAt(this.ctx.text, this.ctx.tokens, i) > 0
-    );
-  }
-
-  private hasMarker(i: number, j: number): boolean {
-    for (let k = i; k < j; k++) {
-      const t = this.ctx.tokens[k] as Token;
-      if (t.cap && ORG_MARKERS.has(t.key)) return true;
-    }
-    return false;
-  }
-
-  /** Runs of capitalised words, joined by "de", "of", "bin"... and, in names with a marker, "and". */
-  private spans(): [number, number][] {
-    const { tokens } = this.ctx;
-    const out: [number, number][] = [];
-    let i = 0;
-    while (i < tokens.length) {
-      if (this.consumed[i] || !isNameToken(tokens[i] as Token)) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < tokens.length && !this.consumed[j] && !(tokens[j - 1] as Token).possessive) {
-        const g = gap(this.ctx, j - 1, j);
-        const plural = /s$/.test((tokens[j - 1] as Token).text) && /^['’][\s\u00a0]+$/.test(g);
-        if (!/^[\s\u00a0\u202f]*$/.test(g) && !plural) break;
-        if (isNameToken(tokens[j] as Token)) {
-          j++;
-          continue;
-        }
-        let k = j;
-        while (
-          k < tokens.length &&
-          k - j < 2 &&
-          CONNECTORS.has((tokens[k] as Token).key) &&
-          !(tokens[k] as Token).cap
-        )
-          k++;
-        const joinsName = k > j && k < tokens.length && isNameToken(tokens[k] as Token) && !this.consumed[k];
-        if (
-          joinsName &&
-          this.trusted(i) &&
-          blankBetween(this.ctx, k - 1, k) &&
-          blankBetween(this.ctx, j - 1, j)
-        ) {
-          j = k + 1;
-          continue;
-        }
-        const after = tokens[j + 1];
-        if (AND.has((tokens[j] as Token).key) && after !== undefined && isNameToken(after)) {
-          let r = j + 2;
-          while (r < tokens.length && isNameToken(tokens[r] as Token) && blankBetween(this.ctx, r - 1, r))
-            r++;
-          // "China Road and Bridge Corporation", "Department of Forestry and Fire Protection"
-          const marked = this.hasMarker(j + 1, r) || this.hasMarker(i, j) || this.placeMarked(j + 1, r);
-          if (
-            marked &&
-            ORGS.matchAt(this.ctx.text, tokens, i) === 0 &&
-            PLACES.matchAt(this.ctx.text, tokens, i) < j - i
-          ) {
-            j = r;
-            continue;
-          }
-        }
-        break;
-      }
-      out.push([i, j]);
-      i = j;
-    }
-    return out;
-  }
-
   private span(i0: number, j: number): void {
     const { ctx } = this;
     const { tokens } = ctx;
@@ -271,7 +119,7 @@ class SentenceNames {
       else if (
         !(
           ctx.lex.stopwords.has(t.text.toLowerCase()) ||
-          (DEMONYMS.has(t.key) && !this.hasMarker(i + 1, j)) ||
+          (DEMONYMS.has(t.key) && !hasMarker(this.ctx, i + 1, j)) ||
           !t.cap ||
           (ROLES.has(t.key) && t.acronym) ||
           (i === 0 && STOP_CAPS.has(t.key))
@@ -294,7 +142,7 @@ class SentenceNames {
     // A title inside the run: "Thai Prime Minister Paetongtarn Shinawatra", "Los Angeles Mayor Karen Bass".
     for (let r = j - 2; r >= i + known; r--) {
       const t = tokens[r] as Token;
-      if (t.cap && ROLES.has(t.key) && this.nameLike(r + 1, j)) {
+      if (t.cap && ROLES.has(t.key) && nameLike(this.ctx, r + 1, j)) {
         if (r > i) this.span(i, r);
         const lead = roleBefore(ctx, i);
         const role = this.text(i, r + 1);
@@ -315,7 +163,11 @@ class SentenceNames {
         ORG_MARKERS.has(lead.key) ||
         (prev !== undefined && !prev.cap && CONNECTORS.has(prev.key));
       for (let k = i + Math.max(known, 1); splittable && k < j - 1; k++) {
-        if (FIRST_NAME_KEYS.has((tokens[k] as Token).key) && this.nameLike(k, j) && !this.placeMarked(i, k)) {
+        if (
+          FIRST_NAME_KEYS.has((tokens[k] as Token).key) &&
+          nameLike(this.ctx, k, j) &&
+          !placeMarked(this.ctx, i, k)
+        ) {
           this.span(i, k);
           this.person(k, j, null);
           return;
@@ -346,32 +198,6 @@ class SentenceNames {
       else if (isOrgAcronym(ctx.tokens[k] as Token)) reg.orgs.addAcronym((ctx.tokens[k] as Token).text, at);
       k += Math.max(p, o, 1) - 1;
     }
-  }
-
-  private placeMarked(i: number, j: number): boolean {
-    for (let k = i; k < j; k++) if (PLACE_MARKERS.has((this.ctx.tokens[k] as Token).key)) return true;
-    return false;
-  }
-
-  private nameLike(i: number, j: number): boolean {
-    if (j <= i) return false;
-    const first = this.ctx.tokens[i] as Token;
-    if (STOP_CAPS.has(first.key) || PLACE_PREFIXES.has(first.key)) return false;
-    // "Amis de la Terre", "Opéras du Rhin": a plural word before "de" is rarely a first name.
-    const particle = this.ctx.tokens.slice(i + 1, j).some((t) => !t.cap && CONNECTORS.has(t.key));
-    if (particle && /[sx]$/.test(first.key) && !FIRST_NAME_KEYS.has(first.key)) return false;
-    // All plural ("Jeunes Agriculteurs", "Les Républicains"): a group, not a person.
-    if (j - i > 1 && this.ctx.tokens.slice(i, j).every((t) => /[sx]$/.test(t.key))) return false;
-    for (let k = i; k < j; k++) {
-      const t = this.ctx.tokens[k] as Token;
-      if (!t.cap) {
-        if (k === i || k === j - 1 || !CONNECTORS.has(t.key)) return false;
-        continue;
-      }
-      if (ORG_MARKERS.has(t.key) || PLACE_MARKERS.has(t.key) || DEMONYMS.has(t.key)) return false;
-      if (t.acronym && t.text.length > 2 && !/^[IVX]+$/.test(t.text)) return false;
-    }
-    return true;
   }
 
   private person(i: number, j: number, role: string | null): void {
@@ -483,7 +309,7 @@ class SentenceNames {
       this.place(i, j);
       return;
     }
-    const name = this.nameLike(i, j);
+    const name = nameLike(this.ctx, i, j);
     if (ORGS.matchAt(ctx.text, tokens, i, j) > 0) {
       this.org(i, j, false);
       return;
@@ -501,8 +327,8 @@ class SentenceNames {
       return;
     }
     if (
-      this.hasMarker(i, j) &&
-      !(FIRST_NAME_KEYS.has((tokens[i] as Token).key) && !this.hasMarker(i, i + 1))
+      hasMarker(this.ctx, i, j) &&
+      !(FIRST_NAME_KEYS.has((tokens[i] as Token).key) && !hasMarker(this.ctx, i, i + 1))
     ) {
       this.org(i, j, true);
       return;

@@ -4,8 +4,9 @@
  * Separators follow the article's language (French: comma decimal, space or point thousands;
  * English: point decimal, comma thousands); values are scaled as decimal strings, never floats.
  */
-import { TIME_UNITS } from "./lexicon.js";
+import { NUMBER_WORDS, TIME_UNITS } from "./lexicon.js";
 import { fold, wordBefore } from "./text.js";
+import { CURRENCY_SYMBOL, KNOWN_UNITS, SCALES, UNITS } from "./units.js";
 
 /** A quantity found in a sentence, with its character range. */
 export interface QuantityMatch {
@@ -23,7 +24,8 @@ export interface QuantityContext {
 
 const SP = "[ \\u00a0\\u202f\\u2009]";
 const NUMBER = `\\d{1,3}(?:${SP}\\d{3})+(?:[.,]\\d+)?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?(?!\\d)|\\d+(?:[.,]\\d+)?`;
-const WORD_NUMBER = "un|une|one|a|two|deux|three|trois|four|quatre|five|cinq|ten|dix";
+// Number words before a scale word: "un million", "two billion".
+const WORD_NUMBER = [...NUMBER_WORDS.keys()].join("|");
 const SCALE =
   "milliards?|millions?|billions?|trillions?|mille|thousand|bn|mds?|md|mln|mn|m|k|M|Md|Mds|K|Mrd|mrd";
 const QUANTITY = new RegExp(
@@ -31,191 +33,6 @@ const QUANTITY = new RegExp(
   "gu",
 );
 
-const SCALES: Record<string, number> = {
-  mille: 3,
-  thousand: 3,
-  k: 3,
-  million: 6,
-  millions: 6,
-  m: 6,
-  mn: 6,
-  mln: 6,
-  milliard: 9,
-  milliards: 9,
-  md: 9,
-  mds: 9,
-  mrd: 9,
-  bn: 9,
-  billion: 9,
-  billions: 9,
-  trillion: 12,
-  trillions: 12,
-};
-
-const CURRENCY_SYMBOL: Record<string, string> = {
-  $: "USD",
-  US$: "USD",
-  S$: "SGD",
-  C$: "CAD",
-  A$: "AUD",
-  HK$: "HKD",
-  NZ$: "NZD",
-  "€": "EUR",
-  "£": "GBP",
-  "¥": "JPY",
-};
-
-// Unit phrases (folded) and their normal form, longest first when matched.
-const UNIT_LIST: [string, string][] = [
-  ["%", "%"],
-  ["pour cent", "%"],
-  ["percent", "%"],
-  ["per cent", "%"],
-  ["points de base", "bp"],
-  ["point de base", "bp"],
-  ["basis points", "bp"],
-  ["basis point", "bp"],
-  ["points de pourcentage", "pp"],
-  ["point de pourcentage", "pp"],
-  ["percentage points", "pp"],
-  ["percentage point", "pp"],
-  ["points", "point"],
-  ["point", "point"],
-  ["$", "USD"],
-  ["dollars americains", "USD"],
-  ["us dollars", "USD"],
-  ["dollars", "USD"],
-  ["dollar", "USD"],
-  ["usd", "USD"],
-  ["€", "EUR"],
-  ["euros", "EUR"],
-  ["euro", "EUR"],
-  ["eur", "EUR"],
-  ["£", "GBP"],
-  ["livres sterling", "GBP"],
-  ["pounds sterling", "GBP"],
-  ["livres", "GBP"],
-  ["pounds", "GBP"],
-  ["gbp", "GBP"],
-  ["yens", "JPY"],
-  ["yen", "JPY"],
-  ["yuans", "CNY"],
-  ["yuan", "CNY"],
-  ["francs suisses", "CHF"],
-  ["swiss francs", "CHF"],
-  ["chf", "CHF"],
-  ["francs cfa", "XOF"],
-  ["fcfa", "XOF"],
-  ["roupies", "INR"],
-  ["rupees", "INR"],
-  ["couronnes danoises", "DKK"],
-  ["danish crowns", "DKK"],
-  ["danish kroner", "DKK"],
-  ["dkk", "DKK"],
-  ["couronnes suedoises", "SEK"],
-  ["swedish crowns", "SEK"],
-  ["swedish kronor", "SEK"],
-  ["kronor", "SEK"],
-  ["sek", "SEK"],
-  ["couronnes norvegiennes", "NOK"],
-  ["norwegian crowns", "NOK"],
-  ["norwegian kroner", "NOK"],
-  ["nok", "NOK"],
-  ["crowns", "crowns"],
-  ["couronnes", "crowns"],
-  ["kroner", "crowns"],
-  ["kenyan shillings", "KES"],
-  ["shillings", "KES"],
-  ["rands", "ZAR"],
-  ["roubles", "RUB"],
-  ["rubles", "RUB"],
-  ["btc", "BTC"],
-  ["bitcoins", "BTC"],
-  ["bitcoin", "BTC"],
-  ["eth", "ETH"],
-  ["ethers", "ETH"],
-  ["mw", "MW"],
-  ["megawatts", "MW"],
-  ["megawatt", "MW"],
-  ["gw", "GW"],
-  ["gigawatts", "GW"],
-  ["gigawatt", "GW"],
-  ["kw", "kW"],
-  ["kilowatts", "kW"],
-  ["tw", "TW"],
-  ["kwh", "kWh"],
-  ["kilowattheures", "kWh"],
-  ["kilowatt-heures", "kWh"],
-  ["kilowatt-hours", "kWh"],
-  ["mwh", "MWh"],
-  ["megawattheures", "MWh"],
-  ["megawatt-hours", "MWh"],
-  ["gwh", "GWh"],
-  ["gigawattheures", "GWh"],
-  ["gigawatt-hours", "GWh"],
-  ["twh", "TWh"],
-  ["terawattheures", "TWh"],
-  ["terawatt-hours", "TWh"],
-  ["wh/kg", "Wh/kg"],
-  ["watt-hours per kilogram", "Wh/kg"],
-  ["wattheures par kilogramme", "Wh/kg"],
-  ["tonnes", "t"],
-  ["tonne", "t"],
-  ["tons", "t"],
-  ["ton", "t"],
-  ["t", "t"],
-  ["kilogrammes", "kg"],
-  ["kilogramme", "kg"],
-  ["kilograms", "kg"],
-  ["kilogram", "kg"],
-  ["kilos", "kg"],
-  ["kg", "kg"],
-  ["km/h", "km/h"],
-  ["kilometres par heure", "km/h"],
-  ["kilometres per hour", "km/h"],
-  ["mph", "mph"],
-  ["miles per hour", "mph"],
-  ["km2", "km2"],
-  ["km²", "km2"],
-  ["kilometres carres", "km2"],
-  ["square kilometres", "km2"],
-  ["square kilometers", "km2"],
-  ["km", "km"],
-  ["kilometres", "km"],
-  ["kilometre", "km"],
-  ["kilometers", "km"],
-  ["kilometer", "km"],
-  ["miles", "mi"],
-  ["mile", "mi"],
-  ["litres par metre carre", "l/m2"],
-  ["liters per square meter", "l/m2"],
-  ["litres", "l"],
-  ["litre", "l"],
-  ["liters", "l"],
-  ["liter", "l"],
-  ["barils", "barrels"],
-  ["barrels", "barrels"],
-  ["hectares", "ha"],
-  ["hectare", "ha"],
-  ["ha", "ha"],
-  ["acres", "acres"],
-  ["metres", "m"],
-  ["metre", "m"],
-  ["meters", "m"],
-  ["meter", "m"],
-  ["m", "m"],
-  ["cm", "cm"],
-  ["centimetres", "cm"],
-  ["centimeters", "cm"],
-  ["mm", "mm"],
-  ["millimetres", "mm"],
-  ["millimeters", "mm"],
-  ["°c", "°C"],
-  ["degres", "°C"],
-  ["degrees", "°C"],
-];
-const UNITS = new Map<string, string>(UNIT_LIST);
-const KNOWN_UNITS = new Set([...UNITS.values(), ...Object.values(CURRENCY_SYMBOL)]);
 const MAX_UNIT_WORDS = 4;
 // Words after a number that are not a counted noun: function words, time units, months.
 const NOT_NOUNS = new Set(
@@ -234,22 +51,6 @@ const ADJECTIVE_LIKE = /(?:ing|al|ic|ive|ous|ful|ary|ian|ese|ish|ed)$/;
 const EN_ADJECTIVES = new Set(
   "firm new local additional extra full-time part-time young old big small".split(" "),
 );
-const WORD_VALUES: Record<string, string> = {
-  un: "1",
-  une: "1",
-  one: "1",
-  a: "1",
-  two: "2",
-  deux: "2",
-  three: "3",
-  trois: "3",
-  four: "4",
-  quatre: "4",
-  five: "5",
-  cinq: "5",
-  ten: "10",
-  dix: "10",
-};
 const TAIL_WORD = /^[\s\u00a0\u202f]*(?:de[\s\u00a0]+|d['’]|of[\s\u00a0]+)?/u;
 const NEXT_WORDS = /[\p{L}$€£%°²/-]+|[$€£%]/gu;
 // Earthquakes give the unit first: "magnitude 7.7", "de magnitude 6,2".
@@ -385,7 +186,9 @@ export function findQuantities(
     let end = start + m[0].length;
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const [int, frac] =
-      g.num !== undefined ? splitNumber(g.num, lang) : [WORD_VALUES[fold(g.word ?? "")] ?? "1", ""];
+      g.num !== undefined
+        ? splitNumber(g.num, lang)
+        : [String(NUMBER_WORDS.get(fold(g.word ?? "")) ?? 1), ""];
     let scaleKey = g.scale;
     let exp = 0;
     let unit: string | null = g.cur !== undefined ? (CURRENCY_SYMBOL[g.cur] ?? null) : null;

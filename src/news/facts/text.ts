@@ -160,11 +160,6 @@ export function tokenize(sentence: string): Token[] {
   return out;
 }
 
-/** The raw text between two tokens (what separates them: spaces, commas, quotes...). */
-export function gapBetween(sentence: string, a: Token, b: Token): string {
-  return sentence.slice(a.end, b.start);
-}
-
 /** Trim spaces and the punctuation that never ends a fact ("jeudi," -> "jeudi"). */
 export function trimPunct(s: string): string {
   return s.replace(/^[\s,;:«»"“”'’(]+|[\s,;:.!?«»"“”'’)]+$/gu, "");
