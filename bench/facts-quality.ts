@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { FACT_KINDS, type Fact, type FactKind } from "../src/news/fact.js";
 import { publicationDate } from "../src/news/facts/dates.js";
 import { extractFacts } from "../src/news/facts/extract-facts.js";
+import { fold } from "../src/news/facts/text.js";
 
 interface LabelledFact {
   kind: FactKind;
@@ -38,14 +39,6 @@ interface Counts {
 const GOAL_PRECISION = 0.85;
 const GOAL_RECALL = 0.9;
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "tests", "fixtures", "facts");
-
-function fold(s: string): string {
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[’']/g, "'")
-    .toLowerCase();
-}
 
 /** A name for comparison: folded, no punctuation, no leading article. */
 function normName(s: string): string {

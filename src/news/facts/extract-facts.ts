@@ -26,6 +26,18 @@ interface Found {
   where: Where;
 }
 
+/** Dates and quantities are one fact per value: the first mention keeps its words and sentence. */
+function keepFirst(
+  into: Map<string, Found>,
+  kind: "date" | "quantity",
+  m: { text: string; detail: string; start: number },
+  index: number,
+  sentence: string,
+): void {
+  if (!into.has(m.detail))
+    into.set(m.detail, { kind, text: m.text, detail: m.detail, where: { index, start: m.start, sentence } });
+}
+
 /** English headlines in Title Case ("Pakistan And El Salvador Discuss Bitcoin"). */
 function isTitleCase(title: string, lang: string): boolean {
   if (lang === "fr") return false;
@@ -61,25 +73,10 @@ export function extractFacts(article: Pick<Article, "title" | "sections" | "lang
     };
     contexts.push(ctx);
     const dates = findDates(text, lex, ref, ctx.tokens);
-    for (const d of dates) {
-      if (!dated.has(d.detail))
-        dated.set(d.detail, {
-          kind: "date",
-          text: d.text,
-          detail: d.detail,
-          where: { index, start: d.start, sentence: text },
-        });
-    }
+    for (const d of dates) keepFirst(dated, "date", d, index, text);
     const claimed = dates.map((d): [number, number] => [d.start, d.end]);
-    for (const q of findQuantities(text, lex.lang, claimed, quantityContext)) {
-      if (!measured.has(q.detail))
-        measured.set(q.detail, {
-          kind: "quantity",
-          text: q.text,
-          detail: q.detail,
-          where: { index, start: q.start, sentence: text },
-        });
-    }
+    for (const q of findQuantities(text, lex.lang, claimed, quantityContext))
+      keepFirst(measured, "quantity", q, index, text);
     findNames(ctx, registries);
   });
 

@@ -96,3 +96,19 @@ describe("extractFacts, whatever the article", () => {
     expect(ofKind(facts, "date").map((f) => [f.text, f.detail])).toEqual([["jeudi", "2025-07-17"]]);
   });
 });
+
+describe("extractFacts on titles", () => {
+  it("GIVEN an English headline in Title Case THEN only known names are taken from it", () => {
+    const facts = factsOf(
+      "The two countries met on Monday.",
+      "en",
+      "2025-07-17",
+      "Pakistan And El Salvador Discuss Bitcoin Strategy",
+    );
+    expect(ofKind(facts, "person")).toEqual([]);
+    expect(ofKind(facts, "place").map((f) => [f.text, f.sentence])).toEqual([
+      ["Pakistan", "Pakistan And El Salvador Discuss Bitcoin Strategy"],
+      ["El Salvador", "Pakistan And El Salvador Discuss Bitcoin Strategy"],
+    ]);
+  });
+});
