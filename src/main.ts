@@ -10,7 +10,8 @@ import { createTelegramPlatform } from "./platforms/telegram/index.js";
 
 /** Wiring only: config -> store -> library -> platforms -> scheduler; signals. */
 
-const SHUTDOWN_GRACE_MS = 4_000;
+const SHUTDOWN_GRACE_MS = 4_500;
+const SCHEDULER_STOP_MS = 2_000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -24,12 +25,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  // Installed before anything starts, so a signal at any moment shuts down what exists so far,
-  // in reverse order: scheduler, then platforms, then storage.
-  const cleanup: (() => Promise<void>)[] = [];
-  handleSignals(async () => {
-    for (const step of cleanup.reverse()) await step();
-  }, log);
+  // Installed before anything starts, so a signal at any moment shuts down what exists so far.
+  const shutdown = controlShutdown(log);
   const core = await createCore({
     contentDir: config.CONTENT_DIR,
     databasePath: config.DATABASE_PATH,
@@ -43,7 +40,7 @@ async function main(): Promise<void> {
       catchUp: config.CATCH_UP,
     },
   });
-  cleanup.push(() => core.close());
+  shutdown.onStop(() => core.close());
   const { report } = core;
   log.info(
     { articles: report.articles, parsed: report.parsed, unchanged: report.unchanged, ms: report.ms },
@@ -54,11 +51,12 @@ async function main(): Promise<void> {
   const platforms = createPlatforms(config, core, log);
   for (const platform of platforms) {
     core.publishers[platform.platform] = platform;
-    cleanup.push(() => platform.stop());
+    shutdown.onStop(() => platform.stop());
     await platform.start();
   }
-  // Posts in flight finish before the platforms that carry them close.
-  cleanup.push(async () => core.scheduler?.stop());
+  // Posts in flight get a moment to finish before the platforms that carry them close; a post
+  // still waiting (a rate limit, say) stays in the outbox and resumes at the next start.
+  shutdown.onStop(() => withDeadline(core.scheduler?.stop(), SCHEDULER_STOP_MS));
   await core.scheduler?.start();
   if (platforms.some((p) => p.platform === "console")) {
     process.stdout.write(
@@ -112,21 +110,44 @@ function childLog(log: Logger, platform: string): Logger {
   return withChild.child ? withChild.child({ platform }) : log;
 }
 
-function handleSignals(shutdown: () => Promise<void>, log: Logger): void {
+/**
+ * Stops what was started, in reverse order, on SIGINT/SIGTERM (exit 0) or on a platform's fatal
+ * error (exit 1). A step that hangs cannot keep the process past the grace period.
+ */
+function controlShutdown(log: Logger) {
+  const steps: (() => Promise<unknown>)[] = [];
   let stopping = false;
-  const stop = (signal: string) => {
+  const stop = (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down");
-    // A platform that hangs on close must not keep the process past its grace period.
-    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    shutdown()
+    log.info({ reason }, "shutting down");
+    setTimeout(() => {
+      log.error({ graceMs: SHUTDOWN_GRACE_MS }, "shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    (async () => {
+      for (const step of [...steps].reverse()) await step();
+    })()
       .catch((error: unknown) => log.error({ err: error }, "error during shutdown"))
-      .finally(() => process.exit(0));
+      .finally(() => process.exit(code));
   };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT", 0));
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
+  return {
+    onStop: (step: () => Promise<unknown>) => steps.push(step),
+    /** For a platform that can no longer work (token revoked): stop everything, exit 1. */
+    fatal: (message: string) => {
+      log.error({}, message);
+      stop("fatal platform error", 1);
+    },
+  };
+}
+
+async function withDeadline(work: Promise<unknown> | undefined, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 main().catch((error: unknown) => {

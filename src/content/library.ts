@@ -7,6 +7,9 @@ import { type Article, articleHash } from "./article.js";
 import { isHiddenPath, listContentFiles, toRelative } from "./list-files.js";
 import { readArticleFile } from "./read-article-file.js";
 
+// Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
+// them consistent; splitting them would mean exposing those maps between modules.
+
 export type LibraryEvent = { type: "added" | "changed" | "removed"; id: string };
 type Meta = ArticleMeta & { rowid: number; firstSeen: string; mtimeMs: number; size: number };
 
@@ -39,6 +42,8 @@ export class Library implements LibraryPort {
   private watcher: FSWatcher | null = null;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Ids inserted by the scan or reload in progress, announced once it is done. */
+  private createdDuringScan: string[] = [];
 
   constructor(
     private readonly contentDir: string,
@@ -59,12 +64,12 @@ export class Library implements LibraryPort {
   private async scan(): Promise<LoadReport> {
     const started = performance.now();
     const firstLoad = this.index.count() === 0;
-    const files = await listContentFiles(this.contentDir);
+    this.skipped.clear();
+    const files = await listContentFiles(this.contentDir, (file, reason) => this.skip(file, reason));
     const stamps = new Map(this.index.stamps().map((s) => [s.file, s]));
     const owners = new Map<string, string>();
     const toParse: { file: string; mtimeMs: number; size: number }[] = [];
     let unchanged = 0;
-    this.skipped.clear();
     for (const file of files) {
       const info = await stat(join(this.contentDir, file)).catch(() => null);
       if (!info) continue;
@@ -109,8 +114,6 @@ export class Library implements LibraryPort {
       ms: Math.round(performance.now() - started),
     };
   }
-
-  private createdDuringScan: string[] = [];
 
   /**
    * Parses one file into the index. `owners` maps ids to the file holding them, so a second

@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
@@ -6,10 +7,25 @@ import { join, relative, sep } from "node:path";
  * first of two files claiming one id is always the same one. Hidden files and folders
  * (".git", editor swap files) are not content.
  */
-export async function listContentFiles(dir: string): Promise<string[]> {
+export async function listContentFiles(
+  dir: string,
+  onUnreadable: (rel: string, reason: string) => void = () => {},
+): Promise<string[]> {
   const out: string[] = [];
   const walk = async (current: string): Promise<void> => {
-    const entries = await readdir(current, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch (error) {
+      // One unreadable sub-folder (permissions, deleted mid-scan) must not stop the whole library;
+      // the top folder itself missing still fails loudly.
+      if (current === dir) throw error;
+      onUnreadable(
+        toRelative(dir, current),
+        `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      );
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = join(current, entry.name);

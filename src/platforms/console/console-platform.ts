@@ -33,11 +33,14 @@ export function createConsolePlatform(options: {
       reader = createInterface({ input, terminal: false });
       reader.on("line", (line) => {
         if (line.trim() === "") return;
-        queue = queue.then(async () => {
-          const reply = await runConsoleLine(line, options.commands, options.services, options.locale);
-          print(renderPlain(reply));
-          print("");
-        });
+        queue = queue
+          .then(async () => {
+            const reply = await runConsoleLine(line, options.commands, options.services, options.locale);
+            print(renderPlain(reply));
+            print("");
+          })
+          // A closed terminal (EPIPE) must not break the queue for the lines after it.
+          .catch((error: unknown) => options.services.log.error({ err: error }, "console output failed"));
       });
     },
     async stop() {
