@@ -17,7 +17,7 @@ export interface EventFact {
 }
 
 // Quotations and attributions report what someone said rather than what happened.
-const SPEECH = /[«»“”"]|a-t-il|a-t-elle|^selon|according to/;
+const SPEECH = /[«»“”"]|a-t-il|a-t-elle|^selon|according to/i;
 const OPENERS = new Set(
   (
     "lors selon dans en apres avant pendant depuis malgre face pour in on at after before during following " +
@@ -103,12 +103,13 @@ export function findEvent(
     rank++;
     const seen = new Set<string>();
     for (const t of ctx.tokens) {
+      if (t.key.length < 4) continue;
       const k = t.key.slice(0, 5);
-      if (t.key.length >= 4 && titleKeys.has(k)) seen.add(k);
+      if (titleKeys.has(k)) seen.add(k);
     }
     score += Math.min(seen.size, 3);
     if (/^[«“"]/.test(ctx.text)) score -= 3;
-    if (SPEECH.test(ctx.text.toLowerCase())) score -= 1.5;
+    if (SPEECH.test(ctx.text)) score -= 1.5;
     if (ctx.tokens.length > 45) score -= 1;
     if (best === null || score > best.score) best = { ctx, verb, score };
   }

@@ -29,9 +29,16 @@ const WORD_NUMBER = [...NUMBER_WORDS.keys()].join("|");
 const SCALE =
   "milliards?|millions?|billions?|trillions?|mille|thousand|bn|mds?|md|mln|mn|m|k|M|Md|Mds|K|Mrd|mrd";
 const QUANTITY = new RegExp(
-  `(?<![\\p{L}\\d.,])(?<sign>[-−])?(?<cur>(?:US|S|C|A|HK|NZ)?\\$|€|£|¥)?${SP}?(?:(?<num>${NUMBER})|(?<word>${WORD_NUMBER})(?=${SP}(?:milliards?|millions?|billions?|trillions?)\\b))(?:${SP}?(?<scale>${SCALE})(?![\\p{L}]))?`,
+  `(?<![\\p{L}\\d.,])(?<sign>[-−])?(?<cur>(?:US|S|C|A|HK|NZ)?\\$|€|£|¥)?${SP}?(?<num>${NUMBER})(?:${SP}?(?<scale>${SCALE})(?![\\p{L}]))?`,
   "gu",
 );
+// "un million", "a billion": run only when the sentence holds a scale word (the alternation of
+// number words is costly at every position).
+const WORD_QUANTITY = new RegExp(
+  `(?<![\\p{L}\\d])(?<word>${WORD_NUMBER})${SP}(?<scale>milliards?|millions?|billions?|trillions?)(?![\\p{L}])`,
+  "giu",
+);
+const HAS_SCALE_WORD = /milli|billion|trillion/i;
 
 const MAX_UNIT_WORDS = 4;
 // Words after a number that are not a counted noun: function words, time units, months.
@@ -178,9 +185,20 @@ export function findQuantities(
     raws.push({ start: m.index, end, int, frac, exp: 0, unit: "magnitude", scaled: false, sign: "" });
     taken.push([m.index, end]);
   }
-  if (!/\d/.test(sentence) && !/milli|billion|trillion/i.test(sentence)) return [];
+  const scaleWord = HAS_SCALE_WORD.test(sentence);
+  if (!/\d/.test(sentence) && !scaleWord) return [];
+  const matches: RegExpExecArray[] = [];
   QUANTITY.lastIndex = 0;
-  for (let m = QUANTITY.exec(sentence); m !== null; m = QUANTITY.exec(sentence)) {
+  for (let m = QUANTITY.exec(sentence); m !== null; m = QUANTITY.exec(sentence)) matches.push(m);
+  WORD_QUANTITY.lastIndex = 0;
+  for (
+    let m = scaleWord ? WORD_QUANTITY.exec(sentence) : null;
+    m !== null;
+    m = WORD_QUANTITY.exec(sentence)
+  ) {
+    matches.push(m);
+  }
+  for (const m of matches) {
     const g = m.groups ?? {};
     const start = m.index;
     let end = start + m[0].length;

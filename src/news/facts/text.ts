@@ -41,41 +41,44 @@ export interface Token {
 const ELISION = /^(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/iu;
 const POSSESSIVE = /['’]s$/u;
 const UPPER_START = /^\p{Lu}/u;
-const DIGIT = /\d/;
 // Roman numerals, alone or as ordinals ("XIXe siècle", "XXIst").
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3}|XIX|XX|XXI)(?:e|er|ème|th|st|nd|rd)?$/;
 
-function isAcronym(t: string): boolean {
-  if (t.length < 2 || t.length > 9) return false;
+/**
+ * Build a token in one pass over its characters: case, acronym shape, digits and the ASCII test
+ * that lets `fold` skip Unicode normalisation. Tokens are the extractor's most frequent objects.
+ */
+function makeToken(text: string, start: number, possessive: boolean): Token {
   let uppers = 0;
   let letters = 0;
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
+  let digit = false;
+  let ascii = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
     if (c >= 65 && c <= 90) {
       uppers++;
       letters++;
-    } else if ((c >= 97 && c <= 122) || c > 127) letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c >= 48 && c <= 57) digit = true;
+    else if (c > 127) {
+      ascii = false;
+      letters++;
+    }
   }
+  const first = text.charCodeAt(0);
+  const cap = first < 128 ? first >= 65 && first <= 90 : UPPER_START.test(text);
   // Mostly upper case ("FMI", "AfD", "COP29"), never a shouted long word or a Roman numeral.
-  return uppers >= 2 && uppers >= letters - 1 && !ROMAN.test(t);
-}
-
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_START.test(text);
-}
-
-function makeToken(text: string, start: number, possessive: boolean): Token {
+  const acronym =
+    text.length >= 2 && text.length <= 9 && uppers >= 2 && uppers >= letters - 1 && !ROMAN.test(text);
   return {
     text,
-    key: fold(text),
+    key: ascii ? text.toLowerCase() : fold(text),
     start,
     end: start + text.length,
-    cap: startsUpper(text),
-    acronym: isAcronym(text),
+    cap,
+    acronym,
     possessive,
-    numeric: DIGIT.test(text),
+    numeric: digit,
   };
 }
 

@@ -25,6 +25,8 @@ describe("quantities", () => {
     ["a 27-km toll expressway", "en", "27 km"],
     ["une baisse de 25 points de base", "fr", "25 bp"],
     ["a magnitude 7.7 earthquake", "en", "7.7 magnitude"],
+    ["plus d'un million de personnes", "fr", "1000000 personnes"],
+    ["a billion dollars in aid", "en", "1000000000 USD"],
   ] as const)("GIVEN %j (%s) THEN the quantity is %s", (sentence, lang, detail) => {
     expect(details(sentence, lang)).toEqual([detail]);
   });
