@@ -28,6 +28,12 @@ export interface DiscordPlatformOptions {
   log: Logger;
   /** Defer an interaction whose handler has not answered within this time. Default 1,000 ms. */
   deferAfterMs?: number;
+  /**
+   * Called once, after the error is logged, when Discord ends a running session for good (gateway
+   * close 4004 or 4014): the platform has stopped itself and will not reconnect. A failure during
+   * start() is not reported here; start() rejects instead.
+   */
+  onFatal?: (message: string) => void;
 }
 
 /** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
@@ -45,14 +51,24 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
   };
   let state: "idle" | "running" | "stopped" = "idle";
   let fatal: string | undefined;
+  let fatalReported = false;
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   watchConnection(client, log, {
     stopping: () => state === "stopped",
     onFatal(reason) {
       fatal = reason;
-      log.error({}, `${reason}; Discord is stopped and will not reconnect`);
-      if (state === "running") void platform.stop();
+      const message = `${reason}; Discord is stopped and will not reconnect`;
+      log.error({}, message);
+      if (state !== "running") return;
+      void platform.stop();
+      if (fatalReported) return;
+      fatalReported = true;
+      try {
+        options.onFatal?.(message);
+      } catch (error) {
+        log.error({ err: describe(error) }, "discord: the onFatal callback threw");
+      }
     },
   });
 
@@ -67,6 +83,8 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
         await ready;
       } catch (error) {
         state = "stopped";
+        // Nothing may reconnect behind a failed start.
+        await client.destroy().catch(() => undefined);
         throw new Error(fatal ?? startFailure(error));
       }
       state = "running";

@@ -128,7 +128,7 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(allowed.answer.content).toBe("purged");
   });
 
-  it("WHEN a handler takes longer than a second THEN the interaction is deferred, then the reply edited in", async () => {
+  it("WHEN a handler takes longer than the deferral delay THEN the interaction is deferred, then the reply edited in", async () => {
     const { answer, calls } = await ask(standIn, { kind: "command", name: "slow" });
     expect(calls()[0]?.body.type).toBe(5);
     expect(calls()[1]).toMatchObject({

@@ -23,25 +23,33 @@ export function recordingLogger(lines: string[]): Logger {
   return { info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
 }
 
+/**
+ * The bot in these tests defers an interaction after this long (production: 1,000 ms), so the slow
+ * test commands below need only wait a few times that to be deferred for certain.
+ */
+export const DEFER_AFTER_MS = 50;
+/** How long the slow test commands take: well past DEFER_AFTER_MS. */
+const SLOW_MS = 200;
+
 /** Commands only the tests register: a slow one, a slow failing one, a moderator one. */
 export const testCommands: Command[] = [
   defineCommand({
     name: "slow",
-    description: { en: "Answers after 1.5 s", fr: "Répond après 1,5 s" },
+    description: { en: "Answers after 200 ms", fr: "Répond après 200 ms" },
     access: "everyone",
     options: [] as const,
     async run() {
-      await sleep(1500);
+      await sleep(SLOW_MS);
       return textReply("done slowly");
     },
   }),
   defineCommand({
     name: "slowfail",
-    description: { en: "Fails after 1.5 s", fr: "Échoue après 1,5 s" },
+    description: { en: "Fails after 200 ms", fr: "Échoue après 200 ms" },
     access: "everyone",
     options: [] as const,
     async run() {
-      await sleep(1500);
+      await sleep(SLOW_MS);
       throw new UserError("error.articleNotFound", { query: "nothing" });
     },
   }),
@@ -60,6 +68,7 @@ export async function startBot(options: {
   services: Services;
   log: Logger;
   token?: string;
+  onFatal?: (message: string) => void;
 }): Promise<Platform> {
   const platform = createDiscordPlatform({
     token: options.token ?? TOKEN,
@@ -68,6 +77,8 @@ export async function startBot(options: {
     services: options.services,
     defaultLocale: "en",
     log: options.log,
+    deferAfterMs: DEFER_AFTER_MS,
+    onFatal: options.onFatal,
   });
   await platform.start();
   return platform;

@@ -77,6 +77,9 @@ export class DiscordStandIn {
   readonly commands = new Map<string, unknown[]>();
   identifies = 0;
   resumes = 0;
+  /** Gateway sockets ever opened, and those open now. */
+  connections = 0;
+  openSockets = 0;
   /** Identified (or resumed) gateway sockets, newest last: dispatches go to the newest. */
   private readonly live: WebSocket[] = [];
   private readonly sessions = new Set<string>();
@@ -130,6 +133,11 @@ export class DiscordStandIn {
   /** Whether a bot is connected and identified. */
   get ready(): boolean {
     return this.live.length > 0;
+  }
+
+  /** Closes the newest identified gateway socket with this code (4004, 4014...), as Discord does. */
+  closeGateway(code: number, reason = "closed by the stand-in"): void {
+    this.live.pop()?.close(code, reason);
   }
 
   /** Kills the newest gateway socket without a close frame, as a network drop does. */
@@ -244,7 +252,10 @@ export class DiscordStandIn {
   private onConnection(ws: WebSocket): void {
     const send = (payload: object) => ws.send(JSON.stringify(payload));
     send({ op: 10, d: { heartbeat_interval: this.options.heartbeatMs ?? 15_000 } });
+    this.connections += 1;
+    this.openSockets += 1;
     ws.on("close", () => {
+      this.openSockets -= 1;
       const index = this.live.indexOf(ws);
       if (index >= 0) this.live.splice(index, 1);
     });
