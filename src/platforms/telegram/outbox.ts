@@ -41,6 +41,10 @@ type SendExtra = Parameters<Telegram["sendMessage"]>[2] & object;
  * Bot API's errors mean. A 429 waits and retries inside the queue; a group that became a
  * supergroup is followed (and remembered); rejected HTML is resent as plain text; a chat that is
  * gone raises PublishError("permanent") and is logged as inactive.
+ *
+ * Every PublishError message goes through `scrub`: a reason can be a node-fetch message, which
+ * holds the request URL and so the token (a proxy answering HTML instead of JSON), and the
+ * scheduler logs, stores and shows these messages.
  */
 export class Outbox {
   /** Groups that became supergroups: old id -> new id, for the life of the process. */
@@ -51,7 +55,14 @@ export class Outbox {
     private readonly throttle: SendThrottle,
     private readonly codec: ActionCodec,
     private readonly log: Logger,
+    /** Removes the bot token from text (makeScrubber(token)). */
+    private readonly scrub: (text: string) => string,
   ) {}
+
+  /** A PublishError whose message cannot hold the token. */
+  private fail(kind: PublishError["kind"], message: string, retryAfterMs?: number): PublishError {
+    return new PublishError(kind, this.scrub(message), retryAfterMs);
+  }
 
   render(reply: Reply): Rendered {
     const numberCards = needsCardNumbers(reply);
@@ -87,7 +98,7 @@ export class Outbox {
     } catch (error) {
       const failure = classifyError(unwrap(error));
       if (failure.kind === "rate-limited") {
-        throw new PublishError("rate-limited", "Telegram kept answering 429", failure.retryAfterMs);
+        throw this.fail("rate-limited", "Telegram kept answering 429", failure.retryAfterMs);
       }
       if (failure.kind !== "not-modified") {
         this.log.debug(
@@ -166,16 +177,16 @@ export class Outbox {
               { chat: target, reason: failure.reason },
               "telegram: chat inactive (blocked, kicked or gone)",
             );
-            throw new PublishError("permanent", failure.reason);
+            throw this.fail("permanent", failure.reason);
           case "rate-limited":
-            throw new PublishError("rate-limited", "Telegram kept answering 429", failure.retryAfterMs);
+            throw this.fail("rate-limited", "Telegram kept answering 429", failure.retryAfterMs);
           default:
             break;
         }
-        throw new PublishError("transient", "reason" in failure ? failure.reason : failure.kind);
+        throw this.fail("transient", "reason" in failure ? failure.reason : failure.kind);
       }
     }
-    throw new PublishError("transient", "gave up after following a migration and a markup fallback");
+    throw this.fail("transient", "gave up after following a migration and a markup fallback");
   }
 
   /** Turns a 429 into RetryLater, so the queue holds this chat and retries in order. */

@@ -14,7 +14,7 @@ import type { RawUpdate } from "./parse-update.js";
 import { Poller, UNAUTHORIZED_MESSAGE } from "./poller.js";
 import { RecentIds } from "./recent-ids.js";
 import { commandMenus, invalidCommandNames } from "./register-commands.js";
-import { classifyError, scrubbingLogger } from "./telegram-errors.js";
+import { classifyError, makeScrubber, scrubbingLogger } from "./telegram-errors.js";
 import { SendThrottle } from "./throttle.js";
 import { UpdateHandler } from "./update-handler.js";
 import { WebhookServer } from "./webhook-server.js";
@@ -30,6 +30,12 @@ export interface TelegramPlatformOptions {
   services: Services;
   defaultLocale: Locale;
   log: Logger;
+  /**
+   * Called once, after the error is logged, when the running bot can no longer receive updates
+   * (getUpdates answers 401: the token was revoked). Polling has stopped; the process is deaf
+   * until restarted. A failure during start() is not reported here; start() rejects instead.
+   */
+  onFatal?: (message: string) => void;
 }
 
 const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
@@ -48,6 +54,8 @@ export function createTelegramPlatform(options: TelegramPlatformOptions): Platfo
 class TelegramPlatform implements Platform {
   readonly platform = "telegram" as const;
   private readonly log: Logger;
+  /** Removes the token from any text that leaves the adapter (errors, PublishError messages). */
+  private readonly scrub: (text: string) => string;
   private readonly bot: Telegraf;
   private readonly throttle = new SendThrottle();
   private readonly outbox: Outbox;
@@ -57,16 +65,18 @@ class TelegramPlatform implements Platform {
   private poller: Poller | null = null;
   private webhookServer: WebhookServer | null = null;
   private state: "new" | "starting" | "running" | "stopped" = "new";
+  private fatalReported = false;
 
   constructor(private readonly options: TelegramPlatformOptions) {
     this.log = scrubbingLogger(options.log, options.token);
+    this.scrub = makeScrubber(options.token);
     this.bot = new Telegraf(options.token, {
       telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
       // Updates are dispatched without blocking polling; this only bounds a handler that never ends.
       handlerTimeout: 300_000,
     });
     const codec = new ActionCodec(LIMITS.callbackData);
-    this.outbox = new Outbox(this.bot.telegram, this.throttle, codec, this.log);
+    this.outbox = new Outbox(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
     const moderators = new ModeratorCheck(async (chatId, userId) => {
       const member = await this.bot.telegram.getChatMember(chatId, userId);
       return member.status;
@@ -105,7 +115,7 @@ class TelegramPlatform implements Platform {
       );
     } catch (error) {
       await this.stop();
-      throw error;
+      throw this.clean(error);
     }
   }
 
@@ -131,12 +141,40 @@ class TelegramPlatform implements Platform {
    */
   async publish(channelId: string, reply: Reply, _locale: Locale): Promise<{ messageId: string }> {
     if (this.state === "stopped") throw new PublishError("transient", "the Telegram platform is stopped");
-    const sent = await this.outbox.send({ chatId: channelId }, reply);
+    let sent: Awaited<ReturnType<Outbox["send"]>>;
+    try {
+      sent = await this.outbox.send({ chatId: channelId }, reply);
+    } catch (error) {
+      // The outbox throws PublishError with a scrubbed message; anything else (the queue closing
+      // under us) becomes one, scrubbed too.
+      if (error instanceof PublishError) throw error;
+      throw new PublishError("transient", this.scrub(error instanceof Error ? error.message : String(error)));
+    }
     const first = sent.messageIds[0];
     if (first === undefined) throw new PublishError("permanent", "the reply rendered to no message");
     const result: { messageId: string; movedTo?: string } = { messageId: String(first) };
     if (sent.movedTo) result.movedTo = sent.movedTo;
     return result;
+  }
+
+  /** An error safe to hand out of the adapter: same message, without the token, no cause chain. */
+  private clean(error: unknown): Error {
+    const message = error instanceof Error ? error.message : String(error);
+    const scrubbed = this.scrub(message);
+    if (error instanceof Error && scrubbed === message && !error.stack?.includes(this.options.token))
+      return error;
+    return new Error(scrubbed);
+  }
+
+  /** The running bot lost its only way in (a 401 mid-run): tell the owner once. */
+  private fatal(message: string): void {
+    if (this.state === "stopped" || this.fatalReported) return;
+    this.fatalReported = true;
+    try {
+      this.options.onFatal?.(message);
+    } catch (error) {
+      this.log.error({ err: error }, "telegram: the onFatal callback threw");
+    }
   }
 
   /** Handles an update once, without making the caller (polling, webhook) wait for it. */
@@ -207,6 +245,8 @@ class TelegramPlatform implements Platform {
         ),
       dispatch: (update) => this.dispatch(update),
       log: this.log,
+      // The poller has logged the clear message before calling this.
+      onFatal: (message) => this.fatal(message),
     });
     this.poller.start();
   }

@@ -43,7 +43,7 @@ interface Injection {
   chatId: string;
   remaining: number;
   status: number;
-  body: object;
+  body: object | { raw: string; contentType: string };
 }
 
 /** What the bot posted, as the emulator stored it (params of sendMessage, edits applied). */
@@ -75,6 +75,8 @@ export class Emulator {
   private readonly admins = new Map<string, Set<number>>();
   private readonly injections: Injection[] = [];
   private readonly waiters = new Set<() => void>();
+  /** getUpdates requests held open right now, by token. */
+  private readonly held = new Map<string, number>();
   private closing = false;
 
   private constructor(
@@ -144,6 +146,32 @@ export class Emulator {
   /** Makes the next `count` calls of `method` to a chat ("*": any call) fail with the given answer. */
   failNext(method: string, chatId: number | string, count: number, status: number, body: object): void {
     this.injections.push({ method, chatId: String(chatId), remaining: count, status, body });
+  }
+
+  /**
+   * Makes the next `count` calls of `method` to a chat answer with a body that is not JSON, as a
+   * proxy or captive portal in front of the Bot API does (an HTML page).
+   */
+  failNextRaw(
+    method: string,
+    chatId: number | string,
+    count: number,
+    status: number,
+    raw: string,
+    contentType = "text/html",
+  ): void {
+    this.injections.push({
+      method,
+      chatId: String(chatId),
+      remaining: count,
+      status,
+      body: { raw, contentType },
+    });
+  }
+
+  /** How many getUpdates requests of this bot the emulator is holding open now. */
+  heldPolls(token: string): number {
+    return this.held.get(token) ?? 0;
   }
 
   /** The next `count` sendMessage calls to a chat answer 429 with retry_after. */
@@ -260,7 +288,10 @@ export class Emulator {
     );
     if (injection) {
       injection.remaining--;
-      res.status(injection.status).json(injection.body);
+      const { body } = injection;
+      if ("raw" in body && "contentType" in body)
+        res.status(injection.status).type(body.contentType).send(body.raw);
+      else res.status(injection.status).json(body);
       return;
     }
     next();
@@ -276,17 +307,22 @@ export class Emulator {
       res.on("close", () => {
         gone = true;
       });
+      this.held.set(token, this.heldPolls(token) + 1);
       await new Promise<void>((resolve) => {
         const events = ["AddedUserMessage", "AddedUserCommand", "AddedUserCallbackQuery"];
         const onEvent = () => {
           if (hasUpdates()) wake();
         };
         const timer = setTimeout(() => wake(), timeoutSeconds * 1000);
+        let woken = false;
         const wake = () => {
+          if (woken) return;
+          woken = true;
           clearTimeout(timer);
           for (const e of events) this.server.off(e, onEvent);
           res.off("close", wake);
           this.waiters.delete(wake);
+          this.held.set(token, this.heldPolls(token) - 1);
           resolve();
         };
         for (const e of events) this.server.on(e, onEvent);

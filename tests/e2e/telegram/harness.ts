@@ -90,6 +90,7 @@ export async function startBot(options: {
   extraCommands?: Command[];
   defaultLocale?: Locale;
   webhook?: { url: string; secret: string; port: number };
+  onFatal?: (message: string) => void;
 }): Promise<BotUnderTest> {
   const logs: string[] = [];
   const log = recordingLogger(logs);
@@ -110,6 +111,7 @@ export async function startBot(options: {
     services: core.services,
     defaultLocale: options.defaultLocale ?? "en",
     log,
+    onFatal: options.onFatal,
   });
   try {
     await platform.start();

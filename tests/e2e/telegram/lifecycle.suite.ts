@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { PublishError } from "../../../src/framework/platform.js";
+import { textReply } from "../../../src/framework/reply.js";
 
 import { Emulator, freePort } from "./emulator.js";
 import { type BotUnderTest, command, REAL_CONTENT, startBot } from "./harness.js";
@@ -101,14 +103,63 @@ describe("Telegram platform lifecycle", () => {
     expect((next?.at ?? 0) - (conflict?.at ?? 0)).toBeGreaterThanOrEqual(4_000);
   });
 
-  it("GIVEN stop THEN polling ends promptly and publish is refused", async () => {
+  it("GIVEN stop THEN the long poll in progress is abandoned, nothing is pending, and publish is refused", async () => {
     const token = "444444:TESTtoken-stop-ww";
     const bot = await startBot({ emulator, token, contentDir: REAL_CONTENT });
-    const started = Date.now();
+    await emulator.waitFor("a long poll held open", () => emulator.heldPolls(token) === 1);
     await bot.stop();
-    expect(Date.now() - started).toBeLessThan(3_000);
+    const polls = emulator.callsTo("getUpdates", token).length;
+    // stop() aborted the held getUpdates instead of waiting out its 30 s, and asks for no more.
+    await emulator.waitFor("the held poll to be dropped", () => emulator.heldPolls(token) === 0);
+    expect(emulator.callsTo("getUpdates", token)).toHaveLength(polls);
+    expect(bot.logs.some((l) => l.includes("stopped with work in progress"))).toBe(false);
     await expect(bot.platform.publish("1", { text: "x", cards: [] }, "en")).rejects.toMatchObject({
       kind: "transient",
     });
+  });
+
+  it("GIVEN a 401 from getUpdates while running THEN onFatal is called once, after the clear log line, and polling stops", async () => {
+    const token = "555555:TESTtoken-revoked-vv";
+    const onFatal = vi.fn<(message: string) => void>();
+    const bot = await startBot({ emulator, token, contentDir: REAL_CONTENT, onFatal });
+    bots.push(bot);
+    onFatal.mockImplementation(() => {
+      // main.ts exits from this callback: the reason must already be in the log.
+      expect(bot.logs.some((l) => l.includes('"level":"error"') && l.includes("401 Unauthorized"))).toBe(
+        true,
+      );
+    });
+    const user = emulator.user(token, { userId: 405 });
+    // Mid-run: a long poll is already held open when the token stops working.
+    await emulator.waitFor("a long poll held open", () => emulator.heldPolls(token) === 1);
+    emulator.failNext("getUpdates", "*", 1, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    // Wakes the long poll in progress; the next getUpdates gets the 401.
+    await command(emulator, user, "/help");
+    await emulator.waitFor("the fatal callback", () => onFatal.mock.calls.length > 0);
+
+    expect(onFatal).toHaveBeenCalledTimes(1);
+    expect(onFatal.mock.calls[0]?.[0]).toMatch(/TELEGRAM_BOT_TOKEN was rejected by Telegram \(401/);
+    expect(onFatal.mock.calls[0]?.[0]).not.toContain("TESTtoken-revoked-vv");
+    const polls = emulator.callsTo("getUpdates", token);
+    // The loop ended on the 401: no getUpdates after it.
+    expect(polls.at(-1)?.status).toBe(401);
+    expect(emulator.heldPolls(token)).toBe(0);
+    await bot.stop();
+    expect(onFatal).toHaveBeenCalledTimes(1);
+  });
+
+  it("GIVEN an answer that is not JSON (a proxy's HTML page) THEN the PublishError message does not hold the token", async () => {
+    const token = "666666:TESTtoken-htmlproxy-uu";
+    const bot = await startBot({ emulator, token, contentDir: REAL_CONTENT });
+    bots.push(bot);
+    emulator.failNextRaw("sendMessage", 406, 1, 200, "<html><body>Access denied by proxy</body></html>");
+
+    const error = await bot.platform.publish("406", textReply("hello"), "en").catch((e: unknown) => e);
+
+    expect(emulator.callsTo("sendMessage", token)).toHaveLength(1);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).message).toMatch(/invalid json/i);
+    expect((error as PublishError).message).not.toContain("TESTtoken-htmlproxy-uu");
+    expect(bot.logs.join("\n")).not.toContain("TESTtoken-htmlproxy-uu");
   });
 });
