@@ -58,7 +58,15 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: DeliveryRow)
   const ref = parseTarget(row.target);
   const publisher = ref ? env.publishers[ref.platform] : undefined;
   if (!ref || !publisher) {
-    retry(env, instance, row, `no publisher for ${row.target}`, true);
+    // Not running (no token, or stopped): it may come back, so it counts as a transient failure.
+    const reason = ref ? `the ${ref.platform} platform is not running` : `${row.target} is not a target`;
+    if (row.attempts === 1) {
+      env.log.warn(
+        { target: row.target, delivery: row.key, maxAttempts: env.tuning.maxTransientAttempts },
+        `cannot post to ${row.target}: ${reason}; will retry, then give up`,
+      );
+    }
+    transientFailure(env, instance, row, reason);
     return;
   }
   const articles: Article[] = [];
@@ -103,18 +111,6 @@ function handleFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, er
   const kind = error instanceof PublishError ? error.kind : "transient";
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 300);
   const log = { target: row.target, delivery: row.key, attempts: row.attempts, err: message };
-  if (error instanceof PublishError && error.movedTo) {
-    moveTarget(env, row.target, withId(row.target, error.movedTo));
-    env.stores.deliveries.retryLater(
-      row.key,
-      instance,
-      env.clock.now().toISOString(),
-      message,
-      false,
-      iso(env),
-    );
-    return;
-  }
   if (kind === "rate-limited") {
     const wait = error instanceof PublishError && error.retryAfterMs ? error.retryAfterMs : 5_000;
     env.log.warn({ ...log, retryAfterMs: wait }, "rate limited: waiting as asked");
@@ -132,8 +128,14 @@ function handleFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, er
     retry(env, instance, row, message, true);
     return;
   }
+  transientFailure(env, instance, row, message);
+}
+
+/** Retried with backoff until the transient limit, then given up (shown in /schedule list). */
+function transientFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, message: string): void {
+  const log = { target: row.target, delivery: row.key, attempts: row.attempts, err: message };
   if (row.attempts >= env.tuning.maxTransientAttempts) {
-    env.log.error(log, "delivery failed too many times: given up");
+    env.log.error(log, `delivery to ${row.target} failed too many times: given up (${message})`);
     env.stores.deliveries.finish(row.key, "failed", message, iso(env));
     failSchedule(env, row, "sendFailed", message);
     return;

@@ -10,6 +10,12 @@ import { addDays, resolveWallTime, type WallTime, wallTime } from "./time-zone.j
  * past is the caller's question.
  */
 export function parseWhen(text: string, context: { now: Date; timeZone: string }): Date | null {
+  const when = parseAny(text, context);
+  // "in 99999999 weeks" and the like fall outside what a Date can hold: not a time.
+  return when && Number.isFinite(when.getTime()) ? when : null;
+}
+
+function parseAny(text: string, context: { now: Date; timeZone: string }): Date | null {
   const input = text.normalize("NFC").trim().toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, " ");
   if (input === "" || input.length > 80) return null;
   const now = context.now.getTime();

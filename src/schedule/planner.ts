@@ -21,7 +21,8 @@ interface Pass {
   articles(): ArticleMeta[];
 }
 
-export function planAll(env: SchedulerEnv, startup: boolean): void {
+/** Returns how many steps failed (each was rolled back and logged), so the caller can back off. */
+export function planAll(env: SchedulerEnv, startup: boolean): number {
   let listed: ArticleMeta[] | null = null;
   const pass: Pass = {
     now: env.clock.now(),
@@ -31,20 +32,37 @@ export function planAll(env: SchedulerEnv, startup: boolean): void {
       return listed;
     },
   };
-  guarded(env, "configured digest", () => planConfigDigest(env, pass));
+  let failed = 0;
+  const step = (what: string, fn: () => void) => {
+    if (!atomically(env, what, fn)) failed += 1;
+  };
+  step("configured digest", () => planConfigDigest(env, pass, step));
   for (const schedule of env.stores.schedules.activeDigests()) {
-    guarded(env, `digest ${schedule.id}`, () => planScheduleDigest(env, pass, schedule.id));
+    step(`digest ${schedule.id}`, () => planScheduleDigest(env, pass, schedule.id));
   }
-  guarded(env, "posts", () => planPosts(env, pass));
-  guarded(env, "embargoes", () => releaseEmbargoes(env, pass));
-  guarded(env, "new articles", () => announceNewArticles(env, pass));
+  step("posts", () => planPosts(env, pass, step));
+  step("embargoes", () => releaseEmbargoes(env, pass));
+  step("new articles", () => announceNewArticles(env, pass, step));
+  return failed;
 }
 
-function guarded(env: SchedulerEnv, what: string, step: () => void): void {
+/** Runs one part of a pass in its own step; a failure is logged and does not stop the rest. */
+type Step = (what: string, fn: () => void) => void;
+
+/**
+ * All or nothing. A top-level step opens its own IMMEDIATE transaction, rolled back on error. A
+ * part inside it (one target, one post) runs as a nested transaction, which better-sqlite3 makes
+ * a SAVEPOINT rolled back on error: no half-written rows (a delivery without its article
+ * records), and the outer transaction goes on with the other parts.
+ */
+function atomically(env: SchedulerEnv, what: string, fn: () => void): boolean {
   try {
-    step();
+    if (env.db.inTransaction) env.db.transaction(fn)();
+    else fn();
+    return true;
   } catch (error) {
     env.log.error({ err: error, step: what }, "scheduler planning step failed");
+    return false;
   }
 }
 
@@ -54,7 +72,7 @@ function skipMissed(env: SchedulerEnv, pass: Pass, slot: Date): boolean {
   return missed && env.config.catchUp === "none";
 }
 
-function planConfigDigest(env: SchedulerEnv, pass: Pass): void {
+function planConfigDigest(env: SchedulerEnv, pass: Pass, step: Step): void {
   const cron = env.digestCron;
   if (!cron) return;
   const { schedules } = env.stores;
@@ -70,7 +88,7 @@ function planConfigDigest(env: SchedulerEnv, pass: Pass): void {
         env.log.info({ slot: iso }, "configured digest missed while down: skipped (CATCH_UP=none)");
       } else {
         for (const target of env.config.targets) {
-          guarded(env, `digest for ${target}`, () =>
+          step(`digest for ${target}`, () =>
             enqueueDigest(env, pass, { target, key: `digest:${target}:${iso}`, topic: null, slot: iso }),
           );
         }
@@ -133,28 +151,33 @@ function enqueueDigest(
   deliveries.recordArticles(d.target, d.key, shown, passed);
 }
 
-function planPosts(env: SchedulerEnv, pass: Pass): void {
+function planPosts(env: SchedulerEnv, pass: Pass, step: Step): void {
   const { schedules, deliveries, targets } = env.stores;
   const now = pass.now.toISOString();
   env.db
     .transaction(() => {
       for (const s of schedules.duePosts(now)) {
         if (!s.runAt || !s.articleId) continue;
-        if (skipMissed(env, pass, new Date(s.runAt))) {
-          schedules.setState(s.id, "missed", "missed", null, now);
-          env.log.info({ schedule: s.id }, "post missed while down: skipped (CATCH_UP=none)");
-        } else if (targets.isDisabled(s.target)) {
-          schedules.setState(s.id, "failed", "targetDisabled", null, now);
-        } else if (!env.library.get(s.articleId) && !env.library.getMeta?.(s.articleId)) {
-          schedules.setState(s.id, "failed", "articleRemoved", null, now);
-        } else {
-          const key = `post:${s.id}:${s.runAt}`;
-          const payload = { articles: [s.articleId], scheduleId: s.id, slot: s.runAt };
-          if (deliveries.enqueue({ key, target: s.target, kind: "post", payload, dueAt: now }, now)) {
-            deliveries.recordArticles(s.target, key, [s.articleId], []);
+        const { runAt, articleId } = s;
+        step(`post ${s.id}`, () => {
+          if (skipMissed(env, pass, new Date(runAt))) {
+            schedules.setState(s.id, "missed", "missed", null, now);
+            env.log.info({ schedule: s.id }, "post missed while down: skipped (CATCH_UP=none)");
+          } else if (targets.isDisabled(s.target)) {
+            schedules.setState(s.id, "failed", "targetDisabled", null, now);
+          } else if (!env.library.get(articleId) && !env.library.getMeta?.(articleId)) {
+            schedules.setState(s.id, "failed", "articleRemoved", null, now);
+          } else {
+            const key = `post:${s.id}:${runAt}`;
+            const payload = { articles: [articleId], scheduleId: s.id, slot: runAt };
+            // A failed delivery of this very post exists when a moderator resumed it: send it again.
+            const delivery = { key, target: s.target, kind: "post" as const, payload, dueAt: now };
+            if (deliveries.enqueue(delivery, now) || deliveries.rearm(key, now, now)) {
+              deliveries.recordArticles(s.target, key, [articleId], []);
+            }
+            schedules.setState(s.id, "done", null, null, now);
           }
-          schedules.setState(s.id, "done", null, null, now);
-        }
+        });
       }
     })
     .immediate();
@@ -194,7 +217,7 @@ function releaseEmbargoes(env: SchedulerEnv, pass: Pass): void {
  * subscribed to one of its topics, once (the delivery key), and never to a target that already
  * has it. The first look at a library is the baseline: nothing in it is announced.
  */
-function announceNewArticles(env: SchedulerEnv, pass: Pass): void {
+function announceNewArticles(env: SchedulerEnv, pass: Pass, step: Step): void {
   const { announcements, schedules } = env.stores;
   const now = pass.now.toISOString();
   const visible = pass.articles();
@@ -228,23 +251,27 @@ function announceNewArticles(env: SchedulerEnv, pass: Pass): void {
       for (const id of [...announced].reverse()) {
         announcements.markKnown([id], now);
         const meta = byId.get(id);
-        if (meta) guarded(env, `announce ${id}`, () => enqueueAnnouncement(env, meta, now));
+        if (meta) enqueueAnnouncement(env, meta, now, step);
       }
     })
     .immediate();
 }
 
-function enqueueAnnouncement(env: SchedulerEnv, meta: ArticleMeta, now: string): void {
+function enqueueAnnouncement(env: SchedulerEnv, meta: ArticleMeta, now: string, step: Step): void {
   const { deliveries, subscriptions, targets } = env.stores;
-  const wanted = new Set([...env.config.targets, ...subscriptions.targetsFor(articleTopicKeys(meta))]);
+  let wanted: Set<string> = new Set();
+  step(`announce ${meta.id}`, () => {
+    wanted = new Set([...env.config.targets, ...subscriptions.targetsFor(articleTopicKeys(meta))]);
+  });
   for (const target of wanted) {
-    if (targets.isDisabled(target) || deliveries.wasDelivered(target, meta.id)) continue;
-    const key = `announce:${target}:${meta.id}`;
-    if (
-      deliveries.enqueue({ key, target, kind: "announce", payload: { articles: [meta.id] }, dueAt: now }, now)
-    ) {
-      deliveries.recordArticles(target, key, [meta.id], []);
-    }
+    step(`announce ${meta.id} to ${target}`, () => {
+      if (targets.isDisabled(target) || deliveries.wasDelivered(target, meta.id)) return;
+      const key = `announce:${target}:${meta.id}`;
+      const payload = { articles: [meta.id] };
+      if (deliveries.enqueue({ key, target, kind: "announce", payload, dueAt: now }, now)) {
+        deliveries.recordArticles(target, key, [meta.id], []);
+      }
+    });
   }
 }
 

@@ -110,6 +110,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: TimerHandle | null = null;
+  /** A planning step failed in the last pass: what it left due is retried after a pause, not at once. */
+  let planFailed = false;
   let heartbeatTimer: TimerHandle | null = null;
   let eventTimer: TimerHandle | null = null;
 
@@ -146,7 +148,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     try {
       do {
         again = false;
-        planAll(env, startup);
+        planFailed = planAll(env, startup) > 0;
         startup = false;
         await runDeliveries(env, me.id, () => stopped);
       } while (again && !stopped);
@@ -164,6 +166,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     let delay = env.tuning.maxSleepMs;
     try {
       delay = nextWakeAt(env) - deps.clock.now().getTime();
+      if (planFailed) delay = Math.max(delay, PLAN_RETRY_MS);
     } catch (error) {
       log.error({ err: error }, "scheduler could not compute its next wake-up");
     }
@@ -262,6 +265,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     stats: () => env.stores.deliveries.countByState(),
   };
 }
+
+/** After a failed planning step, the soonest the pass runs again (a due post would spin). */
+const PLAN_RETRY_MS = 30_000;
 
 /** Schedulers running in this process (tests run several on one database). */
 const liveHere = new Set<string>();

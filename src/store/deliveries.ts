@@ -62,6 +62,23 @@ export class DeliveryStore {
     );
   }
 
+  /**
+   * A failed delivery made due again (a moderator resumed its schedule): a fresh start, as if just
+   * enqueued. False if there is no failed delivery with this key. The caller records its articles
+   * again, since finish("failed") freed them.
+   */
+  rearm(key: string, dueAt: string, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE deliveries SET state = 'pending', attempts = 0, error = NULL, due_at = ?, claimed_by = NULL,
+             claim_until = NULL, message_id = NULL, updated_at = ?
+           WHERE key = ? AND state = 'failed'`,
+        )
+        .run(dueAt, now, key).changes === 1
+    );
+  }
+
   get(key: string): DeliveryRow | null {
     return decode(this.db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE key = ?`).get(key) as RawRow);
   }

@@ -72,4 +72,11 @@ describe("parseWhen", () => {
   ])("GIVEN %j THEN null", (text) => {
     expect(paris(text)).toBeNull();
   });
+
+  it.each(["in 99999999 weeks", "dans 99999999 semaines", "in 9999999999999 days"])(
+    "GIVEN %j, beyond what a Date holds THEN null, never an Invalid Date",
+    (text) => {
+      expect(parseWhen(text, { now, timeZone: "Europe/Paris" })).toBeNull();
+    },
+  );
 });

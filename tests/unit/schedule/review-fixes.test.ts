@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import commands from "../../../commands/schedule.js";
+import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
+import type { Logger } from "../../../src/framework/ports.js";
+import { renderPlain } from "../../../src/framework/reply.js";
+import { registry, runCommand } from "../../../src/framework/run-command.js";
+import { DeliveryStore } from "../../../src/store/deliveries.js";
+import { article, type Harness, harness, PublishError } from "./helpers.js";
+
+const TUNING = { maxSleepMs: 6 * 3_600_000, heartbeatMs: 3_600_000, concurrency: 1 };
+const alice = { id: "u1", name: "Alice" };
+
+let h: Harness;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await h.scheduler.stop();
+  h.close();
+});
+
+/** A logger that keeps what was logged, to check the operator is told. */
+function recordingLog() {
+  const lines: { level: string; msg: string; obj: unknown }[] = [];
+  const at =
+    (level: string) =>
+    (obj: unknown, msg = "") => {
+      lines.push({ level, msg, obj });
+    };
+  const log = {
+    trace: at("trace"),
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+    fatal: at("fatal"),
+    child: () => log,
+  } as unknown as Logger;
+  return { log, lines };
+}
+
+describe("/schedule resume of a failed post", () => {
+  it("GIVEN a post failed because the target was disabled THEN resume posts it exactly once", async () => {
+    h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
+    const channel = { platform: "discord" as const, id: "3" };
+    h.discord.fail = (id) => (id === "3" ? new PublishError("permanent", "Missing Access") : null);
+    await h.scheduler.start();
+    const view = h.scheduler.port.schedulePost(channel, alice, {
+      articleId: "a1",
+      runAt: new Date("2025-07-17T09:00:00Z"),
+    });
+    await h.time.advanceTo("2025-07-17T10:00:00Z");
+    expect(h.scheduler.port.overview(channel).disabled).not.toBeNull();
+    expect(h.scheduler.port.overview(channel).schedules[0]).toMatchObject({ state: "failed" });
+
+    h.discord.fail = () => null; // the moderator fixed the bot's permissions
+    const resumed = h.scheduler.port.resume(channel, alice, view.id);
+    expect(resumed.targetEnabled).toBe(true);
+    await h.time.advanceTo("2025-07-17T11:00:00Z");
+
+    expect(h.discord.to("3")).toHaveLength(1);
+    expect(h.scheduler.port.overview(channel).schedules).toEqual([]);
+    // Its article counts as given again, so a digest does not post it a second time.
+    const given = new DeliveryStore(h.db).deliveredTo("discord:3");
+    expect([...given]).toEqual(["a1"]);
+  });
+});
+
+describe("a target whose platform is not running", () => {
+  it("GIVEN no telegram platform THEN the post is given up after the transient limit, logged, and the list says why", async () => {
+    const { log, lines } = recordingLog();
+    h = harness({
+      start: "2025-07-17T08:00:00Z",
+      articles: [article("a1")],
+      tuning: { ...TUNING, maxTransientAttempts: 3 },
+    });
+    await h.scheduler.stop();
+    h.scheduler = h.another({ publishers: { discord: h.discord }, log });
+    const chat = { platform: "telegram" as const, id: "-5" };
+    await h.scheduler.start();
+    h.scheduler.port.schedulePost(chat, alice, { articleId: "a1", runAt: new Date("2025-07-17T09:00:00Z") });
+    await h.time.advanceTo("2025-07-18T09:00:00Z");
+
+    expect(h.scheduler.stats()).toMatchObject({ pending: 0, sending: 0, failed: 1 });
+    // Told once when it starts, once when it gives up; not at every retry.
+    expect(lines.filter((l) => l.level === "warn" && /not running/.test(l.msg))).toHaveLength(1);
+    expect(lines.some((l) => l.level === "error" && /given up/.test(l.msg))).toBe(true);
+    expect(h.scheduler.port.overview(chat).schedules[0]).toMatchObject({
+      state: "failed",
+      stateReason: "sendFailed",
+    });
+    const ctx = h.ctx({ channel: chat });
+    const parsed = parseCommandLine("/schedule list", registry([commands]));
+    const text = renderPlain(
+      await runCommand(registry([commands]), parsed ?? { command: "", args: {} }, ctx),
+    );
+    expect(text).toContain("telegram platform is not running");
+  });
+});
+
+describe("planning steps are all-or-nothing", () => {
+  it("GIVEN the store throws while recording one target's digest THEN that target gets no delivery and the others get theirs", async () => {
+    h = harness({
+      start: "2025-07-17T08:00:00Z",
+      config: { digestCron: "0 9 * * *", targets: ["discord:1", "discord:2"] },
+      articles: [article("a1")],
+      tuning: TUNING,
+    });
+    await h.scheduler.start();
+    h.library.add(article("a2")); // announced at once to both
+    await h.settle();
+    h.library.add(article("a3"));
+    const record = DeliveryStore.prototype.recordArticles;
+    vi.spyOn(DeliveryStore.prototype, "recordArticles").mockImplementation(function (
+      this: DeliveryStore,
+      target,
+      key,
+      shown,
+      passed,
+    ) {
+      if (target === "discord:1") throw new Error("disk I/O error");
+      return record.call(this, target, key, shown, passed);
+    });
+    await h.time.advanceTo("2025-07-17T09:30:00Z");
+
+    const keys = h.db.prepare("SELECT key FROM deliveries WHERE target = 'discord:1'").pluck().all();
+    // Only the announcement of a2: neither a3's announcement nor a half-written one.
+    expect(keys).toEqual(["announce:discord:1:a2"]);
+    expect(h.discord.to("1")).toHaveLength(1);
+    expect(h.discord.to("2").map((s) => s.reply.text)).toEqual(["New article", "New article", "News digest"]);
+  });
+
+  it("GIVEN the store throws for one due post THEN the other post still goes out", async () => {
+    h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1"), article("a2")], tuning: TUNING });
+    await h.scheduler.start();
+    const runAt = new Date("2025-07-17T09:00:00Z");
+    h.scheduler.port.schedulePost({ platform: "discord", id: "1" }, alice, { articleId: "a1", runAt });
+    h.scheduler.port.schedulePost({ platform: "discord", id: "2" }, alice, { articleId: "a2", runAt });
+    const record = DeliveryStore.prototype.recordArticles;
+    vi.spyOn(DeliveryStore.prototype, "recordArticles").mockImplementation(function (
+      this: DeliveryStore,
+      target,
+      key,
+      shown,
+      passed,
+    ) {
+      if (target === "discord:1") throw new Error("disk I/O error");
+      return record.call(this, target, key, shown, passed);
+    });
+    await h.time.advanceTo("2025-07-17T09:30:00Z");
+    expect(h.discord.to("1")).toHaveLength(0);
+    expect(h.discord.to("2")).toHaveLength(1);
+    expect(h.db.prepare("SELECT COUNT(*) FROM deliveries WHERE target = 'discord:1'").pluck().get()).toBe(0);
+  });
+});
+
+describe("/schedule post far in the future", () => {
+  it("GIVEN in 99999999 weeks THEN a clear answer, not Something went wrong", async () => {
+    h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
+    await h.scheduler.start();
+    const parsed = parseCommandLine("/schedule post a1 in 99999999 weeks", registry([commands]));
+    const reply = await runCommand(registry([commands]), parsed ?? { command: "", args: {} }, h.ctx());
+    const text = renderPlain(reply);
+    expect(text).not.toMatch(/went wrong/i);
+    expect(text).toContain("99999999 weeks");
+  });
+});
