@@ -14,8 +14,6 @@ export class PublishError extends Error {
     message: string,
     /** For rate limits: how long the platform asked us to wait. */
     readonly retryAfterMs?: number,
-    /** A chat that moved (Telegram group upgraded to a supergroup): post there from now on. */
-    readonly movedTo?: string,
   ) {
     super(message);
     this.name = "PublishError";

@@ -179,20 +179,6 @@ describe("failures", () => {
       detail: { to: "telegram:-100444" },
     });
   });
-
-  it("GIVEN a chat that moved THEN the post goes to the new chat and its schedules follow", async () => {
-    h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
-    h.telegram.fail = (channel) =>
-      channel === "-222" ? new PublishError("permanent", "migrated", undefined, "-100333") : null;
-    const old = { platform: "telegram" as const, id: "-222" };
-    await h.scheduler.start();
-    h.scheduler.port.schedulePost(old, alice, { articleId: "a1", runAt: new Date("2025-07-17T09:00:00Z") });
-    h.scheduler.port.scheduleDigest(old, alice, { cron: "0 12 * * *" });
-    await h.time.advanceTo("2025-07-17T09:05:00Z");
-    expect(h.telegram.to("-100333")).toHaveLength(1);
-    expect(h.scheduler.port.overview({ platform: "telegram", id: "-100333" }).schedules).toHaveLength(1);
-    expect(h.scheduler.port.overview(old).schedules).toHaveLength(0);
-  });
 });
 
 describe("two processes on one database", () => {
