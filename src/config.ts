@@ -1,7 +1,8 @@
 import { config as loadDotenv } from "dotenv";
-import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 import type { Locale } from "./framework/locale.js";
+import { parseCron } from "./schedule/cron.js";
+import { canonicalTimeZone } from "./schedule/time-zone.js";
 
 /**
  * The one place that reads the environment. Everything else gets a typed Config. Validation
@@ -20,18 +21,13 @@ const url = (what: string) =>
     `must be an http(s) URL (${what})`,
   );
 
+// The scheduler's own rules (src/schedule), so what passes here cannot make it refuse to start.
 const timeZone = z
   .string()
   .trim()
   .default("UTC")
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "must be an IANA time zone such as Europe/Paris or UTC");
+  .refine((zone) => canonicalTimeZone(zone) !== null, "must be an IANA time zone such as Europe/Paris or UTC")
+  .transform((zone) => canonicalTimeZone(zone) ?? zone);
 
 const TARGET = /^(console|discord:\d{5,25}|telegram:-?\d{1,20})$/;
 
@@ -55,8 +51,8 @@ const schema = z.object({
   ),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
   DIGEST_CRON: optionalText.refine(
-    (v) => v === undefined || isValidCron(v),
-    "must be a 5- or 6-field cron expression",
+    (v) => v === undefined || parseCron(v) !== null,
+    "must be a 5- or 6-field cron expression (at most 120 characters)",
   ),
   NEWS_TIMEZONE: timeZone,
   ANNOUNCE_TARGETS: z
