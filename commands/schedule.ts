@@ -3,15 +3,15 @@ import { defineGroup, defineSubcommand } from "../src/framework/command.js";
 import { UserError } from "../src/framework/errors.js";
 import type { Block, Reply } from "../src/framework/reply.js";
 import { textReply } from "../src/framework/reply.js";
-import { consumeCron } from "../src/schedule/consume-cron.js";
-import { parseWhen } from "../src/schedule/parse-when.js";
-import { formatInstant } from "../src/schedule/render-posts.js";
 import {
   actorOf,
   type ChannelOverview,
   requireScheduling,
   type ScheduleView,
-} from "../src/schedule/scheduling-port.js";
+} from "../src/framework/scheduling-port.js";
+import { consumeCron } from "../src/schedule/consume-cron.js";
+import { parseWhen } from "../src/schedule/parse-when.js";
+import { formatInstant } from "../src/schedule/render-posts.js";
 
 /** A year ahead at most: further is more likely a typo than a plan. */
 const MAX_AHEAD_MS = 366 * 86_400_000;

@@ -1,8 +1,8 @@
-import type { SchedulingPort } from "../schedule/scheduling-port.js";
 import type { Locale, Localized } from "./locale.js";
 import type { Translate } from "./messages.js";
 import type { Clock, InsightsPort, LibraryPort, Logger } from "./ports.js";
 import type { Reply } from "./reply.js";
+import type { SchedulingPort } from "./scheduling-port.js";
 
 /**
  * How commands are declared. One declaration drives the Discord slash-command definition, the

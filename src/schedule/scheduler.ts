@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { PlatformName } from "../framework/command.js";
 import type { Publisher } from "../framework/platform.js";
 import type { Clock, InsightsPort, Logger } from "../framework/ports.js";
+import type { SchedulingPort } from "../framework/scheduling-port.js";
 import type { Db } from "../store/database.js";
 import type { DeliveryState } from "../store/deliveries.js";
 import { minimumGapMs, parseCron } from "./cron.js";
@@ -18,7 +19,6 @@ import {
   SYSTEM_ACTOR,
   type Tuning,
 } from "./scheduler-env.js";
-import type { SchedulingPort } from "./scheduling-port.js";
 import { createSchedulingService } from "./scheduling-service.js";
 import { parseTarget, targetOf } from "./targets.js";
 import { canonicalTimeZone } from "./time-zone.js";

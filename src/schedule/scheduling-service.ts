@@ -1,11 +1,17 @@
 import type { ChannelRef } from "../framework/command.js";
 import { UserError } from "../framework/errors.js";
 import type { Locale } from "../framework/locale.js";
+import type {
+  Actor,
+  ChannelOverview,
+  ScheduleView,
+  SchedulingPort,
+  StateReason,
+} from "../framework/scheduling-port.js";
 import type { ScheduleRow } from "../store/schedules.js";
 import { minimumGapMs, nextFire, parseCron } from "./cron.js";
 import { formatInstant } from "./render-posts.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
-import type { Actor, ChannelOverview, ScheduleView, SchedulingPort, StateReason } from "./scheduling-port.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
 import { targetOf } from "./targets.js";
 import { canonicalTimeZone } from "./time-zone.js";

@@ -1,7 +1,7 @@
+import type { ScheduleKind, ScheduleState } from "../framework/scheduling-port.js";
 import type { Db } from "./database.js";
 
-export type ScheduleKind = "post" | "digest";
-export type ScheduleState = "active" | "paused" | "done" | "cancelled" | "failed" | "missed";
+export type { ScheduleKind, ScheduleState };
 
 /** One moderator-made schedule: a one-off post of an article, or a recurring digest. */
 export interface ScheduleRow {
