@@ -252,31 +252,47 @@ async function main(): Promise<void> {
     };
     tiers[n] = tier;
     const db = join(OUT, `db-${n}.sqlite`);
-    if (!skip.has("start")) tier.start = await benchStart(n, dir, db);
-    if (!skip.has("proposed") && n >= 10_000) tier.proposedLoad = await benchProposedLoad(n, dir);
+    const runs = (part: string) => !skip.has(part) && !(part.endsWith("-proposed") && skip.has("proposed"));
+    if (runs("start")) tier.start = await benchStart(n, dir, db);
     else if (!existsSync(db))
       await runChild("speed/start-entry.ts", ["--content", dir, "--db", db, "--no-watch"]);
-    if (!skip.has("query")) {
+    if (runs("load-proposed") && n >= 10_000) tier.proposedLoad = await benchProposedLoad(n, dir);
+    const queryArgs = ["--content", dir, "--db", db, "--manifest", join(dir, ".manifest.json")];
+    if (runs("query")) {
       const heap = n >= 100_000 ? ["--max-old-space-size=16000"] : [];
-      const queryArgs = ["--content", dir, "--db", db, "--manifest", join(dir, ".manifest.json")];
-      if (skip.has("minisearch")) queryArgs.push("--no-minisearch");
       log(`${n}: /news query mix and baselines`);
-      const q = await runChild<Record<string, unknown>>("speed/query-entry.ts", queryArgs, [
+      const args = skip.has("minisearch") ? [...queryArgs, "--no-minisearch"] : queryArgs;
+      const q = await runChild<Record<string, unknown>>("speed/query-entry.ts", args, [
         "--expose-gc",
         ...heap,
       ]);
       tier.query = q.result;
     }
-    if (!skip.has("hot")) {
+    if (runs("query-proposed")) {
+      log(`${n}: /news with the proposed rendering, ranking window and stopword-free queries`);
+      const v = await runChild<Record<string, unknown>>("speed/query-entry.ts", [
+        ...queryArgs,
+        "--no-baselines",
+        "--variant-news",
+        "--variant-index",
+      ]);
+      tier.queryProposed = v.result;
+    }
+    for (const [part, key, extra] of [
+      ["hot", "hotReload", []],
+      ["hot-proposed", "hotReloadProposed", ["--variant"]],
+    ] as const) {
+      if (!runs(part)) continue;
       const copy = linkedCopy(n, dir, db);
-      log(`${n}: hot reload`);
+      log(`${n}: hot reload${extra.length ? " with the proposed library" : ""}`);
       const h = await runChild<Record<string, unknown>>("speed/hot-reload-entry.ts", [
         "--content",
         copy.dir,
         "--db",
         copy.db,
+        ...extra,
       ]);
-      tier.hotReload = h.result;
+      tier[key] = h.result;
       rmSync(copy.dir, { recursive: true, force: true });
       removeDb(copy.db);
     }
@@ -324,16 +340,33 @@ async function main(): Promise<void> {
   log(`done in ${results.totalSeconds} s; wrote bench/results.json`);
 }
 
-function mergePrevious<T extends { tiers: Record<string, unknown>; machine: { date: string } }>(
-  current: T,
-  previous: T | null,
-): T {
+function mergePrevious<
+  T extends {
+    tiers: Record<string, unknown>;
+    machine: { date: string };
+    insights: unknown;
+    fanout: unknown;
+  },
+>(current: T, previous: T | null): T {
   if (!previous || args.includes("--fresh")) return current;
-  const tiers = { ...current.tiers };
-  for (const [n, tier] of Object.entries(previous.tiers)) {
-    if (!(n in tiers)) tiers[n] = { ...(tier as object), from: previous.machine.date };
+  // Figures not measured this time keep their earlier value; `from` says which parts and when.
+  const tiers: Record<string, unknown> = { ...current.tiers };
+  for (const [n, old] of Object.entries(previous.tiers as Record<string, Record<string, unknown>>)) {
+    const now = (tiers[n] ?? {}) as Record<string, unknown>;
+    const carried = Object.keys(old).filter((k) => !(k in now) && k !== "from");
+    if (carried.length === 0) continue;
+    const from = { ...((old.from as Record<string, string> | undefined) ?? {}) };
+    for (const k of carried) if (k !== "corpus") from[k] ??= previous.machine.date;
+    const merged: Record<string, unknown> = { ...now };
+    for (const k of carried) merged[k] = old[k];
+    tiers[n] = Object.keys(from).length ? { ...merged, from } : merged;
   }
-  return { ...current, tiers };
+  return {
+    ...current,
+    tiers,
+    insights: current.insights ?? previous.insights,
+    fanout: current.fanout ?? previous.fanout,
+  };
 }
 
 const START = "<!-- speed:start -->";

@@ -1,234 +1,25 @@
 /**
- * BENCH VARIANT of src/platforms/telegram/telegram-platform.ts: the same platform, built on the
- * throttle of ./variant-throttle.ts, to measure the proposed pacing fix with the real outbox.
+ * BENCH VARIANT: the real Telegram platform (src/platforms/telegram) with the proposed throttle of
+ * ./variant-throttle.ts swapped in for its SendThrottle, in the platform and in its outbox. A
+ * swap at run time rather than a copy of the platform, so the measurement follows the adapter as
+ * it changes; the private field names it relies on are checked, and a mismatch fails loudly.
  */
-import { Telegraf } from "telegraf";
-import type { Update } from "telegraf/types";
-import { ActionCodec } from "../../src/framework/actions.js";
-import type { Services } from "../../src/framework/command.js";
-import type { Locale } from "../../src/framework/locale.js";
-import { type Platform, PublishError } from "../../src/framework/platform.js";
-import type { Logger } from "../../src/framework/ports.js";
-import type { Reply } from "../../src/framework/reply.js";
-import type { CommandRegistry } from "../../src/framework/run-command.js";
-import { LIMITS } from "../../src/platforms/telegram/limits.js";
-import { ModeratorCheck } from "../../src/platforms/telegram/moderator-check.js";
-import { Outbox } from "../../src/platforms/telegram/outbox.js";
-import type { RawUpdate } from "../../src/platforms/telegram/parse-update.js";
-import { Poller, UNAUTHORIZED_MESSAGE } from "../../src/platforms/telegram/poller.js";
-import { RecentIds } from "../../src/platforms/telegram/recent-ids.js";
-import { commandMenus, invalidCommandNames } from "../../src/platforms/telegram/register-commands.js";
-import { classifyError, scrubbingLogger } from "../../src/platforms/telegram/telegram-errors.js";
-import type { SendThrottle as RealThrottle } from "../../src/platforms/telegram/throttle.js";
-import { UpdateHandler } from "../../src/platforms/telegram/update-handler.js";
-import { WebhookServer } from "../../src/platforms/telegram/webhook-server.js";
+import type { Platform } from "../../src/framework/platform.js";
+import {
+  createTelegramPlatform as createReal,
+  type TelegramPlatformOptions,
+} from "../../src/platforms/telegram/index.js";
 import { SendThrottle } from "./variant-throttle.js";
 
-export interface TelegramPlatformOptions {
-  /** The BotFather token. Never logged. */
-  token: string;
-  /** Bot API root, e.g. an emulator's http://127.0.0.1:9001 (default https://api.telegram.org). */
-  apiRoot?: string;
-  /** Webhook mode instead of long polling: the public URL, its secret token and the local port. */
-  webhook?: { url: string; secret: string; port: number };
-  commands: CommandRegistry;
-  services: Services;
-  defaultLocale: Locale;
-  log: Logger;
-}
-
-const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
-/** How long stop() waits for commands in progress to finish sending. */
-const DRAIN_MS = 3_000;
-
-/**
- * The Telegram platform: telegraf for the Bot API, our own loop for polling (or a webhook server),
- * and one paced outbox for every message. start() resolves once the bot is up (getMe done, command
- * menus registered, polling or webhook running); it never waits for polling to end.
- */
 export function createTelegramPlatform(options: TelegramPlatformOptions): Platform {
-  return new TelegramPlatform(options);
-}
-
-class TelegramPlatform implements Platform {
-  readonly platform = "telegram" as const;
-  private readonly log: Logger;
-  private readonly bot: Telegraf;
-  private readonly throttle = new SendThrottle();
-  private readonly outbox: Outbox;
-  private readonly handler: UpdateHandler;
-  private readonly seen = new RecentIds(5_000);
-  private readonly inFlight = new Set<Promise<void>>();
-  private poller: Poller | null = null;
-  private webhookServer: WebhookServer | null = null;
-  private state: "new" | "starting" | "running" | "stopped" = "new";
-
-  constructor(private readonly options: TelegramPlatformOptions) {
-    this.log = scrubbingLogger(options.log, options.token);
-    this.bot = new Telegraf(options.token, {
-      telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
-      // Updates are dispatched without blocking polling; this only bounds a handler that never ends.
-      handlerTimeout: 300_000,
-    });
-    const codec = new ActionCodec(LIMITS.callbackData);
-    this.outbox = new Outbox(this.bot.telegram, this.throttle as unknown as RealThrottle, codec, this.log);
-    const moderators = new ModeratorCheck(async (chatId, userId) => {
-      const member = await this.bot.telegram.getChatMember(chatId, userId);
-      return member.status;
-    }, this.log);
-    this.handler = new UpdateHandler({
-      api: this.bot.telegram,
-      commands: options.commands,
-      services: { ...options.services, log: this.log },
-      defaultLocale: options.defaultLocale,
-      outbox: this.outbox,
-      moderators,
-      codec,
-      log: this.log,
-    });
-    this.bot.use(async (ctx) => {
-      await this.handler.handle(ctx.update as RawUpdate, ctx.botInfo.username);
-    });
-    this.bot.catch(async (error, ctx) => {
-      await this.handler.apologize(error, ctx.update as RawUpdate);
-    });
-  }
-
-  async start(): Promise<void> {
-    if (this.state !== "new")
-      throw new Error(`the Telegram platform cannot start twice (it is ${this.state})`);
-    this.state = "starting";
-    try {
-      this.bot.botInfo = await this.getMe();
-      await this.registerCommands();
-      if (this.options.webhook) await this.startWebhook(this.options.webhook);
-      else await this.startPolling();
-      this.state = "running";
-      this.log.info(
-        { bot: this.bot.botInfo.username, mode: this.options.webhook ? "webhook" : "polling" },
-        "telegram: bot is up",
-      );
-    } catch (error) {
-      await this.stop();
-      throw error;
-    }
-  }
-
-  async stop(): Promise<void> {
-    if (this.state === "stopped") return;
-    this.state = "stopped";
-    await this.poller?.stop();
-    await this.webhookServer?.close();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, DRAIN_MS);
-    });
-    await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
-    clearTimeout(timer);
-    if (this.inFlight.size > 0)
-      this.log.warn({ pending: this.inFlight.size }, "telegram: stopped with work in progress");
-    this.throttle.close("the Telegram platform stopped");
-  }
-
-  /**
-   * Posts a reply (schedules, announcements). Throws PublishError. When the group had become a
-   * supergroup, the post goes to the new chat and the result carries `movedTo` with its id.
-   */
-  async publish(channelId: string, reply: Reply, _locale: Locale): Promise<{ messageId: string }> {
-    if (this.state === "stopped") throw new PublishError("transient", "the Telegram platform is stopped");
-    const sent = await this.outbox.send({ chatId: channelId }, reply);
-    const first = sent.messageIds[0];
-    if (first === undefined) throw new PublishError("permanent", "the reply rendered to no message");
-    const result: { messageId: string; movedTo?: string } = { messageId: String(first) };
-    if (sent.movedTo) result.movedTo = sent.movedTo;
-    return result;
-  }
-
-  /** Handles an update once, without making the caller (polling, webhook) wait for it. */
-  private dispatch(update: { update_id: number }): Promise<void> {
-    if (!this.seen.add(update.update_id)) {
-      this.log.debug({ update: update.update_id }, "telegram: duplicate update ignored");
-      return Promise.resolve();
-    }
-    const work = this.bot.handleUpdate(update as Update).catch((error: unknown) => {
-      this.log.error({ err: error, update: update.update_id }, "telegram: update handling failed");
-    });
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
-    return work;
-  }
-
-  private async getMe() {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        return await this.bot.telegram.getMe();
-      } catch (error) {
-        const failure = classifyError(error);
-        const code = (error as { code?: unknown }).code;
-        if (failure.kind === "unauthorized" || code === 404) throw new Error(UNAUTHORIZED_MESSAGE);
-        lastError = error;
-        await new Promise((resolve) => setTimeout(resolve, 1_000 * (attempt + 1)));
-      }
-    }
-    this.log.error({ err: lastError }, "telegram: could not reach the Bot API");
+  const platform = createReal(options) as unknown as { throttle?: unknown; outbox?: { throttle?: unknown } };
+  if (!platform.throttle || !platform.outbox?.throttle) {
     throw new Error(
-      `Could not reach Telegram at ${this.options.apiRoot ?? "https://api.telegram.org"} (see the log).`,
+      "the Telegram platform no longer has throttle/outbox.throttle: update variant-telegram-platform.ts",
     );
   }
-
-  private async registerCommands(): Promise<void> {
-    const invalid = invalidCommandNames(this.options.commands.values());
-    if (invalid.length > 0) this.log.warn({ invalid }, "telegram: these command names cannot be registered");
-    for (const menu of commandMenus(this.options.commands.values(), this.options.defaultLocale)) {
-      try {
-        await this.bot.telegram.setMyCommands(menu.commands, { language_code: menu.languageCode });
-      } catch (error) {
-        this.log.warn(
-          { err: error, language: menu.languageCode ?? "default" },
-          "telegram: setMyCommands failed",
-        );
-      }
-    }
-  }
-
-  private async startPolling(): Promise<void> {
-    try {
-      await this.bot.telegram.deleteWebhook({ drop_pending_updates: false });
-    } catch (error) {
-      this.log.warn(
-        { err: error },
-        "telegram: deleteWebhook failed; polling may get 409 until it is removed",
-      );
-    }
-    const api = this.bot.telegram;
-    this.poller = new Poller({
-      getUpdates: (params, signal) =>
-        // telegraf types the signal as its abort-controller polyfill's; node-fetch takes the native one.
-        api.callApi(
-          "getUpdates",
-          { ...params, allowed_updates: ALLOWED_UPDATES },
-          { signal: signal as never },
-        ),
-      dispatch: (update) => this.dispatch(update),
-      log: this.log,
-    });
-    this.poller.start();
-  }
-
-  private async startWebhook(webhook: { url: string; secret: string; port: number }): Promise<void> {
-    const path = new URL(webhook.url).pathname || "/";
-    this.webhookServer = new WebhookServer({
-      path,
-      secret: webhook.secret,
-      port: webhook.port,
-      onUpdate: (update) => void this.dispatch(update),
-      log: this.log,
-    });
-    await this.webhookServer.listen();
-    await this.bot.telegram.setWebhook(webhook.url, {
-      secret_token: webhook.secret,
-      allowed_updates: ALLOWED_UPDATES,
-    });
-  }
+  const throttle = new SendThrottle();
+  platform.throttle = throttle;
+  platform.outbox.throttle = throttle;
+  return platform as unknown as Platform;
 }

@@ -97,6 +97,12 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("/news handler p50 / p99 (ms), first time", (x) =>
       pair(ms(num(x, "query.handler.first.median"), 2), ms(num(x, "query.handler.first.p99"), 2)),
     ),
+    line("Proposed /news (one date format per locale) p50 / p99 (ms), steady", (x) =>
+      pair(
+        ms(num(x, "queryProposed.handler.steady.median"), 2),
+        ms(num(x, "queryProposed.handler.steady.p99"), 2),
+      ),
+    ),
     line("library.search alone p50 / p99 (ms)", (x) =>
       pair(ms(num(x, "query.searchOnly.median"), 2), ms(num(x, "query.searchOnly.p99"), 2)),
     ),
@@ -118,6 +124,9 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     }),
     line("Hot reload, write to searchable p50 / p99 (ms)", (x) =>
       pair(ms(num(x, "hotReload.all.median")), ms(num(x, "hotReload.all.p99"))),
+    ),
+    line("Proposed library: hot reload p50 / p99 (ms)", (x) =>
+      pair(ms(num(x, "hotReloadProposed.all.median")), ms(num(x, "hotReloadProposed.all.p99"))),
     ),
   ];
   return { header, lines };
@@ -300,12 +309,17 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
       : `Fan-out: ${fan && typeof fan.error === "string" ? `not measurable: ${fan.error.split("\n")[0]}` : "not run."}`;
   const m = results.machine;
   const from = Object.entries(results.tiers)
-    .filter(([, t]) => typeof t.from === "string")
-    .map(([n, t]) => `${fmtN(Number(n))} articles from the run of ${String(t.from).slice(0, 10)}`);
+    .filter(([, t]) => t.from && typeof t.from === "object")
+    .map(
+      ([n, t]) =>
+        `${fmtN(Number(n))} articles: ${Object.entries(t.from as Record<string, string>)
+          .map(([k, d]) => `${k} (${d.slice(0, 16).replace("T", " ")})`)
+          .join(", ")}`,
+    );
   const markdown = [
     "## Speed, memory and fan-out",
     "",
-    `Command: \`${results.command}\` (add \`-- --n 100000\` for the 100,000 tier). Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.date.slice(0, 10)}; load average ${String(m.loadAverageAtStart)} at start (the machine was shared).${from.length ? ` Kept from an earlier run: ${from.join(", ")}.` : ""}`,
+    `Command: \`${results.command}\` (add \`-- --n 100000\` for the 100,000 tier). Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.date.slice(0, 10)}; load average ${String(m.loadAverageAtStart)} at start (the machine was shared).${from.length ? ` Figures kept from earlier runs (same machine): ${from.join("; ")}.` : ""}`,
     "",
     "Every figure comes from a fresh child process: cold start has no database, warm start reuses it with the content unchanged; /news runs the real handler and its plain rendering over 20 queries (single and two words, accents and accent-free spellings, elisions, rare names, very common words, nonsense, noise, empty), round 0 being the first time (summaries computed) and the other rounds steady; the baselines search the same articles.",
     "",

@@ -18,6 +18,7 @@ const importStart = performance.now();
 const { createCore } = await import("../../src/core.js");
 const { createLogger } = await import("../../src/logger.js");
 const imported = performance.now();
+const rssAfterImportMb = Math.round(process.memoryUsage().rss / 1e6);
 // The bot's own logger, JSON on stderr: the runner reads the "loading articles" progress lines.
 const log = createLogger("info", { pretty: false });
 const coreStart = performance.now();
@@ -46,6 +47,8 @@ emitResult({
   articles: core.library.count(),
   peakRssMb: peakRssMb(),
   rssAtReadyMb: Math.round(memory.rss / 1e6),
+  /** The code alone (Node, tsx and its loader thread, discord.js, telegraf...), before any article. */
+  rssAfterImportMb,
   heapUsedAtReadyMb: Math.round(memory.heapUsed / 1e6),
   handles: handleKinds,
   idle,

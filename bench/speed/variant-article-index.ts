@@ -1,7 +1,8 @@
 import type { Article, Section } from "../../src/content/article.js";
 import { articleBody } from "../../src/content/article.js";
 import type { ArticleMeta } from "../../src/framework/ports.js";
-import { buildFtsQuery, buildPrefixQuery } from "../../src/news/search-query.js";
+import { buildFtsQuery, buildPrefixQuery, type FtsQuery } from "../../src/news/search-query.js";
+import { stopwordsFor } from "../../src/news/stopwords.js";
 import type { Db } from "../../src/store/database.js";
 
 /**
@@ -9,6 +10,12 @@ import type { Db } from "../../src/store/database.js";
  * load: `batch` runs many upserts in one transaction, and upsert/removeFile join a transaction
  * already open instead of opening a savepoint (FTS5 flushes its pending segment at every
  * savepoint, which would undo the batching).
+ * Search: a query matching more than RANK_WINDOW articles is ranked by bm25 among the newest
+ * RANK_WINDOW of them (by rowid, i.e. the order articles entered the index) rather than among all:
+ * FTS5 computes bm25 for every match before it can sort, which for "the" or "bitcoin" at 100,000
+ * articles means 40,000 rows per query. And French and English stopwords leave a query that has
+ * other words ("le prix de l'électricité" searches "prix électricité"): they match every article
+ * of their language, cost the most and rank nothing.
  */
 
 /** What the loader knows about a file without parsing it: enough to skip unchanged files. */
@@ -41,6 +48,20 @@ interface Row {
 
 const META_COLUMNS =
   "rowid, id, file, mtime_ms, size, hash, title, author, category, tags, lang, date, source, summary, publish_at, first_seen";
+
+const STOPWORDS = new Set([...stopwordsFor("fr"), ...stopwordsFor("en")]);
+
+/** The query without its stopwords, unless nothing else would be left ("the", "le de"). */
+function withoutStopwords(query: FtsQuery | null): FtsQuery | null {
+  if (!query) return null;
+  const kept = query.terms.filter((t) => !STOPWORDS.has(t));
+  if (kept.length === 0 || kept.length === query.terms.length) return query;
+  const quoted = kept.map((t) => `"${t}"`);
+  return { all: quoted.join(" AND "), any: quoted.join(" OR "), terms: kept };
+}
+
+/** Above this many matches, bm25 ranks only the newest this many (see the class comment). */
+const RANK_WINDOW = 1_000;
 
 /** Title hits count ten times a body hit, topics five times (bm25 column weights). */
 const RANK = "bm25(articles_fts, 10.0, 1.0, 5.0)";
@@ -76,6 +97,17 @@ export class ArticleIndex {
       count: db.prepare("SELECT count(*) FROM articles").pluck(),
       ranked: db
         .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY ${RANK} LIMIT ?`)
+        .pluck(),
+      /** The rowid of the RANK_WINDOW-th newest match (none: fewer matches than that). */
+      windowStart: db
+        .prepare(
+          "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        )
+        .pluck(),
+      rankedFrom: db
+        .prepare(
+          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY ${RANK} LIMIT ?`,
+        )
         .pluck(),
       insight: db.prepare("SELECT value FROM insights WHERE hash = ? AND kind = ?").pluck(),
       storeInsight: db.prepare("INSERT OR REPLACE INTO insights (hash, kind, value) VALUES (?, ?, ?)"),
@@ -180,7 +212,7 @@ export class ArticleIndex {
    * out what must not be shown (embargoed articles); ranking stays bm25's.
    */
   search(text: string, limit: number, visible: (rowid: number) => boolean): number[] {
-    const query = buildFtsQuery(text);
+    const query = withoutStopwords(buildFtsQuery(text));
     if (!query) return [];
     const strict = this.ranked(query.all, limit, visible);
     if (strict.length > 0 || query.terms.length === 1) return strict;
@@ -196,11 +228,12 @@ export class ArticleIndex {
 
   /** Over-fetches so that filtering out hidden articles still leaves `limit` results. */
   private ranked(match: string, limit: number, visible: (rowid: number) => boolean): number[] {
-    return this.stmts.ranked
-      .all(match, limit * 4 + 20)
-      .map(Number)
-      .filter(visible)
-      .slice(0, limit);
+    const from = this.stmts.windowStart.get(match, RANK_WINDOW - 1) as number | undefined;
+    const rows =
+      from === undefined
+        ? this.stmts.ranked.all(match, limit * 4 + 20)
+        : this.stmts.rankedFrom.all(match, from, limit * 4 + 20);
+    return rows.map(Number).filter(visible).slice(0, limit);
   }
 
   cachedInsight(hash: string, kind: string): string | null {

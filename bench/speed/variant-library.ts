@@ -1,6 +1,7 @@
 import { type Dirent, type FSWatcher, readdirSync, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { type Article, articleHash, type ParseOutcome } from "../../src/content/article.js";
 import { isHiddenPath, listContentFiles, toRelative } from "../../src/content/list-files.js";
 import { readArticleFile } from "../../src/content/read-article-file.js";
@@ -108,16 +109,30 @@ export class Library implements LibraryPort {
     let lastProgress = performance.now();
     let parsed = 0;
     const chunk = FEATURES.has("batch") ? CHUNK : 1;
+    const worker = FEATURES.has("worker") && toParse.length > chunk ? new ParseWorker() : null;
+    const read = (start: number) => {
+      const entries = toParse.slice(start, start + chunk);
+      if (worker)
+        return worker.parse(entries.map((e) => ({ abs: join(this.contentDir, e.file), rel: e.file })));
+      return Promise.all(
+        entries.map(async (e) => ({
+          outcome: await readArticleFile(join(this.contentDir, e.file), e.file),
+          hash: null,
+        })),
+      );
+    };
+    // With the worker, chunk k+1 is parsed there while chunk k is written here.
+    let next = toParse.length > 0 ? read(0) : null;
     for (let start = 0; start < toParse.length; start += chunk) {
       const entries = toParse.slice(start, start + chunk);
-      // Reads overlap; the outcomes are applied in file order, so duplicate ids resolve as before.
-      const outcomes = await Promise.all(
-        entries.map((e) => readArticleFile(join(this.contentDir, e.file), e.file)),
-      );
+      // Outcomes are applied in file order, so duplicate ids resolve as before.
+      const outcomes = await (next as ReturnType<typeof read>);
+      next = start + chunk < toParse.length ? read(start + chunk) : null;
       this.index.batch(() => {
         for (const [k, entry] of entries.entries()) {
-          const outcome = outcomes[k] as ParseOutcome;
-          if (this.apply(entry.file, entry.mtimeMs, entry.size, owners, outcome) !== "skipped") parsed++;
+          const { outcome, hash } = outcomes[k] as { outcome: ParseOutcome; hash: string | null };
+          if (this.apply(entry.file, entry.mtimeMs, entry.size, owners, outcome, hash) !== "skipped")
+            parsed++;
         }
       });
       if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
@@ -125,6 +140,7 @@ export class Library implements LibraryPort {
         this.log.info({ done: start + entries.length, total: toParse.length }, "loading articles");
       }
     }
+    await worker?.close();
     this.refreshMemory();
     // The first load of an empty index is the baseline: nothing in it is "new" to announce.
     if (!firstLoad) for (const id of this.createdDuringScan) this.emit({ type: "added", id });
@@ -162,6 +178,7 @@ export class Library implements LibraryPort {
     size: number,
     owners: Map<string, string>,
     outcome: ParseOutcome,
+    hash: string | null = null,
   ): "created" | "loaded" | "skipped" {
     if (!outcome.ok) {
       this.skip(file, outcome.reason);
@@ -180,7 +197,7 @@ export class Library implements LibraryPort {
       id: article.id,
       mtimeMs: Math.trunc(mtimeMs),
       size,
-      hash: articleHash(article),
+      hash: hash ?? articleHash(article),
     };
     const now = this.clock.now();
     const { created, rowid } = this.index.upsert(article, stamp, outcome.warnings, now);
@@ -492,4 +509,39 @@ async function mapChunked<T, R>(items: readonly T[], size: number, f: (item: T) 
   for (let i = 0; i < items.length; i += size)
     out.push(...(await Promise.all(items.slice(i, i + size).map(f))));
   return out;
+}
+
+/** One worker thread reading and parsing chunks of files (variant "worker"). */
+class ParseWorker {
+  // tsx must be registered inside the thread before the TypeScript entry is loaded.
+  private readonly worker = new Worker(
+    `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(
+      new URL("./variant-parse-worker.ts", import.meta.url).href,
+    )}); });`,
+    { eval: true },
+  );
+  private readonly waiting = new Map<
+    number,
+    (out: { outcome: ParseOutcome; hash: string | null }[]) => void
+  >();
+  private ids = 0;
+
+  constructor() {
+    this.worker.on("message", (m: { id: number; out: { outcome: ParseOutcome; hash: string | null }[] }) => {
+      this.waiting.get(m.id)?.(m.out);
+      this.waiting.delete(m.id);
+    });
+  }
+
+  parse(files: { abs: string; rel: string }[]): Promise<{ outcome: ParseOutcome; hash: string | null }[]> {
+    const id = ++this.ids;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, files });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
 }
