@@ -1,23 +1,15 @@
 import { defineCommand } from "../src/framework/command.js";
 import { paginate } from "../src/framework/paginate.js";
+import { metaFields } from "../src/framework/present-article.js";
 import type { Block, Button } from "../src/framework/reply.js";
-import { metaFields, requireArticle } from "./present.js";
+import { articleOption, requireArticle } from "./present.js";
 
 export default defineCommand({
   name: "article",
   description: { en: "Read an article in full", fr: "Lire un article en entier" },
   access: "everyone",
   options: [
-    {
-      name: "article",
-      type: "article",
-      description: {
-        en: "Article id or words from its title",
-        fr: "Identifiant de l'article ou mots de son titre",
-      },
-      required: true,
-      maxLength: 500,
-    },
+    articleOption,
     {
       name: "part",
       type: "integer",

@@ -1,24 +1,13 @@
 import { defineCommand } from "../src/framework/command.js";
 import type { Block } from "../src/framework/reply.js";
 import { FACT_KINDS } from "../src/news/fact.js";
-import { requireArticle } from "./present.js";
+import { articleOption, requireArticle } from "./present.js";
 
 export default defineCommand({
   name: "facts",
   description: { en: "The key facts of an article", fr: "Les points clés d'un article" },
   access: "everyone",
-  options: [
-    {
-      name: "article",
-      type: "article",
-      description: {
-        en: "Article id or words from its title",
-        fr: "Identifiant de l'article ou mots de son titre",
-      },
-      required: true,
-      maxLength: 500,
-    },
-  ] as const,
+  options: [articleOption] as const,
   run(ctx, args) {
     const article = requireArticle(ctx, args.article);
     const facts = ctx.services.insights.facts(article);
