@@ -4,6 +4,7 @@ import facts from "../../../commands/facts.js";
 import latest from "../../../commands/latest.js";
 import { makeContext } from "../../../src/framework/context.js";
 import { silentLogger } from "../../../src/framework/ports.js";
+import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { renderDelivery } from "../../../src/schedule/render-posts.js";
 import { FakeLibrary, FakeTime, fakeInsights, article as fixture } from "../schedule/helpers.js";
 
@@ -22,7 +23,8 @@ describe("one article card for commands and scheduled posts", () => {
         textLimit: 4000,
         services: { library, insights: fakeInsights, clock: time, log: silentLogger },
       });
-      const listed = (await latest.run(ctx, { count: 1 } as never)).cards[0];
+      const listed = (await runCommand(registry([latest]), { command: "latest", args: { count: 1 } }, ctx))
+        .cards[0];
       const posted = renderDelivery("post", { articles: ["a1"] }, [a1], fakeInsights, locale)?.cards[0];
       const { body: _b1, ...listedCard } = listed ?? { body: [] };
       const { body: _b2, ...postedCard } = posted ?? { body: [] };
