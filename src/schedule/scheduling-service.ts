@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: every method has one shape (validate, write with its audit row, wake) and reads best side by side.
 import type { ChannelRef } from "../framework/command.js";
 import { UserError } from "../framework/errors.js";
 import type { Locale } from "../framework/locale.js";
@@ -21,9 +22,6 @@ const YEAR_MS = 366 * 86_400_000;
 const MAX_TOPIC = 64;
 
 /**
- * (Over 300 lines on purpose: every method has the same shape — validate, write with its audit
- * row in one transaction, wake — and reads best side by side.)
- *
  * The moderator side of scheduling. Every method validates first (bad input throws a UserError
  * and changes nothing), then changes the database and the audit log in one transaction, then
  * wakes the scheduler so new timings apply at once.
