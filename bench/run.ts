@@ -81,6 +81,25 @@ function runChild<T>(entry: string, entryArgs: string[], nodeArgs: string[] = []
   });
 }
 
+/** A failed measurement is recorded as its error; the others still run. */
+function errorOf(error: unknown): { error: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  log(`FAILED: ${message.split("\n")[0]}`);
+  return { error: message.split("\n").slice(0, 8).join("\n") };
+}
+
+function softChild<T>(
+  entry: string,
+  entryArgs: string[],
+  nodeArgs: string[] = [],
+): Promise<ChildRun<T | { error: string }>> {
+  return runChild<T>(entry, entryArgs, nodeArgs).catch((error: unknown) => ({
+    result: errorOf(error),
+    stderr: "",
+    wallMs: 0,
+  }));
+}
+
 function removeDb(path: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${path}${suffix}`, { force: true });
 }
@@ -253,16 +272,17 @@ async function main(): Promise<void> {
     tiers[n] = tier;
     const db = join(OUT, `db-${n}.sqlite`);
     const runs = (part: string) => !skip.has(part) && !(part.endsWith("-proposed") && skip.has("proposed"));
-    if (runs("start")) tier.start = await benchStart(n, dir, db);
+    if (runs("start")) tier.start = await benchStart(n, dir, db).catch(errorOf);
     else if (!existsSync(db))
       await runChild("speed/start-entry.ts", ["--content", dir, "--db", db, "--no-watch"]);
-    if (runs("load-proposed") && n >= 10_000) tier.proposedLoad = await benchProposedLoad(n, dir);
+    if (runs("load-proposed") && n >= 10_000)
+      tier.proposedLoad = await benchProposedLoad(n, dir).catch(errorOf);
     const queryArgs = ["--content", dir, "--db", db, "--manifest", join(dir, ".manifest.json")];
     if (runs("query")) {
       const heap = n >= 100_000 ? ["--max-old-space-size=16000"] : [];
       log(`${n}: /news query mix and baselines`);
       const args = skip.has("minisearch") ? [...queryArgs, "--no-minisearch"] : queryArgs;
-      const q = await runChild<Record<string, unknown>>("speed/query-entry.ts", args, [
+      const q = await softChild<Record<string, unknown>>("speed/query-entry.ts", args, [
         "--expose-gc",
         ...heap,
       ]);
@@ -270,7 +290,7 @@ async function main(): Promise<void> {
     }
     if (runs("query-proposed")) {
       log(`${n}: /news with the proposed rendering, ranking window and stopword-free queries`);
-      const v = await runChild<Record<string, unknown>>("speed/query-entry.ts", [
+      const v = await softChild<Record<string, unknown>>("speed/query-entry.ts", [
         ...queryArgs,
         "--no-baselines",
         "--variant-news",
@@ -285,7 +305,7 @@ async function main(): Promise<void> {
       if (!runs(part)) continue;
       const copy = linkedCopy(n, dir, db);
       log(`${n}: hot reload${extra.length ? " with the proposed library" : ""}`);
-      const h = await runChild<Record<string, unknown>>("speed/hot-reload-entry.ts", [
+      const h = await softChild<Record<string, unknown>>("speed/hot-reload-entry.ts", [
         "--content",
         copy.dir,
         "--db",
@@ -301,7 +321,7 @@ async function main(): Promise<void> {
   if (!skip.has("insights")) {
     const n = sizes.includes(10_000) ? 10_000 : (sizes[0] as number);
     log(`summary + facts over the ${n} corpus`);
-    const r = await runChild<Record<string, unknown>>("speed/insights-entry.ts", [
+    const r = await softChild<Record<string, unknown>>("speed/insights-entry.ts", [
       "--content",
       ensureCorpus(n, { log }).dir,
     ]);
@@ -311,7 +331,7 @@ async function main(): Promise<void> {
   if (!skip.has("fanout")) {
     log("fan-out: Telegram and Discord");
     try {
-      fanout = (await runChild<Record<string, unknown>>("fanout/fanout-entry.ts", [])).result;
+      fanout = (await softChild<Record<string, unknown>>("fanout/fanout-entry.ts", [])).result;
     } catch (error) {
       fanout = {
         error: error instanceof Error ? error.message.split("\n").slice(0, 6).join("\n") : String(error),

@@ -11,6 +11,8 @@ export interface Goal {
   met: boolean | null;
 }
 
+import { FINDINGS } from "./findings.js";
+
 type Json = Record<string, unknown>;
 
 /** Reads a nested number ("start.cold.createCoreMs.median"); undefined when absent. */
@@ -329,6 +331,7 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
     "",
     fanLines,
     "",
+    FINDINGS,
     "### Goals",
     "",
     "Start times are judged on the median of the runs (p99 in the table); /news on the steady p99; hot reload on the p99 over the changes.",
