@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   );
   for (const { file, reason } of report.skipped) log.warn({ file, reason }, "skipped");
 
-  const platforms = createPlatforms(config, core, log);
+  const platforms = createPlatforms(config, core, log, shutdown.fatal);
   for (const platform of platforms) {
     core.publishers[platform.platform] = platform;
     shutdown.onStop(() => platform.stop());
@@ -66,8 +66,18 @@ async function main(): Promise<void> {
 }
 
 /** Every platform with a token runs; with none, the console does, so a fresh clone just works. */
-function createPlatforms(config: Config, core: Core, log: Logger): Platform[] {
-  const shared = { commands: core.commands, services: core.services, defaultLocale: config.DEFAULT_LOCALE };
+function createPlatforms(
+  config: Config,
+  core: Core,
+  log: Logger,
+  onFatal: (message: string) => void,
+): Platform[] {
+  const shared = {
+    commands: core.commands,
+    services: core.services,
+    defaultLocale: config.DEFAULT_LOCALE,
+    onFatal,
+  };
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {
     platforms.push(
