@@ -6,7 +6,9 @@ import { articleTopicKeys, matchesTopic, topicKey } from "./topics.js";
 /**
  * Turns what is due into outbox rows. Each step runs in an IMMEDIATE transaction that re-reads
  * its state first, so two schedulers on one database cannot both enqueue a slot, and a crash
- * leaves either the whole step or none of it. Sending is the worker's job (delivery-worker.ts).
+ * leaves either the whole step or none of it. Inside a step, each target (or post) is its own
+ * savepoint: one that fails is rolled back alone and the others go on. Sending is the worker's job
+ * (delivery-worker.ts).
  */
 
 const STREAM_CONFIG_DIGEST = "config-digest";
