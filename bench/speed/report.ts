@@ -88,6 +88,10 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
         .map((v) => (v === undefined ? "–" : String(v)))
         .join(" / "),
     ),
+    line("RSS of the code alone, before any article (MB)", (x) => {
+      const v = num(x, "start.warm.rssAfterImportMb.median");
+      return v === undefined ? "–" : String(v);
+    }),
     line("Watcher: idle CPU % (handles)", (x) => {
       const cpu = num(x, "start.idleWatcher.cpuPercent");
       const handles = num(x, "start.idleWatcher.handles.FSEventWrap");

@@ -20,6 +20,12 @@ import type { ArticleIndex } from "./variant-article-index.js";
  */
 const FEATURES = new Set((process.env.LIBRARY_VARIANT ?? "batch,dirwatch").split(","));
 
+/** Which file holds an id (the scan's own map, or the library's memory for a single reload). */
+interface Owners {
+  get(id: string): string | undefined;
+  set(id: string, file: string): unknown;
+}
+
 export type LibraryEvent = { type: "added" | "changed" | "removed"; id: string };
 type Meta = ArticleMeta & { rowid: number; firstSeen: string; mtimeMs: number; size: number };
 
@@ -165,7 +171,7 @@ export class Library implements LibraryPort {
     file: string,
     mtimeMs: number,
     size: number,
-    owners: Map<string, string>,
+    owners: Owners,
   ): Promise<"created" | "loaded" | "skipped"> {
     const outcome = await readArticleFile(join(this.contentDir, file), file);
     return this.apply(file, mtimeMs, size, owners, outcome);
@@ -176,7 +182,7 @@ export class Library implements LibraryPort {
     file: string,
     mtimeMs: number,
     size: number,
-    owners: Map<string, string>,
+    owners: Owners,
     outcome: ParseOutcome,
     hash: string | null = null,
   ): "created" | "loaded" | "skipped" {
@@ -344,7 +350,8 @@ export class Library implements LibraryPort {
       }
       return;
     }
-    const owners = new Map([...this.byId.values()].map((m) => [m.id, m.file]));
+    // Who holds each id, read from memory: copying it into a new Map cost O(articles) per change.
+    const owners: Owners = { get: (id) => this.byId.get(id)?.file, set: () => undefined };
     this.skipped.delete(rel);
     const outcome = await this.parseFile(rel, info.mtimeMs, info.size, owners);
     const created = this.createdDuringScan;
