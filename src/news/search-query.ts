@@ -1,3 +1,5 @@
+import { stopwordsFor } from "./stopwords.js";
+
 /**
  * Turns whatever a user typed into a safe SQLite FTS5 query. Every term is quoted, so FTS
  * operators (AND, NEAR, *, ^, column:) in user text are plain words; elided French articles
@@ -7,6 +9,8 @@
  */
 
 const MAX_TERMS = 12;
+const FR_STOP = stopwordsFor("fr");
+const EN_STOP = stopwordsFor("en");
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
 
 export interface FtsQuery {
@@ -36,7 +40,11 @@ export function searchTerms(text: string): string[] {
 
 /** Null when the text holds nothing searchable (only punctuation, say). */
 export function buildFtsQuery(text: string): FtsQuery | null {
-  const terms = searchTerms(text);
+  const all = searchTerms(text);
+  // "le", "de", "the" match nearly every article of their language and rank nothing; they are
+  // dropped when other words remain (a query of stopwords alone is still searched as typed).
+  const content = all.filter((t) => !FR_STOP.has(t) && !EN_STOP.has(t));
+  const terms = content.length > 0 ? content : all;
   if (terms.length === 0) return null;
   const quoted = terms.map((t) => `"${t}"`);
   return { all: quoted.join(" AND "), any: quoted.join(" OR "), terms };

@@ -83,6 +83,17 @@ describe("Library search", () => {
     expect(t.library.search("solar", 5).map((m) => m.id)).toEqual(["b", "a"]);
   });
 
+  it("GIVEN a query with stopwords THEN they do not drag in every article", async () => {
+    const t = setup();
+    t.write("a.md", markdownArticle({ title: "The weather", body: "The rain fell on the town." }));
+    t.write("b.md", markdownArticle({ title: "Solar panels", body: "Prices fell again." }));
+    t.write("c.md", markdownArticle({ title: "Le prix", body: "Le marché de l'électricité.", lang: "fr" }));
+    await t.library.load();
+    expect(t.library.search("the solar", 5).map((m) => m.id)).toEqual(["b"]);
+    expect(t.library.search("le solar", 5).map((m) => m.id)).toEqual(["b"]);
+    expect(t.library.search("the", 5).map((m) => m.id)).toEqual(["a"]);
+  });
+
   it("GIVEN no article has every word THEN articles with some of them are returned", async () => {
     const t = setup();
     t.write("a.md", markdownArticle({ title: "Bitcoin miners move", body: "Hashrate rose." }));
