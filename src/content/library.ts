@@ -1,10 +1,10 @@
-import { type FSWatcher, watch } from "node:fs";
+import { type Dirent, type FSWatcher, readdirSync, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../framework/ports.js";
 import type { ArticleIndex, FileStamp } from "../store/article-index.js";
 import { type Article, articleHash } from "./article.js";
-import { isHiddenPath, listContentFiles, toRelative } from "./list-files.js";
+import { isHiddenPath, listContentFiles } from "./list-files.js";
 import { readArticleFile } from "./read-article-file.js";
 
 // Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
@@ -39,7 +39,7 @@ export class Library implements LibraryPort {
   readonly skipped = new Map<string, string>();
   private newestFirst: Meta[] | null = null;
   private readonly listeners: ((event: LibraryEvent) => void)[] = [];
-  private watcher: FSWatcher | null = null;
+  private readonly folderWatchers = new Map<string, FSWatcher>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private queue: Promise<unknown> = Promise.resolve();
   /** Ids inserted by the scan or reload in progress, announced once it is done. */
@@ -163,24 +163,55 @@ export class Library implements LibraryPort {
     this.log.warn({ file, reason }, "article skipped");
   }
 
-  /** Follows the folder: a change is searchable within tens of milliseconds of the write. */
+  /**
+   * Follows the folder: a change is searchable within tens of milliseconds of the write. One
+   * non-recursive watch per folder: Node 20's recursive watch on Linux adds one inotify watch per
+   * file, which takes seconds on a large archive and exhausts fs.inotify.max_user_watches (often
+   * 8,192: ENOSPC); a folder's watch already reports changes to the files in it.
+   */
   watch(): void {
-    if (this.watcher) return;
+    this.watchFolder("");
+  }
+
+  private watchFolder(rel: string): void {
+    if (this.folderWatchers.has(rel)) return;
+    const full = rel === "" ? this.contentDir : join(this.contentDir, rel);
+    let watcher: FSWatcher;
     try {
-      this.watcher = watch(this.contentDir, { recursive: true }, (_event, name) => {
+      watcher = watch(full, (_event, name) => {
         if (name === null) {
           this.schedule("");
           return;
         }
-        const rel = toRelative(this.contentDir, join(this.contentDir, name.toString()));
-        if (!isHiddenPath(rel)) this.schedule(rel);
+        const child = rel === "" ? name.toString() : `${rel}/${name.toString()}`;
+        if (!isHiddenPath(child)) this.schedule(child);
       });
-      this.watcher.on("error", (error) => this.log.error({ err: error }, "content watcher failed"));
     } catch (error) {
-      this.log.error(
-        { err: error, dir: this.contentDir },
-        "cannot watch the content folder; restart to reload",
-      );
+      this.log.error({ err: error, dir: full }, "cannot watch a content folder; restart to reload");
+      return;
+    }
+    // A folder that goes away ends its watch (and those below it).
+    watcher.on("error", () => this.unwatchFolder(rel));
+    this.folderWatchers.set(rel, watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(full, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith(".")) {
+        this.watchFolder(rel === "" ? entry.name : `${rel}/${entry.name}`);
+      }
+    }
+  }
+
+  private unwatchFolder(rel: string): void {
+    for (const [key, watcher] of this.folderWatchers) {
+      if (key === rel || key.startsWith(`${rel}/`)) {
+        watcher.close();
+        this.folderWatchers.delete(key);
+      }
     }
   }
 
@@ -191,8 +222,8 @@ export class Library implements LibraryPort {
   }
 
   close(): void {
-    this.watcher?.close();
-    this.watcher = null;
+    for (const watcher of this.folderWatchers.values()) watcher.close();
+    this.folderWatchers.clear();
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }
@@ -212,9 +243,11 @@ export class Library implements LibraryPort {
   private async reloadPath(rel: string): Promise<void> {
     const info = await stat(join(this.contentDir, rel)).catch(() => null);
     if (info?.isDirectory()) {
+      if (this.folderWatchers.size > 0) this.watchFolder(rel);
       await this.scan();
       return;
     }
+    if (!info && this.folderWatchers.has(rel)) this.unwatchFolder(rel);
     if (info && !this.skipped.has(rel)) {
       const known = this.byFile.get(rel);
       // fs.watch also reports reads and metadata changes: skip files whose stamp did not move.

@@ -237,6 +237,18 @@ describe("Library hot reload", () => {
     expect(t.events).toContainEqual({ type: "removed", id: "a" });
   });
 
+  it("GIVEN a folder created after start THEN later edits inside it are followed too", async () => {
+    const t = setup();
+    t.write("a.md", markdownArticle({ title: "Alpha", body: "One." }));
+    await t.library.load();
+    t.library.watch();
+    t.write("x/y/c.md", markdownArticle({ title: "Charlie geothermal", body: "Three." }));
+    await eventually(() => t.library.search("geothermal", 5).length === 1, 2_000);
+    // An edit to an existing file is reported only by its own folder's watch.
+    t.write("x/y/c.md", markdownArticle({ title: "Charlie hydrogen", body: "Three." }));
+    await eventually(() => t.library.get("c")?.title === "Charlie hydrogen", 1_000);
+  });
+
   it("GIVEN a file that breaks THEN it stops being served and comes back when fixed", async () => {
     const t = setup();
     t.write("a.md", markdownArticle({ title: "Alpha", body: "One." }));
