@@ -104,7 +104,7 @@ export class ArticleIndex {
     warnings: string[],
     now: Date,
   ): { created: boolean; rowid: number } {
-    return this.db.transaction(() => {
+    return this.atomically(() => {
       // A file renamed inside content/ keeps no stale row behind under its old id.
       const previousForFile = this.stmts.byFile.get(stamp.file) as { rowid: number; id: string } | undefined;
       if (previousForFile && previousForFile.id !== article.id) this.removeRow(previousForFile.rowid);
@@ -137,7 +137,23 @@ export class ArticleIndex {
       }
       this.stmts.ftsInsert.run(rowid, article.title, articleBody(article), topicsText(article));
       return { created: !existing, rowid };
-    })();
+    });
+  }
+
+  /**
+   * Runs many changes in one transaction: a cold load writes thousands of articles, and a commit
+   * (with its FTS5 segment) per article was over a third of the load time.
+   */
+  batch<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /**
+   * Its own transaction, or part of the caller's batch. Not a nested transaction: better-sqlite3
+   * nests with a SAVEPOINT, and FTS5 flushes a segment at every savepoint.
+   */
+  private atomically<T>(work: () => T): T {
+    return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
 
   /** Records a new mtime for a file whose content hash did not change (a touch, a copy). */
@@ -149,7 +165,7 @@ export class ArticleIndex {
   removeFile(file: string): string | null {
     const row = this.stmts.byFile.get(file) as { rowid: number; id: string } | undefined;
     if (!row) return null;
-    this.db.transaction(() => this.removeRow(row.rowid))();
+    this.atomically(() => this.removeRow(row.rowid));
     return row.id;
   }
 
