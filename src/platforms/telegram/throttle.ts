@@ -42,6 +42,14 @@ export interface ThrottleOptions {
   maxRetries: number;
 }
 
+/**
+ * The pace is kept on *completion* times, with requests in flight counted as taking room: an
+ * answer comes after the server saw the request, so "fewer than 30 answered in the last second,
+ * counting those still in flight" means the server never sees 31 in any second, whatever the
+ * network jitter. Starts are spread evenly (one every 1000/30 ms), not in bursts.
+ */
+const SPACING_SLACK_MS = 100;
+
 interface Job {
   task: () => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -61,6 +69,14 @@ interface ChatState {
 export class SendThrottle {
   private readonly chats = new Map<string, ChatState>();
   private readonly second: number[] = [];
+  /** Requests started and not yet answered: they count against the per-second limit. */
+  private inFlight = 0;
+  /**
+   * Even spacing, as a GCRA: the theoretical time of the next start advances 1000/30 ms per start,
+   * and a start may come up to SPACING_SLACK_MS early, so a late timer does not push every later
+   * start back (lateness would add up to several percent over a long fan-out).
+   */
+  private nextStart = Number.NEGATIVE_INFINITY;
   private timer: { handle: unknown; at: number } | null = null;
   private closed = false;
   private readonly options: ThrottleOptions;
@@ -125,7 +141,8 @@ export class SendThrottle {
       }
       const readyAt = Math.max(
         chat.nextAt,
-        windowReadyAt(this.second, this.options.globalPerSecond, 1000),
+        windowReadyAt(this.second, this.options.globalPerSecond - this.inFlight, 1000),
+        this.nextStart - SPACING_SLACK_MS,
         isGroup ? windowReadyAt(chat.minute, this.options.groupPerMinute, 60_000) : 0,
       );
       if (readyAt <= now) {
@@ -156,9 +173,9 @@ export class SendThrottle {
     const job = chat.jobs[0];
     if (!job) return;
     chat.busy = true;
-    chat.nextAt = now + this.options.perChatIntervalMs;
-    this.second.push(now);
-    if (isGroup) chat.minute.push(now);
+    chat.nextAt = Number.POSITIVE_INFINITY;
+    this.inFlight++;
+    this.nextStart = Math.max(this.nextStart, now) + 1000 / this.options.globalPerSecond;
     // Served chats go to the back of the line: round-robin between chats.
     this.chats.delete(id);
     this.chats.set(id, chat);
@@ -168,9 +185,20 @@ export class SendThrottle {
     } catch (error) {
       outcome = Promise.reject(error);
     }
+    const answered = () => {
+      const at = this.clock.now();
+      this.inFlight--;
+      this.second.push(at);
+      if (isGroup) chat.minute.push(at);
+      chat.nextAt = at + this.options.perChatIntervalMs;
+    };
     outcome.then(
-      (value) => this.finish(chat, job, () => job.resolve(value)),
+      (value) => {
+        answered();
+        this.finish(chat, job, () => job.resolve(value));
+      },
       (error: unknown) => {
+        answered();
         if (error instanceof RetryLater && job.retries < this.options.maxRetries && !this.closed) {
           job.retries++;
           chat.nextAt = Math.max(chat.nextAt, this.clock.now() + error.afterMs);
@@ -200,6 +228,7 @@ function prune(log: number[], cutoff: number): void {
 
 /** When a sliding window of `size` ms next has room for one more start. */
 function windowReadyAt(log: readonly number[], max: number, size: number): number {
+  if (max <= 0) return Number.POSITIVE_INFINITY;
   if (log.length < max) return 0;
   return (log[log.length - max] as number) + size;
 }
