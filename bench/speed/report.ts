@@ -66,7 +66,7 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("Warm start, process start to ready p50 (s)", (x) =>
       sec(num(x, "start.warm.processStartToReadyMs.median")),
     ),
-    line("Proposed library: cold / warm, watcher included (s)", (x) =>
+    line("Proposed library (rows read once, callback stat): cold / warm (s)", (x) =>
       pair(sec(num(x, "proposedLoad.cold.readyMs")), sec(num(x, "proposedLoad.warm.readyMs"))),
     ),
     line("Proposed library + no body prefix index: cold (s)", (x) =>
@@ -105,7 +105,7 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("/news handler p50 / p99 (ms), first time", (x) =>
       pair(ms(num(x, "query.handler.first.median"), 2), ms(num(x, "query.handler.first.p99"), 2)),
     ),
-    line("Proposed /news (one date format per locale) p50 / p99 (ms), steady", (x) =>
+    line("Proposed /news (bm25 over the newest 1,000 matches) p50 / p99 (ms), steady", (x) =>
       pair(
         ms(num(x, "queryProposed.handler.steady.median"), 2),
         ms(num(x, "queryProposed.handler.steady.p99"), 2),
@@ -336,8 +336,14 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
             fanRow("Discord, 1,000 channels", fan.discord as Json | undefined),
             ...(proposed
               ? [
-                  fanRow("Telegram, 1,000 groups, proposed throttle", proposed.telegram as Json | undefined),
-                  fanRow("Discord, 1,000 channels, proposed pacing", proposed.discord as Json | undefined),
+                  fanRow(
+                    "Telegram, 1,000 groups, variant-throttle.ts",
+                    proposed.telegram as Json | undefined,
+                  ),
+                  fanRow(
+                    "Discord, 1,000 channels, paced (variant-discord-pacer.ts)",
+                    proposed.discord as Json | undefined,
+                  ),
                 ]
               : []),
           ],
@@ -355,7 +361,7 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
   const markdown = [
     "## Speed, memory and fan-out",
     "",
-    `Command: \`${results.command}\` (add \`-- --n 100000\` for the 100,000 tier). Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.date.slice(0, 10)}; load average ${String(m.loadAverageAtStart)} at start (the machine was shared).${from.length ? ` Figures kept from earlier runs (same machine): ${from.join("; ")}.` : ""}`,
+    `Commands: \`npm run bench\` (1,000 and 10,000 articles, about 10 minutes here) and \`npm run bench -- --n 100000\` (adds 100,000: about 25 minutes more); parts can be re-run alone (\`--skip\`, see bench/run.ts), and results.json keeps the figures not re-run, with their date (below). Last run: \`${results.command}\`. Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.date.slice(0, 10)}; load average ${String(m.loadAverageAtStart)} at start (the machine was shared).${from.length ? ` Figures kept from earlier runs (same machine): ${from.join("; ")}.` : ""}`,
     "",
     "Every figure comes from a fresh child process: cold start has no database, warm start reuses it with the content unchanged; /news runs the real handler and its plain rendering over 20 queries (single and two words, accents and accent-free spellings, elisions, rare names, very common words, nonsense, noise, empty), round 0 being the first time (summaries computed) and the other rounds steady; the baselines search the same articles.",
     "",
