@@ -1,10 +1,9 @@
 /**
  * Discord fan-out: a digest to many channels through the real platform's publish() (discord.js,
- * its REST queue, postToChannel), logged in to the stand-in through our strict 50 requests/s
- * limit (discord-server.ts, another process). Channels arrive with the guild at login, as on
+ * its REST queue, postToChannel and its pacer at POST_PACE), logged in to the stand-in through
+ * our strict 50 requests/s limit (discord-server.ts, another process). Channels arrive with the guild at login, as on
  * Discord, so a post is one REST request: 1,000 posts, the last can start 19 s after the first.
  */
-import type { Platform } from "../../src/framework/platform.js";
 import { silentLogger } from "../../src/framework/ports.js";
 import type { Reply } from "../../src/framework/reply.js";
 import { registry } from "../../src/framework/run-command.js";
@@ -29,11 +28,9 @@ export async function discordFanout(options: {
   reply: Reply;
   count: number;
   scenario: string;
-  /** Wraps the platform (a variant measuring a proposed fix). */
-  wrap?: (platform: Platform) => Platform;
 }): Promise<FanoutResult> {
   const server = await startServer("discord-server.ts", ["--channels", String(options.count)]);
-  const created = createDiscordPlatform({
+  const platform = createDiscordPlatform({
     token: TOKEN,
     apiBase: `${server.root}/api`,
     commands: registry([]),
@@ -41,7 +38,6 @@ export async function discordFanout(options: {
     defaultLocale: "en",
     log: silentLogger,
   });
-  const platform = options.wrap ? options.wrap(created) : created;
   await platform.start();
   // Login and command registration are not part of the fan-out.
   await new Promise((r) => setTimeout(r, 1_100));

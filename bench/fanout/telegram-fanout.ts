@@ -48,11 +48,9 @@ export async function telegramFanout(options: {
   workers?: number;
   rttMs?: number;
   scenario: string;
-  /** Another build of the platform (a variant measuring a proposed fix). */
-  create?: typeof createTelegramPlatform;
 }): Promise<FanoutResult> {
   const server = await startServer("telegram-server.ts", ["--rtt-ms", String(options.rttMs ?? 0)]);
-  const platform = (options.create ?? createTelegramPlatform)({
+  const platform = createTelegramPlatform({
     token: TOKEN,
     apiRoot: server.root,
     commands: registry([]),

@@ -6,9 +6,10 @@ import { type Platform, PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
 import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
+import { SendThrottle } from "../../framework/send-throttle.js";
 import { createDiscordClient } from "./client.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
-import { LIMITS } from "./limits.js";
+import { LIMITS, POST_PACE } from "./limits.js";
 import { postToChannel } from "./publish.js";
 import { syncCommands } from "./register-commands.js";
 import { renderReply } from "./render-embeds.js";
@@ -49,6 +50,8 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
     log,
     deferAfterMs: options.deferAfterMs ?? 1000,
   };
+  // One queue for every channel post, so concurrent deliveries share Discord's global pace.
+  const pacer = new SendThrottle(POST_PACE);
   let state: "idle" | "running" | "stopped" = "idle";
   let fatal: string | undefined;
   let fatalReported = false;
@@ -95,13 +98,14 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
     async stop() {
       if (state === "stopped") return;
       state = "stopped";
+      pacer.close("the Discord platform stopped");
       await client.destroy();
       log.info({}, "discord stopped");
     },
 
     async publish(channelId: string, reply: Reply, _locale: Locale) {
       if (state !== "running") throw new PublishError("transient", "discord is not connected");
-      return postToChannel(client, channelId, renderReply(reply, codec));
+      return postToChannel(client, pacer, channelId, renderReply(reply, codec));
     },
 
     /**
@@ -110,7 +114,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
      */
     async publishOnce(channelId: string, reply: Reply, _locale: Locale, key: string) {
       if (state !== "running") throw new PublishError("transient", "discord is not connected");
-      return postToChannel(client, channelId, renderReply(reply, codec), key);
+      return postToChannel(client, pacer, channelId, renderReply(reply, codec), key);
     },
   };
   return platform;

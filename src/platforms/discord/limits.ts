@@ -1,3 +1,5 @@
+import type { ThrottleOptions } from "../../framework/send-throttle.js";
+
 /**
  * Discord's hard limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  * and the component and command references). A payload over any of them is rejected whole with
@@ -51,3 +53,14 @@ export function nonEmpty(text: string): string {
  * escapes), and anything over the limit still continues in another embed rather than failing.
  */
 export const TEXT_BUDGET = 3800;
+
+/**
+ * Outbound pace for channel posts: Discord allows a bot 50 requests in any second overall
+ * (https://discord.com/developers/docs/topics/rate-limits#global-rate-limit). discord.js's own
+ * global limiter counts fixed 1-second windows, so two bursts of 50 can reach Discord less than a
+ * second apart and a digest to many channels draws 429s; our throttle paces on answer times with
+ * sends in flight counted, and spreads starts evenly. No per-channel spacing: discord.js follows
+ * each channel's bucket from the response headers. Interaction replies are not paced: they use
+ * webhook-token routes, which the global limit does not count.
+ */
+export const POST_PACE: ThrottleOptions = { globalPerSecond: 50 };

@@ -1,6 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { type Client, DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes } from "discord.js";
+import {
+  type Client,
+  DiscordAPIError,
+  HTTPError,
+  type Message,
+  RateLimitError,
+  RESTJSONErrorCodes,
+} from "discord.js";
 import { PublishError } from "../../framework/platform.js";
+import type { SendThrottle } from "../../framework/send-throttle.js";
 import type { DiscordMessage } from "./render-embeds.js";
 import { NO_MENTIONS } from "./respond.js";
 
@@ -18,10 +26,13 @@ const PERMANENT_CODES: ReadonlySet<number> = new Set([
  * Posts rendered messages to a channel. Each message carries a fresh nonce with enforce_nonce, so
  * when discord.js retries a POST (a 5xx or a timeout after Discord did create the message) Discord
  * returns the first message instead of posting a twin. Rate limits are waited out by the REST
- * queue, which resends only after a 429 (nothing was created). Returns the first message's id.
+ * queue, which resends only after a 429 (nothing was created). Each send waits its turn in `pacer`
+ * (the platform's one queue at POST_PACE), so a fan-out never bursts past Discord's global limit.
+ * Returns the first message's id.
  */
 export async function postToChannel(
   client: Client,
+  pacer: SendThrottle,
   channelId: string,
   messages: readonly DiscordMessage[],
   /** At most 23 characters, so that the part number keeps the nonce within Discord's 25. */
@@ -36,8 +47,15 @@ export async function postToChannel(
   const batch = nonceBase;
   let first: string | undefined;
   for (const [index, message] of messages.entries()) {
-    const sent = await channel
-      .send({ ...message, allowedMentions: NO_MENTIONS, nonce: `${batch}${index}`, enforceNonce: true })
+    const sent = await pacer
+      .schedule<Message>(channelId, () =>
+        channel.send({
+          ...message,
+          allowedMentions: NO_MENTIONS,
+          nonce: `${batch}${index}`,
+          enforceNonce: true,
+        }),
+      )
       .catch((error: unknown) => {
         throw toPublishError(error, channelId);
       });

@@ -1,3 +1,5 @@
+import type { ThrottleOptions } from "../../framework/send-throttle.js";
+
 /**
  * Telegram's hard limits (https://core.telegram.org/bots/api#sendmessage and
  * https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this). The renderer and
@@ -21,9 +23,12 @@ export const LIMITS = {
  */
 export const TEXT_BUDGET = 3500;
 
-/** Outbound pace (Telegram's FAQ): per chat, per group, and for the whole bot. */
-export const PACE = {
-  perChatIntervalMs: 1000,
-  groupPerMinute: 20,
+/**
+ * Outbound pace (Telegram's FAQ): one message a second per chat, 20 a minute per group, 30 a second
+ * for the whole bot. Groups and supergroups are the chats with negative ids.
+ */
+export const PACE: ThrottleOptions = {
   globalPerSecond: 30,
-} as const;
+  perChatIntervalMs: 1000,
+  chatPerMinute: (chatId) => (chatId.startsWith("-") ? 20 : undefined),
+};

@@ -4,12 +4,12 @@ import type { ActionCodec } from "../../framework/actions.js";
 import { PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
 import type { Reply } from "../../framework/reply.js";
+import { RetryLater, type SendThrottle } from "../../framework/send-throttle.js";
 import { inlineKeyboard } from "./keyboard.js";
 import { LIMITS } from "./limits.js";
 import { htmlToPlain, needsCardNumbers, renderSegments } from "./render-html.js";
 import { splitMessage } from "./split-message.js";
 import { classifyError } from "./telegram-errors.js";
-import { RetryLater, type SendThrottle } from "./throttle.js";
 
 /** Where a reply goes: a chat, and optionally the message it answers and its forum topic. */
 export interface Target {

@@ -7,7 +7,8 @@ import { type Platform, PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
 import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
-import { LIMITS } from "./limits.js";
+import { SendThrottle } from "../../framework/send-throttle.js";
+import { LIMITS, PACE } from "./limits.js";
 import { ModeratorCheck } from "./moderator-check.js";
 import { Outbox } from "./outbox.js";
 import type { RawUpdate } from "./parse-update.js";
@@ -15,7 +16,6 @@ import { Poller, UNAUTHORIZED_MESSAGE } from "./poller.js";
 import { RecentIds } from "./recent-ids.js";
 import { commandMenus, invalidCommandNames } from "./register-commands.js";
 import { classifyError, makeScrubber, scrubbingLogger } from "./telegram-errors.js";
-import { SendThrottle } from "./throttle.js";
 import { UpdateHandler } from "./update-handler.js";
 import { WebhookServer } from "./webhook-server.js";
 
@@ -57,7 +57,7 @@ class TelegramPlatform implements Platform {
   /** Removes the token from any text that leaves the adapter (errors, PublishError messages). */
   private readonly scrub: (text: string) => string;
   private readonly bot: Telegraf;
-  private readonly throttle = new SendThrottle();
+  private readonly throttle = new SendThrottle(PACE);
   private readonly outbox: Outbox;
   private readonly handler: UpdateHandler;
   private readonly seen = new RecentIds(5_000);

@@ -6,9 +6,10 @@ import { ActionCodec } from "../../../src/framework/actions.js";
 import { PublishError } from "../../../src/framework/platform.js";
 import type { Logger } from "../../../src/framework/ports.js";
 import { textReply } from "../../../src/framework/reply.js";
+import { SendThrottle } from "../../../src/framework/send-throttle.js";
+import { PACE } from "../../../src/platforms/telegram/limits.js";
 import { Outbox } from "../../../src/platforms/telegram/outbox.js";
 import { makeScrubber, scrubbingLogger } from "../../../src/platforms/telegram/telegram-errors.js";
-import { SendThrottle } from "../../../src/platforms/telegram/throttle.js";
 
 const TOKEN = "123456789:AAHsecret-outbox-token_xyz";
 const SECRET = "AAHsecret-outbox-token_xyz";
@@ -51,7 +52,7 @@ describe("Outbox", () => {
       const log = scrubbingLogger(recording(lines), TOKEN);
       const scrub = vi.fn(makeScrubber(TOKEN));
       const api = new Telegram(TOKEN, { apiRoot: fake.apiRoot });
-      const outbox = new Outbox(api, new SendThrottle(), new ActionCodec(64), log, scrub);
+      const outbox = new Outbox(api, new SendThrottle(PACE), new ActionCodec(64), log, scrub);
 
       const error = await outbox.send({ chatId: "42" }, textReply("hello")).catch((e: unknown) => e);
 
@@ -82,7 +83,7 @@ describe("Outbox", () => {
     } as unknown as Telegram;
     const outbox = new Outbox(
       api,
-      new SendThrottle(),
+      new SendThrottle(PACE),
       new ActionCodec(64),
       recording([]),
       makeScrubber(TOKEN),

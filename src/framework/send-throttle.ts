@@ -1,13 +1,12 @@
-import { PACE } from "./limits.js";
-
 /**
- * The one outbound queue for everything the bot sends (command replies, edits, publish()). It keeps
- * Telegram's pace: at most one message per second per chat, 20 per minute per group (negative chat
- * ids), 30 per second overall. Each chat is a FIFO served one message at a time, so the parts of a
- * long reply stay in order; chats are served round-robin, so one busy chat never starves the rest.
+ * One outbound queue that keeps a messaging service's pace, whichever service it is: at most
+ * `globalPerSecond` requests in any second overall, optionally a gap per chat and a per-minute cap
+ * for some chats. The adapter that creates it gives the numbers, so this module knows no service.
+ * Each chat is a FIFO served one message at a time, so the parts of a long reply stay in order;
+ * chats are served round-robin, so one busy chat never starves the rest.
  *
- * A task that throws RetryLater (a 429 with retry_after) holds its chat for that long and is retried
- * at the head of the chat's queue; other chats keep flowing meanwhile.
+ * A task that throws RetryLater (a 429 with a retry-after) holds its chat for that long and is
+ * retried at the head of the chat's queue; other chats keep flowing meanwhile.
  */
 
 /** Time as the queue sees it; tests pass a fake one and never sleep. */
@@ -23,7 +22,7 @@ export const realTimers: TimerClock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** Thrown by a task to be retried after `afterMs` (Telegram's 429 retry_after). */
+/** Thrown by a task to be retried after `afterMs` (a 429's retry-after). */
 export class RetryLater extends Error {
   constructor(
     readonly afterMs: number,
@@ -34,19 +33,23 @@ export class RetryLater extends Error {
   }
 }
 
+/** A service's pace, given by its adapter. */
 export interface ThrottleOptions {
-  perChatIntervalMs: number;
-  groupPerMinute: number;
+  /** Requests in any second, across every chat: the service's global limit. */
   globalPerSecond: number;
-  /** How many RetryLater a task may throw before its error is passed on. */
-  maxRetries: number;
+  /** After a chat's message is answered, how long before its next may start. Default 0. */
+  perChatIntervalMs?: number;
+  /** A chat's cap on starts in any minute, or undefined where it has none. Default: none. */
+  chatPerMinute?: (chatId: string) => number | undefined;
+  /** How many RetryLater a task may throw before its error is passed on. Default 5. */
+  maxRetries?: number;
 }
 
 /**
  * The pace is kept on *completion* times, with requests in flight counted as taking room: an
- * answer comes after the server saw the request, so "fewer than 30 answered in the last second,
- * counting those still in flight" means the server never sees 31 in any second, whatever the
- * network jitter. Starts are spread evenly (one every 1000/30 ms), not in bursts.
+ * answer comes after the server saw the request, so "fewer than N answered in the last second,
+ * counting those still in flight" means the server never sees N + 1 in any second, whatever the
+ * network jitter. Starts are spread evenly (one every 1000/N ms), not in bursts.
  */
 const SPACING_SLACK_MS = 100;
 
@@ -62,7 +65,9 @@ interface ChatState {
   busy: boolean;
   /** Earliest start of the next message (per-chat pace, or a 429 hold). */
   nextAt: number;
-  /** Start times within the last minute (groups only). */
+  /** This chat's cap per minute, if it has one. */
+  perMinute: number | undefined;
+  /** Start times within the last minute (capped chats only). */
   minute: number[];
 }
 
@@ -72,20 +77,20 @@ export class SendThrottle {
   /** Requests started and not yet answered: they count against the per-second limit. */
   private inFlight = 0;
   /**
-   * Even spacing, as a GCRA: the theoretical time of the next start advances 1000/30 ms per start,
+   * Even spacing, as a GCRA: the theoretical time of the next start advances 1000/N ms per start,
    * and a start may come up to SPACING_SLACK_MS early, so a late timer does not push every later
    * start back (lateness would add up to several percent over a long fan-out).
    */
   private nextStart = Number.NEGATIVE_INFINITY;
   private timer: { handle: unknown; at: number } | null = null;
   private closed = false;
-  private readonly options: ThrottleOptions;
+  private readonly options: Required<ThrottleOptions>;
 
   constructor(
-    options: Partial<ThrottleOptions> = {},
+    options: ThrottleOptions,
     private readonly clock: TimerClock = realTimers,
   ) {
-    this.options = { ...PACE, maxRetries: 5, ...options };
+    this.options = { perChatIntervalMs: 0, chatPerMinute: () => undefined, maxRetries: 5, ...options };
   }
 
   /** Runs `task` when the pace allows; resolves or rejects with its outcome. */
@@ -119,7 +124,7 @@ export class SendThrottle {
   private chat(chatId: string): ChatState {
     let chat = this.chats.get(chatId);
     if (!chat) {
-      chat = { jobs: [], busy: false, nextAt: 0, minute: [] };
+      chat = { jobs: [], busy: false, nextAt: 0, perMinute: this.options.chatPerMinute(chatId), minute: [] };
       this.chats.set(chatId, chat);
     }
     return chat;
@@ -132,8 +137,7 @@ export class SendThrottle {
     let earliest = Number.POSITIVE_INFINITY;
     for (const [id, chat] of [...this.chats]) {
       if (chat.busy) continue;
-      const isGroup = id.startsWith("-");
-      if (isGroup) prune(chat.minute, now - 60_000);
+      prune(chat.minute, now - 60_000);
       if (chat.jobs.length === 0) {
         // Forget idle chats once their pace no longer matters.
         if (chat.nextAt <= now && chat.minute.length === 0) this.chats.delete(id);
@@ -143,10 +147,10 @@ export class SendThrottle {
         chat.nextAt,
         windowReadyAt(this.second, this.options.globalPerSecond - this.inFlight, 1000),
         this.nextStart - SPACING_SLACK_MS,
-        isGroup ? windowReadyAt(chat.minute, this.options.groupPerMinute, 60_000) : 0,
+        chat.perMinute === undefined ? 0 : windowReadyAt(chat.minute, chat.perMinute, 60_000),
       );
       if (readyAt <= now) {
-        this.start(id, chat, now, isGroup);
+        this.start(id, chat, now);
       } else {
         earliest = Math.min(earliest, readyAt);
       }
@@ -169,7 +173,7 @@ export class SendThrottle {
     this.timer = { handle, at };
   }
 
-  private start(id: string, chat: ChatState, now: number, isGroup: boolean): void {
+  private start(id: string, chat: ChatState, now: number): void {
     const job = chat.jobs[0];
     if (!job) return;
     chat.busy = true;
@@ -189,7 +193,7 @@ export class SendThrottle {
       const at = this.clock.now();
       this.inFlight--;
       this.second.push(at);
-      if (isGroup) chat.minute.push(at);
+      if (chat.perMinute !== undefined) chat.minute.push(at);
       chat.nextAt = at + this.options.perChatIntervalMs;
     };
     outcome.then(

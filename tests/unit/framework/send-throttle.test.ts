@@ -1,47 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { RetryLater, SendThrottle, type TimerClock } from "../../../src/platforms/telegram/throttle.js";
+import { RetryLater, SendThrottle } from "../../../src/framework/send-throttle.js";
+import { PACE } from "../../../src/platforms/telegram/limits.js";
+import { FakeTimerClock, settle } from "../../helpers/fake-timer-clock.js";
 
-/** A clock that moves only when told to; timers fire in order as it moves. */
-class FakeClock implements TimerClock {
-  time = 0;
-  private timers: { at: number; fn: () => void; id: number }[] = [];
-  private nextId = 1;
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.push({ at: this.time + ms, fn, id });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers = this.timers.filter((t) => t.id !== handle);
-  }
-
-  /** Moves time forward, firing due timers one by one and letting promises settle in between. */
-  async advance(ms: number): Promise<void> {
-    const target = this.time + ms;
-    for (;;) {
-      await settle();
-      const due = this.timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((t) => t !== due);
-      this.time = due.at;
-      due.fn();
-    }
-    this.time = target;
-    await settle();
-  }
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 50; i++) await Promise.resolve();
-}
-
-function recorder(clock: FakeClock) {
+function recorder(clock: FakeTimerClock) {
   const starts: { chat: string; label: string; at: number }[] = [];
   const task = (chat: string, label: string) => async () => {
     starts.push({ chat, label, at: clock.now() });
@@ -50,10 +12,11 @@ function recorder(clock: FakeClock) {
   return { starts, task };
 }
 
-describe("SendThrottle", () => {
+// Telegram's pace exercises every limit the throttle has: per chat, per group minute, overall.
+describe("SendThrottle at Telegram's pace", () => {
   it("GIVEN three messages to one chat THEN they start one second apart, in order", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     const done = ["a", "b", "c"].map((l) => throttle.schedule("1", task("1", l)));
     await clock.advance(5000);
@@ -66,8 +29,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN two chats THEN each keeps its own pace and neither waits for the other", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (const l of ["a1", "a2"]) void throttle.schedule("10", task("10", l));
     for (const l of ["b1", "b2"]) void throttle.schedule("20", task("20", l));
@@ -77,8 +40,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN 21 messages to a group THEN the 21st waits for the minute window (20 per minute)", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (let i = 0; i < 21; i++) void throttle.schedule("-100", task("-100", String(i)));
     await clock.advance(59_999);
@@ -90,8 +53,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN a private chat THEN the group limit does not apply", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (let i = 0; i < 21; i++) void throttle.schedule("100", task("100", String(i)));
     await clock.advance(20_000);
@@ -99,8 +62,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN 40 chats at once THEN starts are spread evenly and no second holds more than 30", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (let i = 0; i < 40; i++) void throttle.schedule(String(i + 1), task(String(i + 1), String(i)));
     await clock.advance(2000);
@@ -114,8 +77,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN a 429 THEN the chat is held for retry_after, retried first and delivered once, while others flow", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const attempts: number[] = [];
     let first = true;
     const flaky = async () => {
@@ -141,8 +104,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN a chat that keeps answering 429 THEN the error is passed on after maxRetries", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({ maxRetries: 2 }, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle({ ...PACE, maxRetries: 2 }, clock);
     let calls = 0;
     const outcome = throttle
       .schedule("1", async () => {
@@ -156,8 +119,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN a task that fails THEN its error is returned and the queue goes on", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const failing = throttle.schedule("1", async () => {
       throw new Error("boom");
     });
@@ -168,8 +131,8 @@ describe("SendThrottle", () => {
   });
 
   it("GIVEN close THEN waiting messages are rejected and new ones refused", async () => {
-    const clock = new FakeClock();
-    const throttle = new SendThrottle({}, clock);
+    const clock = new FakeTimerClock();
+    const throttle = new SendThrottle(PACE, clock);
     const first = throttle.schedule("1", async () => "sent");
     const second = throttle.schedule("1", async () => "never").catch((e: Error) => e.message);
     await settle();
