@@ -43,7 +43,13 @@ async function main(): Promise<void> {
   shutdown.onStop(() => core.close());
   const { report } = core;
   log.info(
-    { articles: report.articles, parsed: report.parsed, unchanged: report.unchanged, ms: report.ms },
+    {
+      articles: report.articles,
+      parsed: report.parsed,
+      unchanged: report.unchanged,
+      ms: report.ms,
+      threads: report.threads,
+    },
     `loaded ${report.articles} articles from ${config.CONTENT_DIR}`,
   );
   for (const { file, reason } of report.skipped) log.warn({ file, reason }, "skipped");

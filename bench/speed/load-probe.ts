@@ -4,7 +4,7 @@
  * --heap-prof and can swap in the variants in bench/speed/variants/ to measure a proposed fix.
  *
  *   node --import tsx [--cpu-prof] bench/speed/load-probe.ts --content DIR --db FILE [--cold]
- *     [--watch] [--fts-no-prefix] [--pragma "cache_size = -65536"] [--variant library]   (LIBRARY_VARIANT=batch|dirwatch for one change only)
+ *     [--watch] [--pragma "cache_size = -65536"] [--variant library]   (LIBRARY_VARIANT=batch|dirwatch for one change only)
  */
 import { rmSync } from "node:fs";
 import type { Logger } from "../../src/framework/ports.js";
@@ -31,12 +31,6 @@ const t0 = performance.now();
 const db = openDatabase(databasePath);
 // --pragma "name = value" (repeatable): connection settings to try for the load.
 for (const [i, a] of args.entries()) if (a === "--pragma" && args[i + 1]) db.pragma(args[i + 1] as string);
-if (args.includes("--fts-no-prefix") && db.prepare("SELECT count(*) FROM articles").pluck().get() === 0) {
-  // Proposed schema: no prefix indexes on the body (autocomplete only needs titles).
-  db.exec(`DROP TABLE articles_fts;
-    CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, topics, content = '', contentless_delete = 1,
-      tokenize = 'unicode61 remove_diacritics 2')`);
-}
 const index = (
   variant ? new (await import("./variant-article-index.js")).ArticleIndex(db) : new ArticleIndex(db)
 ) as ArticleIndex;

@@ -9,6 +9,7 @@
 import { detectLanguage, languageCode } from "../news/detect-language.js";
 import type { Article, ParseOutcome, Section } from "./article.js";
 import { parseDate } from "./parse-date.js";
+import { collapseSpaces } from "./whitespace.js";
 
 /** Where the text came from: the reader derives both from the file's path. */
 export interface ArticleSource {
@@ -72,7 +73,7 @@ export function parseScrapedText(text: string, source: ArticleSource): ParseOutc
   const lines = text.split("\n").map((l) => l.trimEnd());
   let i = lines.findIndex((l) => l.trim() !== "");
   if (i < 0) return { ok: false, reason: "the file holds no text", warnings };
-  const title = collapse(lines[i] ?? "");
+  const title = collapseSpaces(lines[i] ?? "");
   i++;
   if (title.length > 250) warnings.push(`the first line is long for a title (${title.length} characters)`);
 
@@ -113,7 +114,7 @@ export function parseScrapedText(text: string, source: ArticleSource): ParseOutc
  */
 function parseByline(line: string, warnings: string[]): Byline | null {
   if (line.length > 200) return null;
-  const parts = line.split("|").map((p) => collapse(p));
+  const parts = line.split("|").map((p) => collapseSpaces(p));
   if (parts.length < 3) return null;
   if (parts.length > 4) warnings.push("the byline has more than four fields; the extra ones are ignored");
   const [authorPart = "", categoryPart = "", third = "", fourth] = parts;
@@ -263,13 +264,13 @@ function buildSections(lines: Line[]): Section[] {
   const sections: { heading: string | null; paragraphs: string[] }[] = [{ heading: null, paragraphs: [] }];
   let open: string[] | null = null;
   const flush = () => {
-    if (open && open.length > 0) sections.at(-1)?.paragraphs.push(collapse(open.join(" ")));
+    if (open && open.length > 0) sections.at(-1)?.paragraphs.push(collapseSpaces(open.join(" ")));
     open = null;
   };
   for (const line of lines) {
     if (line.heading) {
       flush();
-      sections.push({ heading: collapse(line.text), paragraphs: [] });
+      sections.push({ heading: collapseSpaces(line.text), paragraphs: [] });
     } else if (line.text === "") {
       flush();
     } else {
@@ -283,8 +284,4 @@ function buildSections(lines: Line[]): Section[] {
   return sections
     .filter((s, index) => !(index === 0 && s.heading === null && s.paragraphs.length === 0))
     .map((s) => ({ heading: s.heading, text: s.paragraphs.join("\n\n") }));
-}
-
-function collapse(text: string): string {
-  return text.replace(/[ \t]+/g, " ").trim();
 }

@@ -3,7 +3,7 @@
  * the extension. Every refusal is a ParseOutcome with a one-sentence reason, never a throw, so
  * one bad file costs a log line and not the whole library.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFile, type Stats, stat } from "node:fs";
 import type { ParseOutcome } from "./article.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { parseScrapedText } from "./parse-scraped-text.js";
@@ -15,19 +15,41 @@ const PARSERS = { ".txt": parseScrapedText, ".md": parseFrontMatter } as const;
 /** How much of a file the binary sniffing looks at. */
 const SNIFF_BYTES = 8_192;
 
-/** Reads and parses one article file; `relPath` (relative to the content folder) names it. */
-export async function readArticleFile(absPath: string, relPath: string): Promise<ParseOutcome> {
+/**
+ * Reads and parses one article file; `relPath` (relative to the content folder) names it. A scan
+ * that has just listed the regular files and stat-ed them passes the size it saw instead of
+ * paying for a second stat.
+ */
+export async function readArticleFile(
+  absPath: string,
+  relPath: string,
+  knownSize?: number,
+): Promise<ParseOutcome> {
   try {
-    const info = await stat(absPath);
-    if (!info.isFile()) return skip("it is not a regular file");
-    if (info.size > MAX_ARTICLE_BYTES) {
-      return skip(`the file is larger than 5 MB (${(info.size / 1024 / 1024).toFixed(1)} MB)`);
+    let size = knownSize;
+    if (size === undefined) {
+      const info = await call<Stats>((done) => stat(absPath, done));
+      if (!info.isFile()) return skip("it is not a regular file");
+      size = info.size;
     }
-    return parseArticleBytes(relPath, await readFile(absPath));
+    if (size > MAX_ARTICLE_BYTES) return tooLarge(size);
+    // The callback API: fs/promises' readFile costs four promise round trips a file.
+    const bytes = await call<Buffer>((done) => readFile(absPath, done));
+    // The file may have grown since it was stat-ed.
+    if (bytes.length > MAX_ARTICLE_BYTES) return tooLarge(bytes.length);
+    return parseArticleBytes(relPath, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     return skip(`the file could not be read (${code})`);
   }
+}
+
+function call<T>(start: (done: (error: Error | null, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
+}
+
+function tooLarge(bytes: number): ParseOutcome {
+  return skip(`the file is larger than 5 MB (${(bytes / 1024 / 1024).toFixed(1)} MB)`);
 }
 
 /**
@@ -81,7 +103,9 @@ function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, SNIFF_BYTES);
   if (bytes.includes(0)) return true;
   let control = 0;
-  for (const byte of sample) {
+  // An indexed loop: iterating a Buffer with for-of is several times slower, on every file.
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i] as number;
     if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) || byte === 0x7f) {
       control++;
     }

@@ -73,20 +73,10 @@ export class ArticleIndex {
       ftsInsert: db.prepare("INSERT INTO articles_fts (rowid, title, body, topics) VALUES (?, ?, ?, ?)"),
       ftsDelete: db.prepare("DELETE FROM articles_fts WHERE rowid = ?"),
       count: db.prepare("SELECT count(*) FROM articles").pluck(),
-      ranked: db
-        .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY ${RANK} LIMIT ?`)
-        .pluck(),
-      /** The rowid of the RANK_WINDOW-th newest match (none: fewer matches than that). */
-      windowStart: db
-        .prepare(
-          "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        )
-        .pluck(),
-      rankedFrom: db
-        .prepare(
-          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? ORDER BY ${RANK} LIMIT ?`,
-        )
-        .pluck(),
+      titleInsert: db.prepare("INSERT INTO titles_fts (rowid, title) VALUES (?, ?)"),
+      titleDelete: db.prepare("DELETE FROM titles_fts WHERE rowid = ?"),
+      articles: rankStatements(db, "articles_fts", RANK),
+      titles: rankStatements(db, "titles_fts", "rank"),
       insight: db.prepare("SELECT value FROM insights WHERE hash = ? AND kind = ?").pluck(),
       storeInsight: db.prepare("INSERT OR REPLACE INTO insights (hash, kind, value) VALUES (?, ?, ?)"),
     };
@@ -145,10 +135,12 @@ export class ArticleIndex {
         rowid = existing.rowid;
         this.stmts.update.run({ ...params, rowid });
         this.stmts.ftsDelete.run(rowid);
+        this.stmts.titleDelete.run(rowid);
       } else {
         rowid = Number(this.stmts.insert.run({ ...params, firstSeen: now.toISOString() }).lastInsertRowid);
       }
       this.stmts.ftsInsert.run(rowid, article.title, articleBody(article), topicsText(article));
+      this.stmts.titleInsert.run(rowid, article.title);
       return { created: !existing, rowid };
     });
   }
@@ -185,6 +177,7 @@ export class ArticleIndex {
   private removeRow(rowid: number): void {
     this.stmts.deleteRow.run(rowid);
     this.stmts.ftsDelete.run(rowid);
+    this.stmts.titleDelete.run(rowid);
   }
 
   /**
@@ -194,25 +187,30 @@ export class ArticleIndex {
   search(text: string, limit: number, visible: (rowid: number) => boolean): number[] {
     const query = buildFtsQuery(text);
     if (!query) return [];
-    const strict = this.ranked(query.all, limit, visible);
+    const strict = this.ranked(this.stmts.articles, query.all, limit, visible);
     if (strict.length > 0 || query.terms.length === 1) return strict;
-    return this.ranked(query.any, limit, visible);
+    return this.ranked(this.stmts.articles, query.any, limit, visible);
   }
 
   /** Rowids of titles with words starting like the typed text (autocomplete). */
   suggest(text: string, limit: number, visible: (rowid: number) => boolean): number[] {
     const query = buildPrefixQuery(text);
     if (!query) return [];
-    return this.ranked(query, limit, visible);
+    return this.ranked(this.stmts.titles, query, limit, visible);
   }
 
   /** Over-fetches so that filtering out hidden articles still leaves `limit` results. */
-  private ranked(match: string, limit: number, visible: (rowid: number) => boolean): number[] {
-    const from = this.stmts.windowStart.get(match, RANK_WINDOW - 1) as number | undefined;
+  private ranked(
+    stmts: RankStatements,
+    match: string,
+    limit: number,
+    visible: (rowid: number) => boolean,
+  ): number[] {
+    const from = stmts.windowStart.get(match, RANK_WINDOW - 1) as number | undefined;
     const rows =
       from === undefined
-        ? this.stmts.ranked.all(match, limit * 4 + 20)
-        : this.stmts.rankedFrom.all(match, from, limit * 4 + 20);
+        ? stmts.ranked.all(match, limit * 4 + 20)
+        : stmts.rankedFrom.all(match, from, limit * 4 + 20);
     return rows.map(Number).filter(visible).slice(0, limit);
   }
 
@@ -224,6 +222,22 @@ export class ArticleIndex {
   storeInsight(hash: string, kind: string, value: string): void {
     this.stmts.storeInsight.run(hash, kind, value);
   }
+}
+
+type RankStatements = ReturnType<typeof rankStatements>;
+
+/** The ranked match of one FTS table, with the newest-RANK_WINDOW window for common words. */
+function rankStatements(db: Db, table: string, rank: string) {
+  return {
+    ranked: db.prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY ${rank} LIMIT ?`).pluck(),
+    /** The rowid of the RANK_WINDOW-th newest match (none: fewer matches than that). */
+    windowStart: db
+      .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`)
+      .pluck(),
+    rankedFrom: db
+      .prepare(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid >= ? ORDER BY ${rank} LIMIT ?`)
+      .pluck(),
+  };
 }
 
 function topicsText(article: Article): string {

@@ -1,6 +1,11 @@
 import type { Migration } from "../database.js";
 import { articlesMigration } from "./001-articles.js";
 import { schedulingMigration } from "./002-scheduling.js";
+import { titlePrefixesMigration } from "./003-title-prefixes.js";
 
 /** Every schema version, in order. Add a file per migration; never edit an applied one. */
-export const migrations: readonly Migration[] = [articlesMigration, schedulingMigration];
+export const migrations: readonly Migration[] = [
+  articlesMigration,
+  schedulingMigration,
+  titlePrefixesMigration,
+];

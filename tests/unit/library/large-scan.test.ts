@@ -1,0 +1,101 @@
+import { rmSync } from "node:fs";
+import { basename, join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { Library, type LibraryEvent } from "../../../src/content/library.js";
+import { silentLogger } from "../../../src/framework/ports.js";
+import { ArticleIndex } from "../../../src/store/article-index.js";
+import { openDatabase } from "../../../src/store/database.js";
+import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+/** n articles, one in ten about a "zephyrine" turbine; one broken file among them. */
+function archive(n: number) {
+  const content = tempContent();
+  for (let i = 0; i < n; i++) {
+    const topic = i % 10 === 0 ? "zephyrine turbine" : `harbour number ${i}`;
+    content.write(
+      `${String(i).padStart(5, "0")}.md`,
+      markdownArticle({
+        title: `Report ${i} on the ${topic}`,
+        body: `The council discussed the ${topic} today.`,
+      }),
+    );
+  }
+  content.write("broken.md", "---\ntitle: [unclosed\n---\nbody");
+  cleanups.push(() => content.remove());
+  return content;
+}
+
+function open(dbPath: string, dir: string) {
+  const db = openDatabase(dbPath);
+  const library = new Library(dir, new ArticleIndex(db), { now: () => new Date() }, silentLogger);
+  const events: LibraryEvent[] = [];
+  library.onChange((e) => events.push(e));
+  cleanups.push(() => {
+    library.close();
+    db.close();
+  });
+  return { db, library, events };
+}
+
+describe("Library: a large scan", () => {
+  it("GIVEN 1,200 files THEN they are parsed on the worker thread, in order, and all searchable", async () => {
+    const content = archive(1_200);
+    const { library } = open(":memory:", content.dir);
+    const report = await library.load();
+    expect(report.threads).toBe(2);
+    expect(report.parsed).toBe(1_200);
+    expect(report.skipped.map((s) => s.file)).toEqual(["broken.md"]);
+    expect(library.search("zephyrine", 500)).toHaveLength(120);
+    expect(library.get("00042")?.title).toBe("Report 42 on the harbour number 42");
+    expect(library.suggest("zeph", 5).every((s) => s.title.includes("zephyrine"))).toBe(true);
+  });
+
+  it("GIVEN a handful of files THEN they are parsed on the main thread", async () => {
+    const content = archive(5);
+    const report = await open(":memory:", content.dir).library.load();
+    expect(report).toMatchObject({ threads: 1, parsed: 5 });
+  });
+});
+
+describe("Migration 3: prefix index on titles only", () => {
+  it("GIVEN a database indexed by version 2 THEN the next load re-indexes every file, keeps first-seen dates and announces nothing", async () => {
+    const content = archive(30);
+    const dbPath = join(content.dir, "..", `${basename(content.dir)}.sqlite`);
+    cleanups.push(() => {
+      for (const s of ["", "-wal", "-shm"]) rmSync(`${dbPath}${s}`, { force: true });
+    });
+    const first = openDatabase(dbPath);
+    await new Library(content.dir, new ArticleIndex(first), { now: () => new Date(0) }, silentLogger).load();
+    // Back to what version 2 left: no title index, migration 3 not applied.
+    first.exec("DROP TABLE titles_fts; DELETE FROM schema_migrations WHERE version = 3");
+    first.close();
+
+    const { db, library, events } = open(dbPath, content.dir);
+    const before = db
+      .prepare("SELECT count(*) FROM articles WHERE first_seen = ?")
+      .pluck()
+      .get(new Date(0).toISOString());
+    const report = await library.load();
+    expect(report.parsed).toBe(30);
+    expect(events).toEqual([]);
+    expect(
+      db.prepare("SELECT count(*) FROM articles WHERE first_seen = ?").pluck().get(new Date(0).toISOString()),
+    ).toBe(before);
+    expect(library.search("zephyrine", 10)).toHaveLength(3);
+    expect(library.suggest("zeph", 10)).toHaveLength(3);
+    // The warm start after that skips every file again.
+    library.close();
+    const again = await new Library(
+      content.dir,
+      new ArticleIndex(db),
+      { now: () => new Date() },
+      silentLogger,
+    ).load();
+    expect(again).toMatchObject({ parsed: 0, unchanged: 30 });
+  });
+});
