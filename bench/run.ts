@@ -8,8 +8,7 @@
  *   npm run bench -- --n 100000        # adds the 100,000 tier (or BENCH_N=100000)
  *   npm run bench -- --sizes 10000 --skip fanout,insights --no-readme
  *   npm run bench -- --report-only    # table and README from bench/results.json
- * Parts (for --skip): start, load-proposed, query, query-proposed, hot, hot-proposed, insights,
- * fanout, minisearch; "proposed" skips every *-proposed part.
+ * Parts (for --skip): start, query, hot, insights, fanout, minisearch.
  *
  * Over ~300 lines: the orchestration, the goal table and the report are one reading of the
  * same results object; the measurements themselves live in bench/speed/ and bench/fanout/.
@@ -192,45 +191,6 @@ async function benchStart(n: number, dir: string, db: string) {
   };
 }
 
-interface ProbeResult {
-  loadMs: number;
-  watchMs: number;
-  readyMs: number;
-  cpuMs: number;
-  peakRssMb: number;
-  progressLines: number;
-  report: { parsed: number; unchanged: number };
-}
-
-/**
- * The proposed library/index change (bench/speed/variant-*.ts), measured by the load probe:
- * cold (no database), then warm with the watcher, as createCore does. Beside the start figures.
- */
-async function benchProposedLoad(n: number, dir: string) {
-  const db = join(OUT, `proposed-${n}.sqlite`);
-  const out: Record<string, ProbeResult> = {};
-  const probe = async (name: string, extra: string[], dbPath = db) => {
-    const r = await runChild<ProbeResult>("speed/load-probe.ts", [
-      "--content",
-      dir,
-      "--db",
-      dbPath,
-      ...extra,
-    ]);
-    log(
-      `${n}: proposed, ${name}: ${r.result.readyMs} ms (CPU ${r.result.cpuMs} ms), peak RSS ${r.result.peakRssMb} MB`,
-    );
-    out[name] = r.result;
-  };
-  await probe("cold", ["--cold", "--variant", "library"]);
-  await probe("warm", ["--watch", "--variant", "library"]);
-  const noPrefix = join(OUT, `proposed-noprefix-${n}.sqlite`);
-  await probe("coldNoPrefix", ["--cold", "--variant", "library", "--fts-no-prefix"], noPrefix);
-  removeDb(db);
-  removeDb(noPrefix);
-  return out;
-}
-
 /** A private copy of the corpus made of hard links, plus a copy of the warm database. */
 function linkedCopy(n: number, dir: string, db: string): { dir: string; db: string } {
   const copyDir = join(OUT, `hot-${n}`);
@@ -286,12 +246,10 @@ async function main(): Promise<void> {
     };
     tiers[n] = tier;
     const db = join(OUT, `db-${n}.sqlite`);
-    const runs = (part: string) => !skip.has(part) && !(part.endsWith("-proposed") && skip.has("proposed"));
+    const runs = (part: string) => !skip.has(part);
     if (runs("start")) tier.start = await benchStart(n, dir, db).catch(errorOf);
     else if (!existsSync(db))
       await runChild("speed/start-entry.ts", ["--content", dir, "--db", db, "--no-watch"]);
-    if (runs("load-proposed") && n >= 10_000)
-      tier.proposedLoad = await benchProposedLoad(n, dir).catch(errorOf);
     const queryArgs = ["--content", dir, "--db", db, "--manifest", join(dir, ".manifest.json")];
     if (runs("query")) {
       const heap = n >= 100_000 ? ["--max-old-space-size=16000"] : [];
@@ -303,31 +261,16 @@ async function main(): Promise<void> {
       ]);
       tier.query = q.result;
     }
-    if (runs("query-proposed")) {
-      log(`${n}: /news with the proposed rendering, ranking window and stopword-free queries`);
-      const v = await softChild<Record<string, unknown>>("speed/query-entry.ts", [
-        ...queryArgs,
-        "--no-baselines",
-        "--variant-news",
-        "--variant-index",
-      ]);
-      tier.queryProposed = v.result;
-    }
-    for (const [part, key, extra] of [
-      ["hot", "hotReload", []],
-      ["hot-proposed", "hotReloadProposed", ["--variant"]],
-    ] as const) {
-      if (!runs(part)) continue;
+    if (runs("hot")) {
       const copy = linkedCopy(n, dir, db);
-      log(`${n}: hot reload${extra.length ? " with the proposed library" : ""}`);
+      log(`${n}: hot reload`);
       const h = await softChild<Record<string, unknown>>("speed/hot-reload-entry.ts", [
         "--content",
         copy.dir,
         "--db",
         copy.db,
-        ...extra,
       ]);
-      tier[key] = h.result;
+      tier.hotReload = h.result;
       rmSync(copy.dir, { recursive: true, force: true });
       removeDb(copy.db);
     }

@@ -6,7 +6,7 @@
  * searchable. Three kinds of change, in turn: a new file, an existing article rewritten in place,
  * and an existing article replaced by rename (how many editors save).
  *
- *   node --import tsx bench/speed/hot-reload-entry.ts --content DIR --db FILE [--changes 21] [--variant]
+ *   node --import tsx bench/speed/hot-reload-entry.ts --content DIR --db FILE [--changes 21]
  */
 import {
   copyFileSync,
@@ -42,42 +42,14 @@ for (const file of existing) {
 }
 
 const started = performance.now();
-const core = args.includes("--variant") ? await variantCore() : await realCore();
-
-async function realCore() {
-  const { createCore } = await import("../../src/core.js");
-  return createCore({
-    contentDir: contentDir as string,
-    databasePath: databasePath as string,
-    defaultLocale: "en",
-    log: silentLogger,
-    watch: true,
-  });
-}
-
-/** The proposed library (variant-library.ts): batched load, one inotify watch per folder. */
-async function variantCore() {
-  const { openDatabase } = await import("../../src/store/database.js");
-  const { ArticleIndex } = await import("./variant-article-index.js");
-  const { Library } = await import("./variant-library.js");
-  const db = openDatabase(databasePath as string);
-  const library = new Library(
-    contentDir as string,
-    new ArticleIndex(db),
-    { now: () => new Date() },
-    silentLogger,
-  );
-  await library.load();
-  library.watch();
-  return {
-    library,
-    async close() {
-      library.close();
-      await library.settle();
-      db.close();
-    },
-  };
-}
+const { createCore } = await import("../../src/core.js");
+const core = await createCore({
+  contentDir,
+  databasePath,
+  defaultLocale: "en",
+  log: silentLogger,
+  watch: true,
+});
 const readyMs = performance.now() - started;
 // Let the watcher finish settling on the rename noise above.
 await new Promise((r) => setTimeout(r, 500));

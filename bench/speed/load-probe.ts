@@ -1,12 +1,13 @@
 /**
  * Profiling probe: the library load alone (openDatabase -> ArticleIndex -> Library.load, then
  * optionally the watcher), without the commands and insights, so it runs under --cpu-prof and
- * --heap-prof and can swap in the variants in bench/speed/variants/ to measure a proposed fix.
+ * --heap-prof (the parse worker, when used, writes a profile of its own).
  *
  *   node --import tsx [--cpu-prof] bench/speed/load-probe.ts --content DIR --db FILE [--cold]
- *     [--watch] [--pragma "cache_size = -65536"] [--variant library]   (LIBRARY_VARIANT=batch|dirwatch for one change only)
+ *     [--watch] [--pragma "cache_size = -65536"]
  */
 import { rmSync } from "node:fs";
+import { Library } from "../../src/content/library.js";
 import type { Logger } from "../../src/framework/ports.js";
 import { ArticleIndex } from "../../src/store/article-index.js";
 import { openDatabase } from "../../src/store/database.js";
@@ -18,7 +19,6 @@ const databasePath = argValue(args, "--db");
 if (!contentDir || !databasePath) throw new Error("--content and --db are required");
 if (args.includes("--cold"))
   for (const s of ["", "-wal", "-shm"]) rmSync(`${databasePath}${s}`, { force: true });
-const variant = argValue(args, "--variant");
 const progress: string[] = [];
 const log: Logger = {
   info: (_o, msg) => progress.push(String(msg)),
@@ -31,19 +31,13 @@ const t0 = performance.now();
 const db = openDatabase(databasePath);
 // --pragma "name = value" (repeatable): connection settings to try for the load.
 for (const [i, a] of args.entries()) if (a === "--pragma" && args[i + 1]) db.pragma(args[i + 1] as string);
-const index = (
-  variant ? new (await import("./variant-article-index.js")).ArticleIndex(db) : new ArticleIndex(db)
-) as ArticleIndex;
-const { Library } = variant
-  ? ((await import(`./variant-${variant}.js`)) as typeof import("../../src/content/library.js"))
-  : await import("../../src/content/library.js");
+const index = new ArticleIndex(db);
 const library = new Library(contentDir, index, { now: () => new Date() }, log);
 const report = await library.load();
 const loaded = performance.now();
 if (args.includes("--watch")) library.watch();
 const ready = performance.now();
 emitResult({
-  variant: variant ?? "current",
   loadMs: Math.round(loaded - t0),
   watchMs: Math.round(ready - loaded),
   readyMs: Math.round(ready - t0),

@@ -5,7 +5,7 @@
  * Round 0 is the first time each query runs (summaries not yet cached); later rounds are steady.
  *
  *   node --import tsx bench/speed/query-entry.ts --content DIR --db FILE --manifest FILE
- *     [--rounds 20] [--no-baselines] [--no-minisearch] [--no-watch] [--variant-news] [--variant-index]
+ *     [--rounds 20] [--no-baselines] [--no-minisearch] [--no-watch]
  */
 import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
@@ -27,48 +27,15 @@ const rounds = Number(argValue(args, "--rounds") ?? 20);
 const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as CorpusManifest;
 const mix = queryMix(manifest);
 
-const core = args.includes("--variant-index") ? await variantCore() : await realCore();
-
-async function realCore() {
-  const { createCore } = await import("../../src/core.js");
-  return createCore({
-    contentDir: contentDir as string,
-    databasePath: databasePath as string,
-    defaultLocale: "en",
-    log: silentLogger,
-    watch: !args.includes("--no-watch"),
-  });
-}
-
-/** The core of src/core.ts over the proposed library and index (variant-*.ts). */
-async function variantCore() {
-  const { openDatabase } = await import("../../src/store/database.js");
-  const { ArticleIndex } = await import("./variant-article-index.js");
-  const { Library } = await import("./variant-library.js");
-  const { createInsights } = await import("../../src/news/insights.js");
-  const { registry } = await import("../../src/framework/run-command.js");
-  const { commands: all } = await import("../../commands/index.js");
-  const { systemClock } = await import("../../src/framework/ports.js");
-  const db = openDatabase(databasePath as string);
-  const index = new ArticleIndex(db);
-  const library = new Library(contentDir as string, index, systemClock, silentLogger);
-  await library.load();
-  if (!args.includes("--no-watch")) library.watch();
-  return {
-    library,
-    services: { library, insights: createInsights(index), clock: systemClock, log: silentLogger },
-    commands: registry(all),
-    async close() {
-      library.close();
-      await library.settle();
-      db.close();
-    },
-  };
-}
-// --variant-news: /news with the proposed card rendering (variant-news.ts) instead of commands/news.ts.
-const commands = args.includes("--variant-news")
-  ? new Map([...core.commands, ["news", (await import("./variant-news.js")).variantNews]])
-  : core.commands;
+const { createCore } = await import("../../src/core.js");
+const core = await createCore({
+  contentDir,
+  databasePath,
+  defaultLocale: "en",
+  log: silentLogger,
+  watch: !args.includes("--no-watch"),
+});
+const commands = core.commands;
 const afterLoadRssMb = Math.round(process.memoryUsage().rss / 1e6);
 
 const now = () => performance.now();

@@ -9,9 +9,27 @@ export interface Goal {
   target: string;
   measured: string;
   met: boolean | null;
-  /** The same figure with the proposed fixes (bench/speed/variant-*.ts, bench/fanout/variant-*.ts). */
-  proposed?: string;
 }
+
+/**
+ * The goal figures before the fixes that profiling led to (bench/results.json at commit 89a2ffc,
+ * same machine, 2026-11-27): kept beside the new ones so the report shows before and after.
+ */
+const BEFORE: Record<string, string> = {
+  "Cold start, 10,000": "14.61 s",
+  "Warm start, 10,000": "0.59 s",
+  "/news p99 (steady), 10,000": "14.00 ms",
+  "Peak RSS, 10,000": "259 MB",
+  "Cold start, 100,000": "181.73 s",
+  "Warm start, 100,000": "5.66 s",
+  "/news p99 (steady), 100,000": "126.20 ms",
+  "Peak RSS, 100,000": "456 MB",
+  "Hot reload p99, 10,000": "43.6 ms",
+  "Long load logs progress, 100,000": "57 lines",
+  "Summary + facts, 600-word article, median": "1.91 ms",
+  "Fan-out, 1,000 Telegram chats and 1,000 groups": "× 1.021 and × 1.020, 0 × 429",
+  "Fan-out, 1,000 Discord channels": "21.63 s (× 1.138), 19 × 429",
+};
 
 import { FINDINGS } from "./findings.js";
 
@@ -66,17 +84,6 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("Warm start, process start to ready p50 (s)", (x) =>
       sec(num(x, "start.warm.processStartToReadyMs.median")),
     ),
-    line("Proposed library (rows read once, callback stat): cold / warm (s)", (x) =>
-      pair(sec(num(x, "proposedLoad.cold.readyMs")), sec(num(x, "proposedLoad.warm.readyMs"))),
-    ),
-    line("Proposed library + no body prefix index: cold (s)", (x) =>
-      sec(num(x, "proposedLoad.coldNoPrefix.readyMs")),
-    ),
-    line("Proposed library: peak RSS cold / warm (MB)", (x) => {
-      const a = num(x, "proposedLoad.cold.peakRssMb");
-      const b = num(x, "proposedLoad.warm.peakRssMb");
-      return a === undefined ? "–" : `${a} / ${b ?? "–"}`;
-    }),
     line("Load progress log lines (cold)", (x) => {
       const p = (x?.start as Json | undefined)?.cold as Json | undefined;
       return Array.isArray(p?.progressLines) ? String(p.progressLines[0]) : "–";
@@ -105,12 +112,6 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("/news handler p50 / p99 (ms), first time", (x) =>
       pair(ms(num(x, "query.handler.first.median"), 2), ms(num(x, "query.handler.first.p99"), 2)),
     ),
-    line("Proposed /news (bm25 over the newest 1,000 matches) p50 / p99 (ms), steady", (x) =>
-      pair(
-        ms(num(x, "queryProposed.handler.steady.median"), 2),
-        ms(num(x, "queryProposed.handler.steady.p99"), 2),
-      ),
-    ),
     line("library.search alone p50 / p99 (ms)", (x) =>
       pair(ms(num(x, "query.searchOnly.median"), 2), ms(num(x, "query.searchOnly.p99"), 2)),
     ),
@@ -133,9 +134,6 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("Hot reload, write to searchable p50 / p99 (ms)", (x) =>
       pair(ms(num(x, "hotReload.all.median")), ms(num(x, "hotReload.all.p99"))),
     ),
-    line("Proposed library: hot reload p50 / p99 (ms)", (x) =>
-      pair(ms(num(x, "hotReloadProposed.all.median")), ms(num(x, "hotReloadProposed.all.p99"))),
-    ),
   ];
   return { header, lines };
 }
@@ -149,16 +147,12 @@ export function goals(results: Results): Goal[] {
     value: number | undefined,
     limit: number,
     show: (v: number) => string,
-    proposed?: number,
   ) =>
     out.push({
       goal,
       target,
       measured: value === undefined ? "not measured" : show(value),
       met: value === undefined ? null : value <= limit,
-      ...(proposed === undefined
-        ? {}
-        : { proposed: `${show(proposed)} (${proposed <= limit ? "met" : "missed"})` }),
     });
   const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
   for (const [n, cold, warm, news, rss] of [
@@ -167,29 +161,14 @@ export function goals(results: Results): Goal[] {
   ] as const) {
     const x = tier(n);
     const label = fmtN(n);
-    add(
-      `Cold start, ${label}`,
-      `≤ ${cold / 1000} s`,
-      num(x, "start.cold.createCoreMs.median"),
-      cold,
-      s,
-      num(x, "proposedLoad.coldNoPrefix.readyMs") ?? num(x, "proposedLoad.cold.readyMs"),
-    );
-    add(
-      `Warm start, ${label}`,
-      `≤ ${warm / 1000} s`,
-      num(x, "start.warm.createCoreMs.median"),
-      warm,
-      s,
-      num(x, "proposedLoad.warm.readyMs"),
-    );
+    add(`Cold start, ${label}`, `≤ ${cold / 1000} s`, num(x, "start.cold.createCoreMs.median"), cold, s);
+    add(`Warm start, ${label}`, `≤ ${warm / 1000} s`, num(x, "start.warm.createCoreMs.median"), warm, s);
     add(
       `/news p99 (steady), ${label}`,
       `≤ ${news} ms`,
       num(x, "query.handler.steady.p99"),
       news,
       (v) => `${v.toFixed(2)} ms`,
-      num(x, "queryProposed.handler.steady.p99"),
     );
     const peaks = [
       num(x, "start.cold.peakRssMb.max"),
@@ -211,7 +190,6 @@ export function goals(results: Results): Goal[] {
     num(tier(10_000), "hotReload.all.p99"),
     100,
     (v) => `${v.toFixed(1)} ms`,
-    num(tier(10_000), "hotReloadProposed.all.p99"),
   );
   const progress = ((tier(100_000)?.start as Json | undefined)?.cold as Json | undefined)?.progressLines;
   out.push({
@@ -251,14 +229,6 @@ export function goals(results: Results): Goal[] {
         ? runs.every((f) => (num(f, "ratioToFloor") ?? 9) <= 1.1 && num(f, "status429") === 0)
         : null,
     });
-    const p = ((fan?.proposed ?? null) as Json | null)?.[keys[0] === "discord" ? "discord" : "telegram"] as
-      | Json
-      | undefined;
-    const last = out[out.length - 1] as Goal;
-    if (num(p, "ratioToFloor") !== undefined) {
-      const ok = (num(p, "ratioToFloor") ?? 9) <= 1.1 && num(p, "status429") === 0;
-      last.proposed = `${sec(num(p, "elapsedMs"))} s (× ${num(p, "ratioToFloor")?.toFixed(3)}), ${num(p, "status429")} × 429${keys.length > 1 ? ", groups" : ""} (${ok ? "met" : "missed"})`;
-    }
   }
   return out;
 }
@@ -277,8 +247,8 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
   const g = goals(results);
   const verdict = (x: Goal) => (x.met === null ? "not measured" : x.met ? "met" : `**missed**`);
   const goalTable = table(
-    ["Goal", "Target", "Measured", "Verdict", "With the proposed fixes"],
-    g.map((x) => [x.goal, x.target, x.measured, verdict(x), x.proposed ?? "–"]),
+    ["Goal", "Target", "Before the fixes", "Measured", "Verdict"],
+    g.map((x) => [x.goal, x.target, BEFORE[x.goal] ?? "–", x.measured, verdict(x)]),
   );
   const ins = results.insights;
   const insightLines = ins
@@ -316,7 +286,6 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
     String(num(f, "status429") ?? "–"),
     String(num(f, "errors") ?? "–"),
   ];
-  const proposed = (fan?.proposed ?? null) as Json | null;
   const fanLines =
     fan && typeof fan.error !== "string"
       ? table(
@@ -334,18 +303,6 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
             fanRow("Telegram, 1,000 chats", fan.telegram as Json | undefined),
             fanRow("Telegram, 1,000 groups", fan.telegramGroups as Json | undefined),
             fanRow("Discord, 1,000 channels", fan.discord as Json | undefined),
-            ...(proposed
-              ? [
-                  fanRow(
-                    "Telegram, 1,000 groups, variant-throttle.ts",
-                    proposed.telegram as Json | undefined,
-                  ),
-                  fanRow(
-                    "Discord, 1,000 channels, paced (variant-discord-pacer.ts)",
-                    proposed.discord as Json | undefined,
-                  ),
-                ]
-              : []),
           ],
         )
       : `Fan-out: ${fan && typeof fan.error === "string" ? `not measurable: ${fan.error.split("\n")[0]}` : "not run."}`;
