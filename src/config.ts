@@ -35,6 +35,10 @@ const schema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/newsdesk.db"),
   DEFAULT_LOCALE: z.enum(["en", "fr"]).default("en"),
+  LOAD_THREADS: z
+    .enum(["1", "2"])
+    .default("2")
+    .transform((v) => (v === "1" ? 1 : 2) as 1 | 2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DISCORD_TOKEN: optionalText,
   DISCORD_API_BASE: url("DISCORD_API_BASE"),

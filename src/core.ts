@@ -18,6 +18,8 @@ export interface CoreOptions {
   defaultLocale: Locale;
   log: Logger;
   clock?: Clock;
+  /** Threads that parse a large scan (default 2; 1 for hosts short on memory). */
+  loadThreads?: 1 | 2;
   /** Follow the content folder for changes (the bot does; one-shot CLI runs do not). */
   watch?: boolean;
   /** The scheduler's configuration; absent (one-shot CLI runs), nothing is posted on its own. */
@@ -42,7 +44,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.databasePath);
   const index = new ArticleIndex(db);
-  const library = new Library(options.contentDir, index, clock, options.log);
+  const library = new Library(options.contentDir, index, clock, options.log, {
+    parseThreads: options.loadThreads ?? 2,
+  });
   const insights = createInsights(index);
   const publishers: Partial<Record<PlatformName, Publisher>> = {};
   // Created before the first load so that it hears every "added" event.

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     databasePath: config.DATABASE_PATH,
     defaultLocale: config.DEFAULT_LOCALE,
     log,
+    loadThreads: config.LOAD_THREADS,
     watch: true,
     schedule: {
       digestCron: config.DIGEST_CRON ?? null,

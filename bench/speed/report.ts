@@ -75,6 +75,10 @@ function rows(results: Results): { header: string[]; lines: string[][] } {
     line("Cold start, createCore p50 / p99 (s)", (x) =>
       pair(sec(num(x, "start.cold.createCoreMs.median")), sec(num(x, "start.cold.createCoreMs.p99"))),
     ),
+    line("Cold start with LOAD_THREADS=1: createCore p50 (s), peak RSS max (MB)", (x) => {
+      const t = num(x, "start.coldOneThread.createCoreMs.median");
+      return t === undefined ? "–" : `${sec(t)}, ${num(x, "start.coldOneThread.peakRssMb.max") ?? "–"}`;
+    }),
     line("Cold start, process start to ready p50 (s)", (x) =>
       sec(num(x, "start.cold.processStartToReadyMs.median")),
     ),

@@ -3,7 +3,7 @@
  * src/main.ts does) over a content folder and a database, timed from process start to ready.
  * Prints one result line (see stats.ts) and exits; the runner decides cold (no database) or warm.
  *
- *   node --import tsx bench/speed/start-entry.ts --content DIR --db FILE [--no-watch] [--idle-ms 3000]
+ *   node --import tsx bench/speed/start-entry.ts --content DIR --db FILE [--no-watch] [--idle-ms 3000] [--load-threads 1]
  */
 import { argValue, emitResult, peakRssMb } from "./stats.js";
 
@@ -22,7 +22,9 @@ const rssAfterImportMb = Math.round(process.memoryUsage().rss / 1e6);
 // The bot's own logger, JSON on stderr: the runner reads the "loading articles" progress lines.
 const log = createLogger("info", { pretty: false });
 const coreStart = performance.now();
-const core = await createCore({ contentDir, databasePath, defaultLocale: "en", log, watch });
+// --load-threads 1: the setting for hosts short on memory (LOAD_THREADS=1).
+const loadThreads = argValue(args, "--load-threads") === "1" ? 1 : 2;
+const core = await createCore({ contentDir, databasePath, defaultLocale: "en", log, watch, loadThreads });
 const ready = performance.now();
 const memory = process.memoryUsage();
 const resources = process.getActiveResourcesInfo();

@@ -38,6 +38,14 @@ const WRITE_BATCH = 100;
 /** Below this many files to parse, a second thread costs more to start than it saves. */
 const WORKER_FROM = 1_000;
 
+export interface LibraryOptions {
+  /**
+   * 2 (the default): a large scan parses on a second thread, for a faster first start; 1 keeps
+   * it on the main thread, for hosts where the thread's ~40 MB of peak memory matters more.
+   */
+  parseThreads?: 1 | 2;
+}
+
 /** Which file holds an id: the scan's own map, or the library's memory for a single reload. */
 interface Owners {
   get(id: string): string | undefined;
@@ -73,6 +81,8 @@ export class Library implements LibraryPort {
   private readonly folderWatchers = new Map<string, FSWatcher>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The parse thread of the scan in progress, if it uses one (scans never overlap). */
+  private scanWorker: ParseWorker | null = null;
   /** Ids inserted by the scan or reload in progress, announced once it is done. */
   private createdDuringScan: string[] = [];
 
@@ -81,6 +91,7 @@ export class Library implements LibraryPort {
     private readonly index: ArticleIndex,
     private readonly clock: Clock,
     private readonly log: Logger,
+    private readonly options: LibraryOptions = {},
   ) {}
 
   onChange(listener: (event: LibraryEvent) => void): void {
@@ -97,6 +108,21 @@ export class Library implements LibraryPort {
     const firstLoad = this.index.count() === 0;
     this.skipped.clear();
     const files = await listContentFiles(this.contentDir, (file, reason) => this.skip(file, reason));
+    // A first load parses every file: the thread boots while the files are stat-ed.
+    this.scanWorker = firstLoad && files.length >= WORKER_FROM ? this.startWorker() : null;
+    try {
+      return await this.scanFiles(files, firstLoad, started);
+    } finally {
+      await this.scanWorker?.close();
+      this.scanWorker = null;
+    }
+  }
+
+  private startWorker(): ParseWorker | null {
+    return (this.options.parseThreads ?? 2) === 2 ? ParseWorker.start() : null;
+  }
+
+  private async scanFiles(files: string[], firstLoad: boolean, started: number): Promise<LoadReport> {
     // One read of the rows: the stamps now, and the memory afterwards when nothing changed.
     const rows = this.index.metas();
     const stamps = new Map(rows.map((m) => [m.file, m]));
@@ -137,7 +163,8 @@ export class Library implements LibraryPort {
       );
     }
     // Large scans parse on a second thread: batch k+1 is parsed there while batch k is written here.
-    const worker = toParse.length >= WORKER_FROM ? ParseWorker.start() : null;
+    if (!this.scanWorker && toParse.length >= WORKER_FROM) this.scanWorker = this.startWorker();
+    const worker = this.scanWorker;
     let threads: 1 | 2 = worker ? 2 : 1;
     const parse = (files: FileToParse[]) =>
       worker
@@ -149,27 +176,23 @@ export class Library implements LibraryPort {
           })
         : parseFiles(files);
     let done = 0;
-    try {
-      let next = batches.length > 0 ? parse(batches[0] as FileToParse[]) : null;
-      for (const [b, batch] of batches.entries()) {
-        const results = await (next as Promise<ParsedFile[]>);
-        next = b + 1 < batches.length ? parse(batches[b + 1] as FileToParse[]) : null;
-        this.index.batch(() => {
-          for (const [i, file] of batch.entries()) {
-            const result = results[i];
-            const info = toParse[done + i];
-            if (result && info && this.apply(file.rel, info.mtimeMs, info.size, result, owners) !== "skipped")
-              parsed++;
-          }
-        });
-        done += batch.length;
-        if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
-          lastProgress = performance.now();
-          this.log.info({ done, total: toParse.length }, "loading articles");
+    let next = batches.length > 0 ? parse(batches[0] as FileToParse[]) : null;
+    for (const [b, batch] of batches.entries()) {
+      const results = await (next as Promise<ParsedFile[]>);
+      next = b + 1 < batches.length ? parse(batches[b + 1] as FileToParse[]) : null;
+      this.index.batch(() => {
+        for (const [i, file] of batch.entries()) {
+          const result = results[i];
+          const info = toParse[done + i];
+          if (result && info && this.apply(file.rel, info.mtimeMs, info.size, result, owners) !== "skipped")
+            parsed++;
         }
+      });
+      done += batch.length;
+      if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
+        lastProgress = performance.now();
+        this.log.info({ done, total: toParse.length }, "loading articles");
       }
-    } finally {
-      await worker?.close();
     }
     this.refreshMemory(parsed === 0 && this.index.count() === rows.length ? rows : undefined);
     // The first load of an empty index is the baseline: nothing in it is "new" to announce.

@@ -55,6 +55,21 @@ describe("Library: a large scan", () => {
     expect(library.suggest("zeph", 5).every((s) => s.title.includes("zephyrine"))).toBe(true);
   });
 
+  it("GIVEN 1,200 files and parseThreads 1 THEN the same articles load on the main thread", async () => {
+    const content = archive(1_200);
+    const db = openDatabase(":memory:");
+    const library = new Library(content.dir, new ArticleIndex(db), { now: () => new Date() }, silentLogger, {
+      parseThreads: 1,
+    });
+    cleanups.push(() => {
+      library.close();
+      db.close();
+    });
+    const report = await library.load();
+    expect(report).toMatchObject({ threads: 1, parsed: 1_200 });
+    expect(library.search("zephyrine", 500)).toHaveLength(120);
+  });
+
   it("GIVEN a handful of files THEN they are parsed on the main thread", async () => {
     const content = archive(5);
     const report = await open(":memory:", content.dir).library.load();

@@ -32,4 +32,12 @@ describe("scheduling settings in the configuration", () => {
     expect(found.filter((p) => p.startsWith("NEWS_TIMEZONE"))).toHaveLength(1);
     expect(found.filter((p) => p.startsWith("DIGEST_CRON"))).toHaveLength(1);
   });
+
+  it("GIVEN LOAD_THREADS THEN 1 or 2 (default 2); anything else THEN one problem", () => {
+    expect(loadConfig({}).LOAD_THREADS).toBe(2);
+    expect(loadConfig({ LOAD_THREADS: "1" }).LOAD_THREADS).toBe(1);
+    const found = problems({ LOAD_THREADS: "8" });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^LOAD_THREADS/);
+  });
 });
