@@ -26,6 +26,7 @@ export function digestReply(corpusDir: string): Reply {
     {
       summary: (a, n) => splitSentences(a.sections[0]?.text ?? "", a.lang).slice(0, n),
       facts: () => [],
+      cachedSummary: () => null,
     },
     "en",
   );

@@ -46,6 +46,25 @@ export function articleBody(article: Pick<Article, "sections">): string {
 
 /** Identifies an article version: insights (summary, facts) are cached under it. */
 export function articleHash(article: Article): string {
-  const { file: _file, ...content } = article;
-  return createHash("sha256").update(JSON.stringify(content)).digest("base64url").slice(0, 22);
+  // Fields in a fixed order, the file name left out: the same article parsed from its file or
+  // read back from the index hashes the same, so a result card can find its summary by the stored
+  // hash without reading the article.
+  const a = article;
+  const content = [
+    a.id,
+    a.title,
+    a.author,
+    a.category,
+    a.tags,
+    a.lang,
+    a.date,
+    a.source,
+    a.summary,
+    a.publishAt,
+  ];
+  const sections = a.sections.map((s) => [s.heading, s.text]);
+  return createHash("sha256")
+    .update(JSON.stringify([content, sections]))
+    .digest("base64url")
+    .slice(0, 22);
 }

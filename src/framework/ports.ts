@@ -2,7 +2,10 @@ import type { Article } from "../content/article.js";
 import type { Fact } from "../news/fact.js";
 
 /** An article without its text: what lists, search results and autocomplete need. */
-export type ArticleMeta = Omit<Article, "sections">;
+export type ArticleMeta = Omit<Article, "sections"> & {
+  /** articleHash of the article, when the library knows it (its insights are cached under it). */
+  hash?: string;
+};
 
 export interface TopicCount {
   name: string;
@@ -28,6 +31,8 @@ export interface LibraryPort {
 export interface InsightsPort {
   /** Summary sentences, in article order; a front-matter summary wins. */
   summary(article: Article, sentences: number): string[];
+  /** The summary already computed for the article version `hash`, without reading the article. */
+  cachedSummary(hash: string, sentences: number): string[] | null;
   facts(article: Article): Fact[];
 }
 

@@ -95,7 +95,7 @@ export class ArticleIndex {
   get(id: string): Article | null {
     const row = this.stmts.byId.get(id) as (Row & { sections: string }) | undefined;
     if (!row) return null;
-    const { rowid: _r, firstSeen: _f, mtimeMs: _m, size: _s, ...meta } = toMeta(row);
+    const { rowid: _r, firstSeen: _f, mtimeMs: _m, size: _s, hash: _h, ...meta } = toMeta(row);
     return { ...meta, sections: JSON.parse(row.sections) as Section[] };
   }
 
@@ -263,5 +263,6 @@ function toMeta(row: Row): ArticleMeta & { rowid: number; firstSeen: string; mti
     summary: row.summary,
     publishAt: row.publish_at,
     firstSeen: row.first_seen,
+    hash: row.hash,
   };
 }

@@ -85,7 +85,11 @@ const db = openDatabase(dbPath);
 const scheduler = createScheduler({
   db,
   library,
-  insights: { summary: (a, n) => [a.sections[0]?.text ?? ""].slice(0, n), facts: () => [] },
+  insights: {
+    summary: (a, n) => [a.sections[0]?.text ?? ""].slice(0, n),
+    facts: () => [],
+    cachedSummary: () => null,
+  },
   publishers: { telegram },
   clock: systemClock,
   timers: systemTimers,

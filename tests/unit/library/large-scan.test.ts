@@ -12,11 +12,11 @@ afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
 });
 
-/** n articles, one in ten about a "zephyrine" turbine; one broken file among them. */
+/** n articles, one in a hundred about a "zephyrine" turbine; one broken file among them. */
 function archive(n: number) {
   const content = tempContent();
   for (let i = 0; i < n; i++) {
-    const topic = i % 10 === 0 ? "zephyrine turbine" : `harbour number ${i}`;
+    const topic = i % 100 === 0 ? "zephyrine turbine" : `harbour number ${i}`;
     content.write(
       `${String(i).padStart(5, "0")}.md`,
       markdownArticle({
@@ -43,20 +43,20 @@ function open(dbPath: string, dir: string) {
 }
 
 describe("Library: a large scan", () => {
-  it("GIVEN 1,200 files THEN they are parsed on the worker thread, in order, and all searchable", async () => {
-    const content = archive(1_200);
+  it("GIVEN 6,000 files THEN they are parsed on the worker thread, in order, and all searchable", async () => {
+    const content = archive(6_000);
     const { library } = open(":memory:", content.dir);
     const report = await library.load();
     expect(report.threads).toBe(2);
-    expect(report.parsed).toBe(1_200);
+    expect(report.parsed).toBe(6_000);
     expect(report.skipped.map((s) => s.file)).toEqual(["broken.md"]);
-    expect(library.search("zephyrine", 500)).toHaveLength(120);
+    expect(library.search("zephyrine", 500)).toHaveLength(60);
     expect(library.get("00042")?.title).toBe("Report 42 on the harbour number 42");
     expect(library.suggest("zeph", 5).every((s) => s.title.includes("zephyrine"))).toBe(true);
   });
 
-  it("GIVEN 1,200 files and parseThreads 1 THEN the same articles load on the main thread", async () => {
-    const content = archive(1_200);
+  it("GIVEN 6,000 files and parseThreads 1 THEN the same articles load on the main thread", async () => {
+    const content = archive(6_000);
     const db = openDatabase(":memory:");
     const library = new Library(content.dir, new ArticleIndex(db), { now: () => new Date() }, silentLogger, {
       parseThreads: 1,
@@ -66,8 +66,8 @@ describe("Library: a large scan", () => {
       db.close();
     });
     const report = await library.load();
-    expect(report).toMatchObject({ threads: 1, parsed: 1_200 });
-    expect(library.search("zephyrine", 500)).toHaveLength(120);
+    expect(report).toMatchObject({ threads: 1, parsed: 6_000 });
+    expect(library.search("zephyrine", 500)).toHaveLength(60);
   });
 
   it("GIVEN a handful of files THEN they are parsed on the main thread", async () => {
@@ -101,8 +101,8 @@ describe("Migration 3: prefix index on titles only", () => {
     expect(
       db.prepare("SELECT count(*) FROM articles WHERE first_seen = ?").pluck().get(new Date(0).toISOString()),
     ).toBe(before);
-    expect(library.search("zephyrine", 10)).toHaveLength(3);
-    expect(library.suggest("zeph", 10)).toHaveLength(3);
+    expect(library.search("zephyrine", 10)).toHaveLength(1);
+    expect(library.suggest("zeph", 10)).toHaveLength(1);
     // The warm start after that skips every file again.
     library.close();
     const again = await new Library(

@@ -153,6 +153,7 @@ export class FakeLibrary implements SchedulerLibrary {
 export const fakeInsights: InsightsPort = {
   summary: (a, n) => (a.sections[0]?.text ?? "").split(/(?<=\.)\s+/).slice(0, n),
   facts: () => [],
+  cachedSummary: () => null,
 };
 
 export interface Sent {

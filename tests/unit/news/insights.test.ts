@@ -1,0 +1,67 @@
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { articleHash } from "../../../src/content/article.js";
+import { Library } from "../../../src/content/library.js";
+import { silentLogger } from "../../../src/framework/ports.js";
+import { createInsights } from "../../../src/news/insights.js";
+import { ArticleIndex } from "../../../src/store/article-index.js";
+import { openDatabase } from "../../../src/store/database.js";
+import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
+
+const SEED = join(import.meta.dirname, "../../../content/000_df19e6179d96e4ae.txt");
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+async function loaded() {
+  const content = tempContent();
+  copyFileSync(SEED, join(content.dir, "000_df19e6179d96e4ae.txt"));
+  content.write(
+    "notes/tide.md",
+    markdownArticle({
+      title: "Tidal power plant opens",
+      body: "The plant opened on Monday. It will power 20,000 homes.\n\n## Costs\n\nIt cost 40 million euros.",
+      tags: ["energy", "sea"],
+      date: "2025-03-01",
+    }),
+  );
+  const db = openDatabase(":memory:");
+  const index = new ArticleIndex(db);
+  const library = new Library(content.dir, index, { now: () => new Date() }, silentLogger);
+  await library.load();
+  cleanups.push(() => {
+    library.close();
+    db.close();
+    content.remove();
+  });
+  return { library, index };
+}
+
+describe("insights cached by article version", () => {
+  it("GIVEN loaded articles THEN the hash the library keeps is the hash of the article read back", async () => {
+    const { library } = await loaded();
+    const metas = library.latest(10);
+    expect(metas).toHaveLength(2);
+    for (const meta of metas) {
+      const article = library.get(meta.id);
+      expect(article && articleHash(article)).toBe(meta.hash);
+    }
+  });
+
+  it("GIVEN a summary computed once THEN cachedSummary finds it by hash, also in a new process's memory", async () => {
+    const { library, index } = await loaded();
+    const meta = library.latest(10).find((m) => m.id === "000_df19e6179d96e4ae");
+    const article = library.get("000_df19e6179d96e4ae");
+    if (!meta?.hash || !article) throw new Error("seed not loaded");
+    const insights = createInsights(index);
+    expect(insights.cachedSummary(meta.hash, 2)).toBeNull();
+    const summary = insights.summary(article, 2);
+    expect(summary.length).toBeGreaterThan(0);
+    expect(insights.cachedSummary(meta.hash, 2)).toEqual(summary);
+    expect(insights.cachedSummary(meta.hash, 3)).toBeNull();
+    // A fresh instance (empty memory) reads it from the index.
+    expect(createInsights(index).cachedSummary(meta.hash, 2)).toEqual(summary);
+  });
+});
