@@ -338,12 +338,16 @@ async function main(): Promise<void> {
   log(`done in ${results.totalSeconds} s; wrote bench/results.json`);
 }
 
+/** What a tier holds; anything else in an old results.json (retired measurements) is dropped. */
+const TIER_PARTS = new Set(["corpus", "start", "query", "hotReload"]);
+
 function mergePrevious<
   T extends {
     tiers: Record<string, unknown>;
     machine: { date: string };
     insights: unknown;
     fanout: unknown;
+    carried?: Record<string, string>;
   },
 >(current: T, previous: T | null): T {
   if (!previous || args.includes("--fresh")) return current;
@@ -351,19 +355,26 @@ function mergePrevious<
   const tiers: Record<string, unknown> = { ...current.tiers };
   for (const [n, old] of Object.entries(previous.tiers as Record<string, Record<string, unknown>>)) {
     const now = (tiers[n] ?? {}) as Record<string, unknown>;
-    const carried = Object.keys(old).filter((k) => !(k in now) && k !== "from");
+    const carried = Object.keys(old).filter((k) => TIER_PARTS.has(k) && !(k in now));
     if (carried.length === 0) continue;
-    const from = { ...((old.from as Record<string, string> | undefined) ?? {}) };
-    for (const k of carried) if (k !== "corpus") from[k] ??= previous.machine.date;
+    const oldFrom = (old.from as Record<string, string> | undefined) ?? {};
+    const from: Record<string, string> = {};
+    for (const k of carried) if (k !== "corpus") from[k] = oldFrom[k] ?? previous.machine.date;
     const merged: Record<string, unknown> = { ...now };
     for (const k of carried) merged[k] = old[k];
     tiers[n] = Object.keys(from).length ? { ...merged, from } : merged;
+  }
+  const carried: Record<string, string> = {};
+  for (const part of ["insights", "fanout"] as const) {
+    if (current[part] === null && previous[part] !== null)
+      carried[part] = previous.carried?.[part] ?? previous.machine.date;
   }
   return {
     ...current,
     tiers,
     insights: current.insights ?? previous.insights,
     fanout: current.fanout ?? previous.fanout,
+    ...(Object.keys(carried).length ? { carried } : {}),
   };
 }
 

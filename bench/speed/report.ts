@@ -58,6 +58,8 @@ interface Results {
   insights: Json | null;
   fanout: Json | null;
   totalSeconds: number;
+  /** Top-level parts not re-run, with the date they were measured. */
+  carried?: Record<string, string>;
 }
 
 function rows(results: Results): { header: string[]; lines: string[][] } {
@@ -311,6 +313,10 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
         )
       : `Fan-out: ${fan && typeof fan.error === "string" ? `not measurable: ${fan.error.split("\n")[0]}` : "not run."}`;
   const m = results.machine;
+  const kept = Object.entries(results.carried ?? {}).map(
+    ([part, d]) =>
+      `${part === "insights" ? "summary + facts" : "fan-out"} (${d.slice(0, 16).replace("T", " ")})`,
+  );
   const from = Object.entries(results.tiers)
     .filter(([, t]) => t.from && typeof t.from === "object")
     .map(
@@ -322,7 +328,7 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
   const markdown = [
     "## Speed, memory and fan-out",
     "",
-    `Commands: \`npm run bench\` (1,000 and 10,000 articles, about 10 minutes here) and \`npm run bench -- --n 100000\` (adds 100,000: about 25 minutes more); parts can be re-run alone (\`--skip\`, see bench/run.ts), and results.json keeps the figures not re-run, with their date (below). Last run: \`${results.command}\`. Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.date.slice(0, 10)}; load average ${String(m.loadAverageAtStart)} at start (the machine was shared).${from.length ? ` Figures kept from earlier runs (same machine): ${from.join("; ")}.` : ""}`,
+    `Commands: \`npm run bench\` (1,000 and 10,000 articles, about 10 minutes here) and \`npm run bench -- --n 100000\` (adds 100,000: about 25 minutes more); parts can be re-run alone (\`--skip\`, see bench/run.ts), and results.json keeps the figures not re-run, with their date (below). Last run: \`${results.command}\`. Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}, ${m.date.slice(0, 10)}; load average ${String(m.loadAverageAtStart)} at start (the machine was shared).${from.length + kept.length ? ` Figures kept from earlier runs (same machine): ${[...from, ...kept].join("; ")}.` : ""}`,
     "",
     "Every figure comes from a fresh child process: cold start has no database, warm start reuses it with the content unchanged; /news runs the real handler and its plain rendering over 20 queries (single and two words, accents and accent-free spellings, elisions, rare names, very common words, nonsense, noise, empty), round 0 being the first time (summaries computed) and the other rounds steady; the baselines search the same articles.",
     "",
