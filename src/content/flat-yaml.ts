@@ -13,14 +13,20 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const NOT_A_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
+/** Whitespace YAML does not treat as such (JavaScript's trim would): no-break spaces, BOM, \v, \f, \r. */
+const OTHER_WHITESPACE = /[^\S \t\n]/;
+
 export function parseFlatYaml(text: string): Record<string, unknown> | null {
+  if (OTHER_WHITESPACE.test(text)) return null;
   const fields: Record<string, unknown> = {};
   for (const line of text.split("\n")) {
     if (line.trim() === "" || line.startsWith("#")) continue;
     const match = KEY_LINE.exec(line.trimEnd());
     if (!match) return null;
     const [, key = "", raw = ""] = match;
-    if (Object.hasOwn(fields, key) || key === "__proto__") return null;
+    // Keys YAML would read as null or a boolean, or refuse (over 1,024 characters), go to the parser.
+    if (Object.hasOwn(fields, key) || key === "__proto__" || NOT_A_STRING.test(key) || key.length > 1024)
+      return null;
     const value = raw.startsWith("[") ? flowList(raw) : scalar(raw);
     if (value === null) return null;
     fields[key] = value;

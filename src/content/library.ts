@@ -6,6 +6,7 @@ import type { ArticleIndex, FileStamp } from "../store/article-index.js";
 import { type Article, articleHash } from "./article.js";
 import { isHiddenPath, listContentFiles } from "./list-files.js";
 import { type FileToParse, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";
+import { articleExtension } from "./read-article-file.js";
 
 // Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
 // them consistent; splitting them would mean exposing those maps between modules.
@@ -112,7 +113,8 @@ export class Library implements LibraryPort {
     this.skipped.clear();
     const files = await listContentFiles(this.contentDir, (file, reason) => this.skip(file, reason));
     // A first load parses every file: the thread boots while the files are stat-ed.
-    this.scanWorker = firstLoad && files.length >= WORKER_FROM ? this.startWorker() : null;
+    const articles = files.filter((f) => articleExtension(f) !== null).length;
+    this.scanWorker = firstLoad && articles >= WORKER_FROM ? this.startWorker() : null;
     try {
       return await this.scanFiles(files, firstLoad, started);
     } finally {
@@ -166,7 +168,8 @@ export class Library implements LibraryPort {
       );
     }
     // Large scans parse on a second thread: batch k+1 is parsed there while batch k is written here.
-    if (!this.scanWorker && toParse.length >= WORKER_FROM) this.scanWorker = this.startWorker();
+    const articlesToParse = toParse.filter((e) => articleExtension(e.file) !== null).length;
+    if (!this.scanWorker && articlesToParse >= WORKER_FROM) this.scanWorker = this.startWorker();
     const worker = this.scanWorker;
     let threads: 1 | 2 = worker ? 2 : 1;
     const parse = (files: FileToParse[]) =>
@@ -357,6 +360,11 @@ export class Library implements LibraryPort {
       return;
     }
     if (!info && this.folderWatchers.has(rel)) this.unwatchFolder(rel);
+    if (info && !info.isFile()) {
+      // A FIFO or a device (or a link to one) would block or never end a read: never opened.
+      this.skip(rel, "it is not a regular file");
+      return;
+    }
     if (info && !this.skipped.has(rel)) {
       const known = this.byFile.get(rel);
       // fs.watch also reports reads and metadata changes: skip files whose stamp did not move.

@@ -54,13 +54,15 @@ export class ParseWorker {
       this.waiting.get(m.id)?.resolve(m.out);
       this.waiting.delete(m.id);
     });
-    const fail = (error: Error) => {
-      this.failed = error;
-      for (const w of this.waiting.values()) w.reject(error);
-      this.waiting.clear();
-    };
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`the parse worker exited (${code})`)));
+    worker.on("error", (error) => this.fail(error));
+    worker.on("exit", (code) => this.fail(new Error(`the parse worker exited (${code})`)));
+  }
+
+  /** Every call waiting, and every later one, rejects: nothing is left pending forever. */
+  private fail(error: Error): void {
+    this.failed ??= error;
+    for (const w of this.waiting.values()) w.reject(error);
+    this.waiting.clear();
   }
 
   static start(): ParseWorker | null {
@@ -83,7 +85,7 @@ export class ParseWorker {
   }
 
   async close(): Promise<void> {
-    this.worker.removeAllListeners("exit");
+    this.fail(new Error("the parse worker was closed"));
     await this.worker.terminate();
   }
 }

@@ -25,6 +25,9 @@ export async function readArticleFile(
   relPath: string,
   knownSize?: number,
 ): Promise<ParseOutcome> {
+  // Decided by the name, before any read: an image or an archive in the folder is never opened.
+  const file = relPath.replaceAll("\\", "/");
+  if (articleExtension(file) === null) return notAnArticle(file);
   try {
     let size = knownSize;
     if (size === undefined) {
@@ -59,13 +62,8 @@ function tooLarge(bytes: number): ParseOutcome {
  */
 export function parseArticleBytes(relPath: string, bytes: Buffer): ParseOutcome {
   const file = relPath.replaceAll("\\", "/");
-  const dot = file.lastIndexOf(".");
-  const ext = dot > file.lastIndexOf("/") ? file.slice(dot).toLowerCase() : "";
-  if (!(ext === ".txt" || ext === ".md")) {
-    return skip(
-      `${ext === "" ? "a file without extension" : `"${ext}"`} is not an article: only .txt and .md are read`,
-    );
-  }
+  const ext = articleExtension(file);
+  if (ext === null) return notAnArticle(file);
   const id = articleIdFromPath(file);
   if (id === "") return skip("the file name has no letter or digit to make an id from");
   if (bytes.length === 0) return skip("the file is empty");
@@ -88,6 +86,24 @@ export function parseArticleBytes(relPath: string, bytes: Buffer): ParseOutcome 
 
   const outcome = PARSERS[ext](text, { id, file });
   return { ...outcome, warnings: [...warnings, ...outcome.warnings] } as ParseOutcome;
+}
+
+/** ".txt" or ".md" (any case), or null for a file that is not an article. */
+export function articleExtension(path: string): ".txt" | ".md" | null {
+  const ext = extensionOf(path);
+  return ext === ".txt" || ext === ".md" ? ext : null;
+}
+
+function extensionOf(path: string): string {
+  const dot = path.lastIndexOf(".");
+  return dot > path.lastIndexOf("/") ? path.slice(dot).toLowerCase() : "";
+}
+
+function notAnArticle(file: string): ParseOutcome {
+  const ext = extensionOf(file);
+  return skip(
+    `${ext === "" ? "a file without extension" : `"${ext}"`} is not an article: only .txt and .md are read`,
+  );
 }
 
 function skip(reason: string, warnings: string[] = []): ParseOutcome {

@@ -13,8 +13,9 @@ import type { Migration } from "../database.js";
  * 100,000 articles; at 64 the incremental merges keep levels below it.
  *
  * Both indexes are rebuilt by the next load: every row's stamp is reset so each file is parsed
- * again. The rows themselves stay, so ids, first-seen dates and the insights cache survive and no
- * article is announced as new.
+ * again. The rows themselves stay, so ids and first-seen dates survive and no article is announced
+ * as new. The insights cache is emptied: the article hash it is keyed by changed in the same
+ * release (fields in a fixed order), so its old rows could never be read again.
  */
 export const titlePrefixesMigration: Migration = {
   version: 3,
@@ -37,5 +38,6 @@ export const titlePrefixesMigration: Migration = {
       prefix = '2 3'
     );
     UPDATE articles SET mtime_ms = -1;
+    DELETE FROM insights;
   `,
 };

@@ -10,6 +10,13 @@ const TAKEN = [
   "publish_at: 2026-01-01T09:00:00Z\ncategory:   spaced   value   ",
 ];
 const DECLINED = [
+  'title: "Budget"\u00a0', // a no-break space: an error for YAML, trimmed by JavaScript
+  'tags: [\u00a0"Economy", b]',
+  "title: Budget\u3000",
+  "\ufefftitle: x",
+  "null: x", // a null key for YAML
+  "True: a\ntrue: b", // the same boolean key twice: an error for YAML
+  `${"k".repeat(1025)}: x`, // over YAML's key length
   "title: 2024", // a number for YAML
   "title: true",
   "title: null",

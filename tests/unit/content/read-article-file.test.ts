@@ -29,6 +29,12 @@ describe("GIVEN the bytes of a file", () => {
     expect(reasonOf(parseArticleBytes("README", Buffer.from(TXT)))).toMatch(/without extension/);
   });
 
+  it("WHEN a file on disk is not .txt or .md THEN it is refused by its name, never opened", async () => {
+    // The file does not exist: a read would have said ENOENT.
+    const outcome = await readArticleFile(join(dir, "missing.png"), "missing.png");
+    expect(reasonOf(outcome)).toBe('".png" is not an article: only .txt and .md are read');
+  });
+
   it("WHEN the extension is in capitals THEN it is still read", () => {
     expect(parseArticleBytes("NOTE.TXT", Buffer.from(TXT)).ok).toBe(true);
   });

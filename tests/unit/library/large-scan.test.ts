@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Library, type LibraryEvent } from "../../../src/content/library.js";
+import { ParseWorker } from "../../../src/content/parse-files.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import { ArticleIndex } from "../../../src/store/article-index.js";
 import { openDatabase } from "../../../src/store/database.js";
@@ -86,8 +87,10 @@ describe("Migration 3: prefix index on titles only", () => {
     });
     const first = openDatabase(dbPath);
     await new Library(content.dir, new ArticleIndex(first), { now: () => new Date(0) }, silentLogger).load();
-    // Back to what version 2 left: no title index, migration 3 not applied.
+    // Back to what version 2 left: no title index, migration 3 not applied, an insight cached
+    // under the hash of that version.
     first.exec("DROP TABLE titles_fts; DELETE FROM schema_migrations WHERE version = 3");
+    first.exec("INSERT INTO insights (hash, kind, value) VALUES ('old-style-hash', 'summary1', '[]')");
     first.close();
 
     const { db, library, events } = open(dbPath, content.dir);
@@ -98,6 +101,7 @@ describe("Migration 3: prefix index on titles only", () => {
     const report = await library.load();
     expect(report.parsed).toBe(30);
     expect(events).toEqual([]);
+    expect(db.prepare("SELECT count(*) FROM insights").pluck().get()).toBe(0);
     expect(
       db.prepare("SELECT count(*) FROM articles WHERE first_seen = ?").pluck().get(new Date(0).toISOString()),
     ).toBe(before);
@@ -112,5 +116,23 @@ describe("Migration 3: prefix index on titles only", () => {
       silentLogger,
     ).load();
     expect(again).toMatchObject({ parsed: 0, unchanged: 30 });
+  });
+});
+
+describe("ParseWorker", () => {
+  it("GIVEN a parse still waiting WHEN the worker is closed THEN the wait rejects instead of hanging", async () => {
+    const worker = ParseWorker.start();
+    if (!worker) throw new Error("no worker on this machine");
+    const content = tempContent();
+    cleanups.push(() => content.remove());
+    const files = Array.from({ length: 200 }, (_, i) => ({
+      abs: content.write(`${i}.md`, markdownArticle({ title: `T ${i}`, body: "Text." })),
+      rel: `${i}.md`,
+      size: 60,
+    }));
+    const pending = expect(worker.parse(files)).rejects.toThrow(/closed/);
+    await worker.close();
+    await pending;
+    await expect(worker.parse(files)).rejects.toThrow(/closed/);
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { copyFileSync, rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -235,6 +236,19 @@ describe("Library hot reload", () => {
     await eventually(() => t.library.get("a") === null, 1_000);
     expect(t.library.search("tidal", 5)).toEqual([]);
     expect(t.events).toContainEqual({ type: "removed", id: "a" });
+  });
+
+  it("GIVEN a FIFO appears in the watched folder THEN it is skipped unread and later files still load", async () => {
+    const t = setup();
+    t.write("a.md", markdownArticle({ title: "Alpha", body: "One." }));
+    await t.library.load();
+    t.library.watch();
+    // Reading a FIFO blocks until a writer comes: the reload queue must never open one.
+    execFileSync("mkfifo", [join(t.dir, "pipe.md")]);
+    await eventually(() => t.library.skipped.has("pipe.md"), 1_000);
+    expect(t.library.skipped.get("pipe.md")).toBe("it is not a regular file");
+    t.write("b.md", markdownArticle({ title: "Bravo wind farm", body: "Two." }));
+    await eventually(() => t.library.search("bravo", 5).length === 1, 1_000);
   });
 
   it("GIVEN a folder created after start THEN later edits inside it are followed too", async () => {
