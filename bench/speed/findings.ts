@@ -20,10 +20,11 @@ below is in src/ and in the figures above; "before" is the goal table's column (
   (4) a scan of 5,000 files or more parses on a worker thread, overlapping the SQLite writes (the thread boots
   while the files are stat-ed; \`LOAD_THREADS=1\` turns it off). What remains is the main thread's SQLite time
   (~3.5 s at 10,000: tokenising 50 MB of text, writing the rows, committing) plus ~1 s of start-up and stat-ing.
-  The machine is shared: two full runs an hour apart with the same load code gave 10,000-article cold
-  medians of 4.72 s (run at 04:24, three runs 4.50-4.76 s) and 5.58 s (04:46, 5.31-5.68 s; the one-thread
-  runs beside it took 7.0-9.8 s, against 7.0-7.3 s in the earlier run): the goal is met on a quiet machine
-  and missed by ~0.6 s on a busy one. The table keeps the later run.
+  The machine is shared: three runs of the 10,000-article start on the same day gave cold medians of
+  4.72 s (04:24, runs 4.50-4.76 s), 5.58 s (04:46, 5.31-5.68 s, while the one-thread runs beside it took
+  7.0-9.8 s) and 4.55 s (05:31, the final code, 4.06-4.78 s; the table's figure): met on a quiet machine,
+  missed by ~0.6 s on a busy one. \`LOAD_THREADS=1\` peaks were 235-289 MB across those runs (median ~247)
+  against 264-286 MB (median ~276) with the thread: usually lower, never reliably under 250 MB.
   A crisis merge (\`crisismerge\` left at 16 while \`automerge\` is 16) stalled one hot reload in twenty for
   1.1 s at 100,000: \`crisismerge\` is 64 (600 rewrites: max 41 ms).
 - **Warm start.** Two full reads of the rows and the promise \`stat\`: the rows are read once and kept as memory

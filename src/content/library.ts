@@ -45,7 +45,7 @@ const WORKER_FROM = 5_000;
 export interface LibraryOptions {
   /**
    * 2 (the default): a large scan parses on a second thread, for a faster first start; 1 keeps
-   * it on the main thread, for hosts where the thread's ~40 MB of peak memory matters more.
+   * it on the main thread, for hosts where the thread's memory (usually 20-30 MB more at the peak) matters more.
    */
   parseThreads?: 1 | 2;
 }
