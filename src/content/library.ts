@@ -5,7 +5,7 @@ import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../fra
 import type { ArticleIndex, FileStamp } from "../store/article-index.js";
 import { type Article, articleHash } from "./article.js";
 import { isHiddenPath, listContentFiles } from "./list-files.js";
-import { type FileToParse, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";
+import { type FileToParse, inChunks, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";
 import { articleExtension } from "./read-article-file.js";
 
 // Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
@@ -28,8 +28,6 @@ export interface LoadReport {
 /** How long a burst of writes to one file is left to settle before it is read. */
 const SETTLE_MS = 25;
 const PROGRESS_EVERY_MS = 3_000;
-/** Files stat-ed together during a scan. */
-const CHUNK = 64;
 /**
  * Articles written to SQLite in one transaction during a scan: FTS5 writes a segment per
  * transaction and merges them later (64 at a time: a fifth of the FTS time went to merging), but
@@ -59,14 +57,6 @@ interface Owners {
 /** fs.stat with a callback: about half the main-thread cost of fs/promises' stat, per file. */
 function statOrNull(path: string): Promise<Stats | null> {
   return new Promise((resolve) => statCallback(path, (error, info) => resolve(error ? null : info)));
-}
-
-async function inChunks<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let start = 0; start < items.length; start += CHUNK) {
-    out.push(...(await Promise.all(items.slice(start, start + CHUNK).map(work))));
-  }
-  return out;
 }
 
 /**
@@ -134,7 +124,7 @@ export class Library implements LibraryPort {
     const owners = new Map<string, string>();
     const toParse: { file: string; mtimeMs: number; size: number }[] = [];
     let unchanged = 0;
-    // Stats and reads go CHUNK files at a time: one await per file was most of a warm start.
+    // Stats go 64 files at a time (as reads do): one await per file was most of a warm start.
     const infos = await inChunks(files, (file) => statOrNull(join(this.contentDir, file)));
     for (const [i, file] of files.entries()) {
       const info = infos[i];

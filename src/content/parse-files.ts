@@ -19,21 +19,21 @@ export interface ParsedFile {
 /** Files read at once: enough to keep the disk busy, few enough for any open-files limit. */
 const CONCURRENT_READS = 64;
 
-/** Reads, parses and hashes files on this thread, CONCURRENT_READS at a time, in order. */
-export async function parseFiles(files: readonly FileToParse[]): Promise<ParsedFile[]> {
-  const out: ParsedFile[] = [];
-  for (let start = 0; start < files.length; start += CONCURRENT_READS) {
-    const slice = files.slice(start, start + CONCURRENT_READS);
-    out.push(
-      ...(await Promise.all(
-        slice.map(async (f) => {
-          const outcome = await readArticleFile(f.abs, f.rel, f.size);
-          return { outcome, hash: outcome.ok ? articleHash(outcome.article) : null };
-        }),
-      )),
-    );
+/** `work` over every item, CONCURRENT_READS at a time; results in the items' order. */
+export async function inChunks<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let start = 0; start < items.length; start += CONCURRENT_READS) {
+    out.push(...(await Promise.all(items.slice(start, start + CONCURRENT_READS).map(work))));
   }
   return out;
+}
+
+/** Reads, parses and hashes files on this thread, CONCURRENT_READS at a time, in order. */
+export function parseFiles(files: readonly FileToParse[]): Promise<ParsedFile[]> {
+  return inChunks(files, async (f) => {
+    const outcome = await readArticleFile(f.abs, f.rel, f.size);
+    return { outcome, hash: outcome.ok ? articleHash(outcome.article) : null };
+  });
 }
 
 /**

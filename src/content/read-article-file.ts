@@ -3,7 +3,8 @@
  * the extension. Every refusal is a ParseOutcome with a one-sentence reason, never a throw, so
  * one bad file costs a log line and not the whole library.
  */
-import { readFile, type Stats, stat } from "node:fs";
+import { readFile, stat } from "node:fs";
+import { promisify } from "node:util";
 import type { ParseOutcome } from "./article.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { parseScrapedText } from "./parse-scraped-text.js";
@@ -14,6 +15,10 @@ export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 const PARSERS = { ".txt": parseScrapedText, ".md": parseFrontMatter } as const;
 /** How much of a file the binary sniffing looks at. */
 const SNIFF_BYTES = 8_192;
+
+// The callback API, promisified: fs/promises' readFile costs four promise round trips a file.
+const statFile = promisify(stat);
+const readBytes = promisify(readFile);
 
 /**
  * Reads and parses one article file; `relPath` (relative to the content folder) names it. A scan
@@ -31,13 +36,12 @@ export async function readArticleFile(
   try {
     let size = knownSize;
     if (size === undefined) {
-      const info = await call<Stats>((done) => stat(absPath, done));
+      const info = await statFile(absPath);
       if (!info.isFile()) return skip("it is not a regular file");
       size = info.size;
     }
     if (size > MAX_ARTICLE_BYTES) return tooLarge(size);
-    // The callback API: fs/promises' readFile costs four promise round trips a file.
-    const bytes = await call<Buffer>((done) => readFile(absPath, done));
+    const bytes = await readBytes(absPath);
     // The file may have grown since it was stat-ed.
     if (bytes.length > MAX_ARTICLE_BYTES) return tooLarge(bytes.length);
     return parseArticleBytes(relPath, bytes);
@@ -45,10 +49,6 @@ export async function readArticleFile(
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     return skip(`the file could not be read (${code})`);
   }
-}
-
-function call<T>(start: (done: (error: Error | null, value: T) => void) => void): Promise<T> {
-  return new Promise((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
 }
 
 function tooLarge(bytes: number): ParseOutcome {

@@ -18,6 +18,21 @@ afterEach(async () => {
 });
 
 /** A logger that keeps what was logged, to check the operator is told. */
+/** The delivery store throws (a disk error) whenever it records articles for `failing`. */
+function failRecordingFor(failing: string): void {
+  const record = DeliveryStore.prototype.recordArticles;
+  vi.spyOn(DeliveryStore.prototype, "recordArticles").mockImplementation(function (
+    this: DeliveryStore,
+    target,
+    key,
+    shown,
+    passed,
+  ) {
+    if (target === failing) throw new Error("disk I/O error");
+    return record.call(this, target, key, shown, passed);
+  });
+}
+
 function recordingLog() {
   const lines: { level: string; msg: string; obj: unknown }[] = [];
   const at =
@@ -108,17 +123,7 @@ describe("planning steps are all-or-nothing", () => {
     h.library.add(article("a2")); // announced at once to both
     await h.settle();
     h.library.add(article("a3"));
-    const record = DeliveryStore.prototype.recordArticles;
-    vi.spyOn(DeliveryStore.prototype, "recordArticles").mockImplementation(function (
-      this: DeliveryStore,
-      target,
-      key,
-      shown,
-      passed,
-    ) {
-      if (target === "discord:1") throw new Error("disk I/O error");
-      return record.call(this, target, key, shown, passed);
-    });
+    failRecordingFor("discord:1");
     await h.time.advanceTo("2025-07-17T09:30:00Z");
 
     const keys = h.db.prepare("SELECT key FROM deliveries WHERE target = 'discord:1'").pluck().all();
@@ -134,17 +139,7 @@ describe("planning steps are all-or-nothing", () => {
     const runAt = new Date("2025-07-17T09:00:00Z");
     h.scheduler.port.schedulePost({ platform: "discord", id: "1" }, alice, { articleId: "a1", runAt });
     h.scheduler.port.schedulePost({ platform: "discord", id: "2" }, alice, { articleId: "a2", runAt });
-    const record = DeliveryStore.prototype.recordArticles;
-    vi.spyOn(DeliveryStore.prototype, "recordArticles").mockImplementation(function (
-      this: DeliveryStore,
-      target,
-      key,
-      shown,
-      passed,
-    ) {
-      if (target === "discord:1") throw new Error("disk I/O error");
-      return record.call(this, target, key, shown, passed);
-    });
+    failRecordingFor("discord:1");
     await h.time.advanceTo("2025-07-17T09:30:00Z");
     expect(h.discord.to("1")).toHaveLength(0);
     expect(h.discord.to("2")).toHaveLength(1);
