@@ -1,13 +1,17 @@
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
 import type { Locale } from "./framework/locale.js";
-import { parseCron } from "./schedule/cron.js";
+import { firesEver, parseCron } from "./schedule/cron.js";
 import { canonicalTimeZone } from "./schedule/time-zone.js";
 
 /**
  * The one place that reads the environment. Everything else gets a typed Config. Validation
- * happens once at start and reports every bad key in one message.
+ * happens once at start and reports every bad key in one message: each key's own rule, then the
+ * rules across keys, all of them, whatever failed before. Adding a setting is one line in
+ * `schema` (and its comment in .env.example).
  */
+
+type Env = Record<string, string | undefined>;
 
 const optionalText = z
   .string()
@@ -21,6 +25,35 @@ const url = (what: string) =>
     `must be an http(s) URL (${what})`,
   );
 
+/**
+ * A whole number in decimal digits, `fallback` when unset or empty. Not Number(): it reads
+ * "0x50" as 80, "1e3" as 1000, "0b1" as 1 and " " as 0, so a typo would pass as another value.
+ */
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() ?? "")
+    .refine(
+      (v) => v === "" || (/^\d{1,15}$/.test(v) && Number(v) >= min && Number(v) <= max),
+      `must be a whole number from ${min} to ${max}, written in decimal digits only`,
+    )
+    .transform((v) => (v === "" ? fallback : Number(v)));
+
+/**
+ * Tokens are checked on their characters, not their exact length (ADR 0059): letters, digits,
+ * `_`, `-` and the separators of the platform's shape. Such a token cannot hold a newline, a
+ * space, `/`, `?`, `#` or `%`, so it cannot change the URL it is put in, and the log scrubbers
+ * find it verbatim or percent-encoded.
+ */
+const token = (shape: RegExp, described: string) =>
+  optionalText.refine((v) => v === undefined || (v.length <= 256 && shape.test(v)), `must be ${described}`);
+
+/** Dot-separated base64url parts, as the Developer Portal gives ("MTA4….GxYz1a.abc…"). */
+const DISCORD_TOKEN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+/** The bot id, a colon, the secret ("123456789:AAH…"), as @BotFather gives it. */
+const TELEGRAM_TOKEN = /^\d{1,20}:[A-Za-z0-9_-]+$/;
+
 // The scheduler's own rules (src/schedule), so what passes here cannot make it refuse to start.
 const timeZone = z
   .string()
@@ -29,7 +62,30 @@ const timeZone = z
   .refine((zone) => canonicalTimeZone(zone) !== null, "must be an IANA time zone such as Europe/Paris or UTC")
   .transform((zone) => canonicalTimeZone(zone) ?? zone);
 
+const cron = optionalText.superRefine((v, ctx) => {
+  if (v === undefined) return;
+  const parsed = parseCron(v);
+  if (!parsed) {
+    ctx.addIssue({
+      code: "custom",
+      message: "must be a 5- or 6-field cron expression (at most 120 characters)",
+    });
+  } else if (!firesEver(parsed)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "is a valid cron expression that never fires: no date matches its day and month fields",
+    });
+  }
+});
+
 const TARGET = /^(console|discord:\d{5,25}|telegram:-?\d{1,20})$/;
+
+function splitTargets(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+}
 
 const schema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
@@ -40,35 +96,32 @@ const schema = z.object({
     .default("2")
     .transform((v) => (v === "1" ? 1 : 2) as 1 | 2),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DISCORD_TOKEN: optionalText,
+  DISCORD_TOKEN: token(
+    DISCORD_TOKEN,
+    "a Discord bot token: letters, digits, _ and - in parts separated by dots, as the Developer Portal shows it",
+  ),
   DISCORD_API_BASE: url("DISCORD_API_BASE"),
   DISCORD_GUILD_ID: optionalText.refine(
     (v) => v === undefined || /^\d{5,25}$/.test(v),
     "must be a numeric guild id",
   ),
-  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_BOT_TOKEN: token(
+    TELEGRAM_TOKEN,
+    "a Telegram bot token: the bot's number, a colon, then letters, digits, _ and -, as @BotFather gives it",
+  ),
   TELEGRAM_API_ROOT: url("TELEGRAM_API_ROOT"),
   TELEGRAM_WEBHOOK_URL: url("TELEGRAM_WEBHOOK_URL"),
   TELEGRAM_WEBHOOK_SECRET: optionalText.refine(
     (v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v),
     "must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
   ),
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
-  DIGEST_CRON: optionalText.refine(
-    (v) => v === undefined || parseCron(v) !== null,
-    "must be a 5- or 6-field cron expression (at most 120 characters)",
-  ),
+  TELEGRAM_WEBHOOK_PORT: integer(1, 65535, 8443),
+  DIGEST_CRON: cron,
   NEWS_TIMEZONE: timeZone,
   ANNOUNCE_TARGETS: z
     .string()
-    .trim()
     .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((t) => t.trim())
-        .filter((t) => t !== ""),
-    )
+    .transform(splitTargets)
     .refine(
       (targets) => targets.every((t) => TARGET.test(t)),
       "must be a comma-separated list of console, discord:<channel id> or telegram:<chat id>",
@@ -78,6 +131,34 @@ const schema = z.object({
 
 export type Config = Omit<z.infer<typeof schema>, "DEFAULT_LOCALE"> & { DEFAULT_LOCALE: Locale };
 
+const isSet = (env: Env, key: string): boolean => (env[key]?.trim() ?? "") !== "";
+
+/**
+ * Rules across keys. They read the raw environment, not the parsed config, so they run even
+ * when a key failed its own check: one message then names every bad key. A key that is set but
+ * malformed counts as set here; its own rule reports it.
+ */
+const CROSS_KEY_RULES: readonly ((env: Env) => string[])[] = [
+  (env) =>
+    isSet(env, "TELEGRAM_WEBHOOK_URL") && !isSet(env, "TELEGRAM_WEBHOOK_SECRET")
+      ? ["TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set"]
+      : [],
+  (env) =>
+    splitTargets(env.ANNOUNCE_TARGETS).flatMap((target) => {
+      if (!TARGET.test(target)) return [];
+      const needs = target.startsWith("discord:")
+        ? "DISCORD_TOKEN"
+        : target.startsWith("telegram:")
+          ? "TELEGRAM_BOT_TOKEN"
+          : null;
+      return needs && !isSet(env, needs) ? [`ANNOUNCE_TARGETS names ${target} but ${needs} is not set`] : [];
+    }),
+];
+
+/** Keys whose values are never shown, not even when malformed. */
+const SECRET_KEY = /TOKEN|SECRET|PASSWORD/;
+const SHOWN_MAX = 80;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -86,40 +167,39 @@ export class ConfigError extends Error {
 }
 
 /** Validates the given environment (process.env by default, after reading .env if present). */
-export function loadConfig(env: Record<string, string | undefined> = readEnvironment()): Config {
+export function loadConfig(env: Env = readEnvironment()): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
         const key = issue.path.join(".");
-        // Echo the value only for harmless keys: a malformed token must never reach the log.
-        const secret = /TOKEN|SECRET/.test(key);
-        const value = env[key];
-        const shown = secret || value === undefined ? "" : ` (got "${value}")`;
-        return `${key} ${issue.message}${shown}`;
-      }),
-    );
+        return `${key} ${issue.message}${shownValue(env, key)}`;
+      });
+  for (const rule of CROSS_KEY_RULES) problems.push(...rule(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+/**
+ * ` (got "…")` for harmless keys, so the operator sees the typo. A secret key's value is never
+ * shown, and a secret's value is cut out of any other value that holds it (a webhook URL with
+ * the bot token in its path). JSON quoting makes a newline or a control character visible.
+ */
+function shownValue(env: Env, key: string): string {
+  const value = env[key];
+  if (value === undefined || SECRET_KEY.test(key)) return "";
+  let shown = value;
+  for (const [name, secret] of Object.entries(env)) {
+    const hidden = secret?.trim();
+    if (SECRET_KEY.test(name) && hidden && hidden.length >= 4) shown = shown.split(hidden).join("[secret]");
   }
-  const config = parsed.data;
-  const problems: string[] = [];
-  if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
-    problems.push("TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set");
-  }
-  for (const target of config.ANNOUNCE_TARGETS) {
-    if (target.startsWith("discord:") && !config.DISCORD_TOKEN) {
-      problems.push(`ANNOUNCE_TARGETS names ${target} but DISCORD_TOKEN is not set`);
-    }
-    if (target.startsWith("telegram:") && !config.TELEGRAM_BOT_TOKEN) {
-      problems.push(`ANNOUNCE_TARGETS names ${target} but TELEGRAM_BOT_TOKEN is not set`);
-    }
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
+  const cut = shown.length > SHOWN_MAX ? `${shown.slice(0, SHOWN_MAX)}…` : shown;
+  return ` (got ${JSON.stringify(cut)})`;
 }
 
 let dotenvLoaded = false;
 
-function readEnvironment(): Record<string, string | undefined> {
+function readEnvironment(): Env {
   if (!dotenvLoaded) {
     // Values already in the environment win over .env, as operators expect.
     loadDotenv({ quiet: true });

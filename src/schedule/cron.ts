@@ -26,16 +26,16 @@ const DAY = 24 * HOUR;
 /** How far the search for a next or previous fire time goes (Feb 29 on a Monday is rare). */
 const SEARCH_DAYS = 366 * 30;
 
-/** Parses a 5- or 6-field expression (or @daily and friends), or returns null if invalid. */
+/**
+ * Parses a 5- or 6-field expression (or @daily and friends), or returns null if invalid.
+ * A well-formed expression whose day and month can never meet ("0 0 30 2 *") is not invalid:
+ * it parses, and `firesEver` tells it apart, so the user hears "never fires", not "not cron".
+ */
 export function parseCron(expression: string): Cron | null {
   const text = expression.trim().replace(/\s+/g, " ");
-  if (text === "" || text.length > 120 || !isValidCron(text)) return null;
-  let fields: ReturnType<typeof parseCronFields>;
-  try {
-    fields = parseCronFields(text);
-  } catch {
-    return null;
-  }
+  if (text === "" || text.length > 120) return null;
+  const fields = isValidCron(text) ? expandFields(text) : expandImpossibleDate(text);
+  if (!fields) return null;
   const hours = [...new Set(fields.hour)].sort((a, b) => a - b);
   const minutes = [...new Set(fields.minute)].sort((a, b) => a - b);
   const seconds = [...new Set(fields.second)].sort((a, b) => a - b);
@@ -51,6 +51,43 @@ export function parseCron(expression: string): Cron | null {
     daysOfWeek: fields.dayOfWeek,
     everyHour: hours.length === 24,
   };
+}
+
+type Fields = ReturnType<typeof parseCronFields>;
+
+function expandFields(text: string): Fields | null {
+  try {
+    return parseCronFields(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * node-cron refuses a day of month that no listed month has ("30 2", "31 4,6") as if it were
+ * malformed. Expanded apart (the day with every month, the month with day 1), each field is
+ * checked on its own; an expression that only fails together is well formed and never fires.
+ */
+function expandImpossibleDate(text: string): Fields | null {
+  const parts = text.split(" ");
+  const at = parts.length - 3;
+  if (at < 2 || at > 3) return null;
+  const withField = (index: number, value: string) =>
+    parts.map((p, i) => (i === index ? value : p)).join(" ");
+  const anyMonth = withField(at + 1, "*");
+  const firstDay = withField(at, "1");
+  if (!isValidCron(anyMonth) || !isValidCron(firstDay)) return null;
+  const days = expandFields(anyMonth);
+  const months = expandFields(firstDay);
+  return days && months ? { ...days, month: months.month } : null;
+}
+
+/**
+ * Whether the cron fires at least once, ever. Thirty years from 2000 hold every pairing of
+ * date, weekday and leap year that the Gregorian calendar has until 2100 (it repeats every 28).
+ */
+export function firesEver(cron: Cron): boolean {
+  return nextFire(cron, new Date(Date.UTC(2000, 0, 1)), "UTC") !== null;
 }
 
 /** Whether the cron fires at all on this local date. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { minimumGapMs, nextFire, parseCron, previousFire } from "../../../src/schedule/cron.js";
+import schedule from "../../../commands/schedule.js";
+import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
+import { renderPlain } from "../../../src/framework/reply.js";
+import { registry, runCommand } from "../../../src/framework/run-command.js";
+import { firesEver, minimumGapMs, nextFire, parseCron, previousFire } from "../../../src/schedule/cron.js";
 import { instantsOf, resolveWallTime, wallTime } from "../../../src/schedule/time-zone.js";
+import { harness } from "./helpers.js";
 
 const PARIS = "Europe/Paris";
 
@@ -29,6 +34,35 @@ describe("parseCron", () => {
       "0 9 * * 1#2",
     ]) {
       expect(parseCron(e), e).not.toBeNull();
+    }
+  });
+
+  it("GIVEN a well-formed day that no listed month has (30 Feb, 31 Apr/Jun) THEN it parses, and never fires", () => {
+    for (const e of ["0 0 30 2 *", "0 0 31 4,6 *", "0 0 0 31 2 *", "0 0 30-31 2 1-5"]) {
+      const cron = parseCron(e);
+      expect(cron, e).not.toBeNull();
+      expect(firesEver(cron as NonNullable<typeof cron>), e).toBe(false);
+      expect(
+        nextFire(cron as NonNullable<typeof cron>, new Date("2025-07-17T08:00:00Z"), PARIS),
+        e,
+      ).toBeNull();
+    }
+    for (const e of ["0 0 29 2 *", "0 0 29 2 1", "0 9 * * *"]) {
+      const cron = parseCron(e);
+      expect(cron && firesEver(cron), e).toBe(true);
+    }
+  });
+
+  it("GIVEN a day or month out of range, or a malformed field beside an impossible date THEN still null", () => {
+    for (const e of [
+      "0 0 32 2 *",
+      "0 0 30 13 *",
+      "0 0 30 2 8",
+      "0 0 30 2 * *",
+      "x 0 30 2 *",
+      "0 0 30 feb-x *",
+    ]) {
+      expect(parseCron(e), e).toBeNull();
     }
   });
 
@@ -156,4 +190,29 @@ describe("wall times", () => {
       "2025-10-26T01:30:00.000Z",
     ]);
   });
+});
+
+describe("/schedule digest with an expression that never fires", () => {
+  const commands = registry([schedule]);
+
+  it.each([
+    ["en", "“0 0 30 2 *” never fires"],
+    ["fr", "« 0 0 30 2 * » ne se déclenche jamais"],
+  ] as const)(
+    "GIVEN 0 0 30 2 * in %s THEN 'never fires', not 'not a cron expression', and nothing is saved",
+    async (locale, words) => {
+      const h = harness({ start: "2025-07-17T08:00:00Z", config: { timeZone: PARIS } });
+      try {
+        const parsed = parseCommandLine("/schedule digest 0 0 30 2 *", commands);
+        if (!parsed) throw new Error("not a command");
+        const reply = await runCommand(commands, parsed, h.ctx({ locale }));
+        expect(reply.error).toBe(true);
+        expect(renderPlain(reply)).toContain(words);
+        expect(renderPlain(reply)).not.toMatch(/not a cron expression|n’est pas une expression cron/);
+        expect(h.db.prepare("SELECT COUNT(*) FROM schedules").pluck().get()).toBe(0);
+      } finally {
+        h.close();
+      }
+    },
+  );
 });
