@@ -24,8 +24,30 @@ export function openDatabase(path: string): Db {
   db.pragma("foreign_keys = ON");
   // A second process holding the write lock briefly must not make this one fail.
   db.pragma("busy_timeout = 5000");
-  migrate(db, migrations);
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
+}
+
+/**
+ * The database was written by a newer release: its schema has versions this code does not know.
+ * Using it anyway would read and write tables whose shape we only guess, so the start stops.
+ */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly path: string,
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `the database ${path} has schema version ${databaseVersion}, but this release of Newsdesk knows versions up to ${codeVersion}: a newer release wrote it. Run that release (or newer), or point DATABASE_PATH at another file. Its tables were left as they are.`,
+    );
+    this.name = "SchemaTooNewError";
+  }
 }
 
 export function migrate(db: Db, list: readonly Migration[]): void {
@@ -39,6 +61,10 @@ export function migrate(db: Db, list: readonly Migration[]): void {
       .all()
       .map((v) => Number(v)),
   );
+  // Checked before any migration runs: an older release must not add its own steps on top.
+  const known = Math.max(0, ...list.map((m) => m.version));
+  const newest = Math.max(0, ...done);
+  if (newest > known) throw new SchemaTooNewError(db.name, newest, known);
   const ordered = [...list].sort((a, b) => a.version - b.version);
   for (const migration of ordered) {
     if (done.has(migration.version)) continue;
