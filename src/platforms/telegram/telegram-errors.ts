@@ -61,15 +61,31 @@ export function classifyError(error: unknown): TelegramFailure {
 
 /**
  * Removes the bot token from anything bound for the log. telegraf puts the token in every request
- * URL, so a network error's message, a stack or a nested cause can carry it.
+ * URL, so a network error's message, a stack or a nested cause can carry it, and a URL may carry
+ * it percent-encoded ("123%3AAAH…", "%31%32%33…", or encoded twice through a proxy: "%253A").
+ * The whole token and its secret part (after the colon) are both found, in any such spelling.
  */
 export function makeScrubber(token: string): (text: string) => string {
+  // The whole token first, so it is replaced as one rather than leaving its bot id around.
   const secrets = [token, token.split(":")[1] ?? ""].filter((s) => s.length >= 6);
-  return (text) => {
-    let out = text;
-    for (const secret of secrets) out = out.split(secret).join("[token]");
-    return out;
-  };
+  if (secrets.length === 0) return (text) => text;
+  const pattern = new RegExp(secrets.map(anySpelling).join("|"), "g");
+  return (text) => text.replace(pattern, "[token]");
+}
+
+/** A regex source for `secret`, each character raw or percent-encoded (once or twice, either hex case). */
+function anySpelling(secret: string): string {
+  return Array.from(secret, (ch) => {
+    const encoded = Array.from(Buffer.from(ch, "utf8"), (byte) => `%(?:25)?${hexDigits(byte)}`).join("");
+    const raw = ch.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+    return `(?:${raw}|${encoded})`;
+  }).join("");
+}
+
+function hexDigits(byte: number): string {
+  return Array.from(byte.toString(16).padStart(2, "0"), (d) =>
+    /[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d,
+  ).join("");
 }
 
 /** A plain, token-free description of an error for the log (pino prints `err.type/message/stack`). */

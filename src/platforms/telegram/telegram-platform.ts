@@ -161,8 +161,8 @@ class TelegramPlatform implements Platform {
   private clean(error: unknown): Error {
     const message = error instanceof Error ? error.message : String(error);
     const scrubbed = this.scrub(message);
-    if (error instanceof Error && scrubbed === message && !error.stack?.includes(this.options.token))
-      return error;
+    const stack = error instanceof Error ? (error.stack ?? "") : "";
+    if (error instanceof Error && scrubbed === message && this.scrub(stack) === stack) return error;
     return new Error(scrubbed);
   }
 

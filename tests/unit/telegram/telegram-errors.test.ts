@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Logger } from "../../../src/framework/ports.js";
-import { classifyError, scrubbingLogger } from "../../../src/platforms/telegram/telegram-errors.js";
+import {
+  classifyError,
+  makeScrubber,
+  scrubbingLogger,
+} from "../../../src/platforms/telegram/telegram-errors.js";
 
 const apiError = (code: number, description: string, parameters?: object) => {
   const error = new Error(`${code}: ${description}`) as Error & { response: object; code: number };
@@ -63,5 +67,41 @@ describe("scrubbingLogger", () => {
     expect(text).not.toContain("AAH-secret_token_value");
     expect(text).toContain("[token]");
     expect(text).toContain("getMe failed");
+  });
+});
+
+describe("the token in a URL, percent-encoded", () => {
+  const token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+  const secret = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+  const everyByte = (text: string) => Array.from(Buffer.from(text), (b) => `%${b.toString(16)}`).join("");
+
+  it.each([
+    ["the colon encoded", `https://api.telegram.org/bot${encodeURIComponent(token)}/getMe`],
+    ["the colon in lower case", `https://api.telegram.org/bot123456789%3a${secret}/getMe`],
+    ["every byte encoded", `https://api.telegram.org/bot${everyByte(token)}/getMe`],
+    [
+      "encoded twice by a proxy",
+      `https://proxy.local/?u=${encodeURIComponent(`https://api.telegram.org/bot${encodeURIComponent(token)}/getMe`)}`,
+    ],
+  ])(
+    "GIVEN an error whose URL holds the token with %s THEN the log line shows no part of it",
+    (_how, url) => {
+      const lines: unknown[] = [];
+      const write = (o: unknown, m?: string) => void lines.push([o, m]);
+      const log = scrubbingLogger({ info: write, warn: write, error: write, debug: write }, token);
+      const error = new Error(`request to ${url} failed, reason: socket hang up`);
+      log.error({ err: error, cause: new Error("wrapped", { cause: new Error(url) }) }, `GET ${url}`);
+      const text = JSON.stringify(lines);
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(encodeURIComponent(secret).slice(0, 12));
+      expect(text).not.toContain(everyByte(secret).slice(0, 12));
+      expect(text).toContain("[token]");
+      expect(text).toContain("socket hang up");
+    },
+  );
+
+  it("GIVEN a short test token THEN the whole token is still cut, raw and encoded", () => {
+    const scrub = makeScrubber("123456:TEST");
+    expect(scrub("/bot123456:TEST/x /bot123456%3ATEST/y")).toBe("/bot[token]/x /bot[token]/y");
   });
 });
