@@ -3,6 +3,7 @@ import { usage } from "./command.js";
 import { errorRef, UserError } from "./errors.js";
 import type { Reply } from "./reply.js";
 import { textReply } from "./reply.js";
+import { sanitizeInvocation } from "./sanitize.js";
 
 /** A command as a platform received it, before validation. Values are raw: text or numbers. */
 export interface Invocation {
@@ -32,6 +33,8 @@ export async function runCommand(
   ctx: CommandContext,
   timeoutMs = HANDLER_TIMEOUT_MS,
 ): Promise<Reply> {
+  // The one place user text enters, on every platform: what may be echoed is cleaned here.
+  invocation = sanitizeInvocation(invocation);
   try {
     const command = commands.get(invocation.command);
     if (!command) throw new UserError("error.unknownCommand", { command: invocation.command });
