@@ -1,0 +1,79 @@
+/**
+ * How an article argument is read: an id must match exactly, words are searched. See
+ * docs/adr/0052-id-shaped-arguments-match-exactly.md.
+ */
+
+/**
+ * One token of letters and digits in two or more parts joined by "-" or "_": how ids look
+ * ("000_df19e6179d96e4ae", "2025-07-19-bitcoin"), not how a search does. Such an argument names an
+ * article by its id or names none; it is never answered with whatever a search finds.
+ */
+const ID_SHAPED = /^[\p{L}\p{M}\p{N}]+(?:[-_][\p{L}\p{M}\p{N}]+)+$/u;
+
+export function isIdShaped(text: string): boolean {
+  return ID_SHAPED.test(text);
+}
+
+export interface Named {
+  id: string;
+  title: string;
+}
+
+/**
+ * The ids nearest to `id`: within a few edits (a typo, a changed character), or starting with it
+ * (an id cut short); nearest first. Linear in the number of articles, each comparison bounded.
+ */
+export function nearestIds<T extends Named>(id: string, candidates: Iterable<T>, limit: number): T[] {
+  const max = Math.max(2, Math.floor(id.length / 4));
+  const near: { item: T; distance: number }[] = [];
+  for (const item of candidates) {
+    const distance = item.id.startsWith(id) ? 1 : editDistance(id, item.id, max);
+    if (distance <= max) near.push({ item, distance });
+  }
+  return near
+    .sort((a, b) => a.distance - b.distance || a.item.id.localeCompare(b.item.id))
+    .slice(0, limit)
+    .map((n) => n.item);
+}
+
+/** The words of an id-shaped argument, for a search: "2025-07-19-bitcoin" -> "2025 07 19 bitcoin". */
+export function idWords(id: string): string {
+  return id.replace(/[-_]+/g, " ");
+}
+
+/** `first` then `more`, without repeating an id, at most `limit`. */
+export function mergeNamed(first: Named[], more: Named[], limit: number): Named[] {
+  const seen = new Set<string>();
+  const out: Named[] = [];
+  for (const { id, title } of [...first, ...more]) {
+    if (out.length >= limit) break;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ id, title });
+  }
+  return out;
+}
+
+/** Levenshtein distance, or Infinity once it is sure to exceed `max` (rows stop early). */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      row.push(value);
+      if (value < best) best = value;
+    }
+    if (best > max) return Number.POSITIVE_INFINITY;
+    previous = row;
+  }
+  const distance = previous[b.length] as number;
+  return distance <= max ? distance : Number.POSITIVE_INFINITY;
+}
