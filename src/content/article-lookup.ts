@@ -36,9 +36,15 @@ export function nearestIds<T extends Named>(id: string, candidates: Iterable<T>,
     .map((n) => n.item);
 }
 
-/** The words of an id-shaped argument, for a search: "2025-07-19-bitcoin" -> "2025 07 19 bitcoin". */
+/**
+ * The words of an id-shaped argument worth a search: parts with a letter ("2025-07-19-bitcoin" ->
+ * "bitcoin"). Numbers alone ("000", "2025") would find every article that mentions one.
+ */
 export function idWords(id: string): string {
-  return id.replace(/[-_]+/g, " ");
+  return id
+    .split(/[-_]+/)
+    .filter((part) => /\p{L}/u.test(part))
+    .join(" ");
 }
 
 /** `first` then `more`, without repeating an id, at most `limit`. */

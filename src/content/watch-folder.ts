@@ -1,4 +1,4 @@
-import { type Dirent, type FSWatcher, readdirSync, realpathSync, statSync, watch } from "node:fs";
+import { type Dirent, existsSync, type FSWatcher, readdirSync, realpathSync, statSync, watch } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Logger } from "../framework/ports.js";
 import { isHiddenPath } from "./list-files.js";
@@ -35,7 +35,7 @@ export interface FolderWatchOptions {
 export class FolderWatch {
   private readonly watchers = new Map<string, FSWatcher>();
   private parent: FSWatcher | null = null;
-  /** dev:inode of the folder at `dir` when last looked at (null: absent). */
+  /** Which folder is at `dir` when last looked at (null: absent). */
   private identity: string | null = null;
   private root: string | null = null;
   private closed = false;
@@ -127,8 +127,12 @@ export class FolderWatch {
       this.options.onPath("");
       return;
     }
-    // The root's own move or deletion is reported under its own name.
-    if (folder === "" && this.root !== null && name === basename(this.root)) this.checkRoot();
+    // The root's own move or deletion is reported under its own name (not a child by that name):
+    // its watch is dead or follows the old folder, whatever the folder now at `dir` looks like.
+    const root = this.root;
+    if (folder === "" && root !== null && name === basename(root) && !existsSync(join(root, name))) {
+      this.checkRoot(true);
+    }
     const child = folder === "" ? name : `${folder}/${name}`;
     if (!isHiddenPath(child)) this.options.onPath(child);
   }
@@ -159,10 +163,10 @@ export class FolderWatch {
    * articles stay served until it comes back (a deploy's `mv` then `mkdir`); back, it is
    * re-scanned once its copy has settled.
    */
-  private checkRoot(): void {
+  private checkRoot(force = false): void {
     if (this.closed) return;
     const now = identityOf(this.options.dir);
-    if (now === this.identity) return;
+    if (now === this.identity && !force) return;
     this.identity = now;
     // The watches still follow the old folder wherever it went: they are not ours any more.
     this.remove("");
@@ -186,10 +190,14 @@ export class FolderWatch {
   }
 }
 
+/**
+ * Device, inode and birth time: a folder deleted and re-created at once often gets the same inode
+ * number back (ext4 reuses it), but not the same birth time (statx, where the system has it).
+ */
 function identityOf(dir: string): string | null {
   try {
     const info = statSync(dir);
-    return info.isDirectory() ? `${info.dev}:${info.ino}` : null;
+    return info.isDirectory() ? `${info.dev}:${info.ino}:${info.birthtimeMs}` : null;
   } catch {
     return null;
   }
