@@ -60,26 +60,40 @@ export function mergeNamed(first: Named[], more: Named[], limit: number): Named[
   return out;
 }
 
-/** Levenshtein distance, or Infinity once it is sure to exceed `max` (rows stop early). */
+/**
+ * Levenshtein distance, or Infinity once it is sure to exceed `max`. Only the band of cells within
+ * `max` of the diagonal can stay under it, so a comparison costs O(length x max), on two rows
+ * reused across calls (a miss compares the argument with every id).
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const over = max + 1;
+  if (rows[0].length < b.length + 2)
+    rows = [new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2)];
+  let [previous, row] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j <= max ? j : over;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    const from = Math.max(1, i - max);
+    const to = Math.min(b.length, i + max);
+    row[0] = i <= max ? i : over;
+    if (from > 1) row[from - 1] = over;
+    let best = row[0] as number;
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(
         (previous[j] as number) + 1,
         (row[j - 1] as number) + 1,
         (previous[j - 1] as number) + cost,
       );
-      row.push(value);
+      row[j] = value;
       if (value < best) best = value;
     }
+    if (to < b.length) row[to + 1] = over;
     if (best > max) return Number.POSITIVE_INFINITY;
-    previous = row;
+    [previous, row] = [row, previous];
   }
   const distance = previous[b.length] as number;
   return distance <= max ? distance : Number.POSITIVE_INFINITY;
 }
+
+let rows: [Int32Array, Int32Array] = [new Int32Array(128), new Int32Array(128)];
