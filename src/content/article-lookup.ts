@@ -2,6 +2,9 @@
  * How an article argument is read: an id must match exactly, words are searched. See
  * docs/adr/0052-id-shaped-arguments-match-exactly.md.
  */
+import type { ArticleMatch } from "../framework/ports.js";
+import type { Article } from "./article.js";
+import { slugify } from "./slug.js";
 
 /**
  * One token of letters and digits in two or more parts joined by "-" or "_": how ids look
@@ -45,6 +48,42 @@ export function idWords(id: string): string {
     .split(/[-_]+/)
     .filter((part) => /\p{L}/u.test(part))
     .join(" ");
+}
+
+/** What resolving needs of the library: embargo-aware lookups. */
+export interface Catalogue {
+  get(id: string): Article | null;
+  search(query: string, limit: number): Named[];
+  /** The articles visible now (nearest ids are offered among them only). */
+  visible(): Iterable<Named>;
+}
+
+/** How many close ids and titles a miss offers. */
+const CLOSEST = 3;
+
+/**
+ * An exact id first: as typed, or after the folding ids get (case, accents: "Énergie-Été-2025"
+ * names energie-ete-2025). Then an id-shaped argument is a miss with the nearest ids and the
+ * articles its words find; anything else is searched, and the best hit is the answer.
+ */
+export function resolveArticle(idOrQuery: string, catalogue: Catalogue): ArticleMatch {
+  const text = idOrQuery.trim();
+  if (text === "") return { article: null, idShaped: false, closest: [] };
+  const idShaped = isIdShaped(text);
+  const direct = catalogue.get(text) ?? catalogue.get(idShaped ? slugify(text) : text.toLowerCase());
+  if (direct) return { article: direct, by: "id" };
+  if (idShaped) {
+    const id = slugify(text);
+    const near = nearestIds(id, catalogue.visible(), CLOSEST);
+    return {
+      article: null,
+      idShaped,
+      closest: mergeNamed(near, catalogue.search(idWords(id), CLOSEST), CLOSEST),
+    };
+  }
+  const best = catalogue.search(text, 1)[0];
+  const found = best ? catalogue.get(best.id) : null;
+  return found ? { article: found, by: "words" } : { article: null, idShaped, closest: [] };
 }
 
 /** `first` then `more`, without repeating an id, at most `limit`. */

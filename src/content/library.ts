@@ -1,18 +1,10 @@
-import type {
-  ArticleMatch,
-  ArticleMeta,
-  Clock,
-  LibraryPort,
-  Logger,
-  TopicCount,
-} from "../framework/ports.js";
+import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../framework/ports.js";
 import type { ArticleIndex, FileStamp } from "../store/article-index.js";
 import { type Article, articleHash } from "./article.js";
-import { idWords, isIdShaped, mergeNamed, nearestIds } from "./article-lookup.js";
+import { resolveArticle } from "./article-lookup.js";
 import { listConfined, locate, lstatOrNull, realFolder } from "./confine.js";
 import { type FileToParse, inChunks, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";
 import { articleExtension } from "./read-article-file.js";
-import { slugify } from "./slug.js";
 import { FolderWatch } from "./watch-folder.js";
 
 // Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
@@ -494,23 +486,12 @@ export class Library implements LibraryPort {
     return meta ? publicMeta(meta) : null;
   }
 
-  resolve(idOrQuery: string): ArticleMatch {
-    const text = idOrQuery.trim();
-    const idShaped = isIdShaped(text);
-    // Compared after the folding ids get (case, accents), so "Énergie-Été-2025" finds its file.
-    const direct =
-      text === "" ? null : (this.get(text) ?? this.get(idShaped ? slugify(text) : text.toLowerCase()));
-    if (direct) return { article: direct, by: "id" };
-    if (idShaped) return { article: null, idShaped, closest: this.closest(slugify(text), 3) };
-    const best = text === "" ? undefined : this.search(text, 1)[0];
-    const found = best ? this.get(best.id) : null;
-    return found ? { article: found, by: "words" } : { article: null, idShaped, closest: [] };
-  }
-
-  /** The visible articles whose id is nearest to `id`, then those its words find. */
-  private closest(id: string, limit: number): { id: string; title: string }[] {
-    const visible = [...this.byId.values()].filter((meta) => this.isVisible(meta));
-    return mergeNamed(nearestIds(id, visible, limit), this.search(idWords(id), limit), limit);
+  resolve(idOrQuery: string): ReturnType<LibraryPort["resolve"]> {
+    return resolveArticle(idOrQuery, {
+      get: (id) => this.get(id),
+      search: (query, limit) => this.search(query, limit),
+      visible: () => [...this.byId.values()].filter((meta) => this.isVisible(meta)),
+    });
   }
 
   topics(): { categories: TopicCount[]; tags: TopicCount[] } {
