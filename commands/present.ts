@@ -1,7 +1,7 @@
 import type { Article } from "../src/content/article.js";
 import type { CommandContext } from "../src/framework/command.js";
 import { UserError } from "../src/framework/errors.js";
-import type { ArticleMeta } from "../src/framework/ports.js";
+import type { ArticleMatch, ArticleMeta } from "../src/framework/ports.js";
 import { articleCard as card } from "../src/framework/present-article.js";
 import type { Card } from "../src/framework/reply.js";
 
@@ -33,7 +33,24 @@ export function articleCard(ctx: CommandContext, meta: ArticleMeta, sentences: n
 
 /** Resolves an article option (an id or a query) or explains that nothing matched. */
 export function requireArticle(ctx: CommandContext, idOrQuery: string): Article {
-  const article = ctx.services.library.resolve(idOrQuery);
-  if (!article) throw new UserError("error.articleNotFound", { query: idOrQuery.slice(0, 80) });
-  return article;
+  const match = ctx.services.library.resolve(idOrQuery);
+  if (!match.article) throw articleMiss(ctx, idOrQuery, match, "error.articleNotFound");
+  return match.article;
+}
+
+/**
+ * Why an article argument named nothing: words that found nothing (`wordsKey`), or an id that no
+ * article has, with the closest ids and titles when there are some.
+ */
+export function articleMiss(
+  ctx: CommandContext,
+  idOrQuery: string,
+  miss: Extract<ArticleMatch, { article: null }>,
+  wordsKey: "error.articleNotFound" | "schedule.unknownArticle",
+): UserError {
+  const query = idOrQuery.trim().slice(0, 80);
+  if (!miss.idShaped) return new UserError(wordsKey, { query });
+  if (miss.closest.length === 0) return new UserError("error.noArticleWithId", { id: query });
+  const closest = miss.closest.map((c) => ctx.t("error.closestArticle", c)).join("; ");
+  return new UserError("error.noArticleWithIdClosest", { id: query, closest });
 }

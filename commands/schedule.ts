@@ -12,6 +12,7 @@ import {
 import { consumeCron } from "../src/schedule/consume-cron.js";
 import { parseWhen } from "../src/schedule/parse-when.js";
 import { formatInstant } from "../src/schedule/render-posts.js";
+import { articleMiss } from "./present.js";
 
 /** A year ahead at most: further is more likely a typo than a plan. */
 const MAX_AHEAD_MS = 366 * 86_400_000;
@@ -59,10 +60,14 @@ const post = defineSubcommand({
     const time = `${formatInstant(at, zone, ctx.locale)} (${zone})`;
     if (at.getTime() <= now.getTime()) throw new UserError("schedule.pastTime", { time });
     if (at.getTime() - now.getTime() > MAX_AHEAD_MS) throw new UserError("schedule.tooFar", { time });
-    const article = ctx.services.library.resolve(args.article);
-    if (!article) throw new UserError("schedule.unknownArticle", { query: args.article.slice(0, 80) });
+    const match = ctx.services.library.resolve(args.article);
+    if (!match.article) throw articleMiss(ctx, args.article, match, "schedule.unknownArticle");
+    const { article } = match;
     const view = port.schedulePost(ctx.channel, actorOf(ctx), { articleId: article.id, runAt: at });
-    return textReply(ctx.t("schedule.createdPost", { id: view.id, title: article.title, time }));
+    // Chosen by a search, not named by its id: the reply says which article it took.
+    const params = { id: view.id, title: article.title, article: article.id, time };
+    if (match.by === "id") return textReply(ctx.t("schedule.createdPost", params));
+    return textReply(ctx.t("schedule.createdPostMatched", { ...params, query: args.article.slice(0, 80) }));
   },
 });
 

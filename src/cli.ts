@@ -80,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
         databasePath: ":memory:",
         defaultLocale: config.DEFAULT_LOCALE,
         log: quietLog(),
+        followSymlinks: config.CONTENT_FOLLOW_SYMLINKS,
       });
       const { skipped, articles } = core.report;
       await core.close();
@@ -133,6 +134,7 @@ async function main(argv: string[]): Promise<number> {
         databasePath: config.DATABASE_PATH,
         defaultLocale: locale,
         log: quietLog(),
+        followSymlinks: config.CONTENT_FOLLOW_SYMLINKS,
         schedule: schedulerSettings(config),
       });
       try {
@@ -200,6 +202,7 @@ async function articleArg(arg: string, contentDir: string, config: Config): Prom
     databasePath: ":memory:",
     defaultLocale: config.DEFAULT_LOCALE,
     log: quietLog(),
+    followSymlinks: config.CONTENT_FOLLOW_SYMLINKS,
   });
   try {
     const article = core.library.get(arg);

@@ -95,6 +95,10 @@ const schema = z.object({
     .enum(["1", "2"])
     .default("2")
     .transform((v) => (v === "1" ? 1 : 2) as 1 | 2),
+  CONTENT_FOLLOW_SYMLINKS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DISCORD_TOKEN: token(
     DISCORD_TOKEN,

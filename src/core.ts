@@ -20,6 +20,8 @@ export interface CoreOptions {
   clock?: Clock;
   /** Threads that parse a large scan (default 2; 1 for hosts short on memory). */
   loadThreads?: 1 | 2;
+  /** Follow symbolic links to files inside the content folder (default: refuse every link). */
+  followSymlinks?: boolean;
   /** Follow the content folder for changes (the bot does; one-shot CLI runs do not). */
   watch?: boolean;
   /** The scheduler's configuration; absent (one-shot CLI runs), nothing is posted on its own. */
@@ -46,6 +48,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const index = new ArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log, {
     parseThreads: options.loadThreads ?? 2,
+    followSymlinks: options.followSymlinks ?? false,
   });
   const insights = createInsights(index);
   const publishers: Partial<Record<PlatformName, Publisher>> = {};
@@ -62,8 +65,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         config: { ...options.schedule, defaultLocale: options.defaultLocale },
       })
     : null;
-  const report = await library.load();
+  // Watching first: a file deleted, changed or added while the first load runs is applied once
+  // it ends (its event waits in the reload queue), instead of staying as the load saw it.
   if (options.watch) library.watch();
+  const report = await library.load();
   const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
   return {
     db,

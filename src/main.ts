@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     defaultLocale: config.DEFAULT_LOCALE,
     log,
     loadThreads: config.LOAD_THREADS,
+    followSymlinks: config.CONTENT_FOLLOW_SYMLINKS,
     watch: true,
     schedule: {
       digestCron: config.DIGEST_CRON ?? null,

@@ -8,7 +8,7 @@ export function stubServices(): Services {
       search: () => [],
       latest: () => [],
       get: () => null,
-      resolve: () => null,
+      resolve: () => ({ article: null, idShaped: false, closest: [] }),
       topics: () => ({ categories: [], tags: [] }),
       suggest: () => [],
       count: () => 0,

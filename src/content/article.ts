@@ -34,7 +34,8 @@ export interface Article {
 /** What a parser returns: the article, or null with the reason it was skipped. */
 export type ParseOutcome =
   | { ok: true; article: Article; warnings: string[] }
-  | { ok: false; reason: string; warnings: string[] };
+  /** `gone`: the file was deleted between being listed and being read. */
+  | { ok: false; reason: string; warnings: string[]; gone?: boolean };
 
 /** Full text of an article as paragraphs, headings included, for search and rendering. */
 export function articleBody(article: Pick<Article, "sections">): string {

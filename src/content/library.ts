@@ -1,12 +1,11 @@
-import { type Dirent, type FSWatcher, readdirSync, type Stats, stat as statCallback, watch } from "node:fs";
-import { stat } from "node:fs/promises";
-import { join } from "node:path";
 import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../framework/ports.js";
 import type { ArticleIndex, FileStamp } from "../store/article-index.js";
 import { type Article, articleHash } from "./article.js";
-import { isHiddenPath, listContentFiles } from "./list-files.js";
+import { resolveArticle } from "./article-lookup.js";
+import { listConfined, locate, lstatOrNull, realFolder } from "./confine.js";
 import { type FileToParse, inChunks, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";
 import { articleExtension } from "./read-article-file.js";
+import { FolderWatch } from "./watch-folder.js";
 
 // Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
 // them consistent; splitting them would mean exposing those maps between modules.
@@ -46,17 +45,18 @@ export interface LibraryOptions {
    * it on the main thread, for hosts where the thread's memory (usually 20-30 MB more at the peak) matters more.
    */
   parseThreads?: 1 | 2;
+  /**
+   * Follow symbolic links to files that stay inside the content folder (CONTENT_FOLLOW_SYMLINKS).
+   * Off by default: every link is refused with a warning naming it. Links to folders are never
+   * entered, and a link leading outside the folder is refused either way.
+   */
+  followSymlinks?: boolean;
 }
 
 /** Which file holds an id: the scan's own map, or the library's memory for a single reload. */
 interface Owners {
   get(id: string): string | undefined;
   set(id: string, file: string): unknown;
-}
-
-/** fs.stat with a callback: about half the main-thread cost of fs/promises' stat, per file. */
-function statOrNull(path: string): Promise<Stats | null> {
-  return new Promise((resolve) => statCallback(path, (error, info) => resolve(error ? null : info)));
 }
 
 /**
@@ -72,7 +72,8 @@ export class Library implements LibraryPort {
   readonly skipped = new Map<string, string>();
   private newestFirst: Meta[] | null = null;
   private readonly listeners: ((event: LibraryEvent) => void)[] = [];
-  private readonly folderWatchers = new Map<string, FSWatcher>();
+  private watcher: FolderWatch | null = null;
+  private scanned = false;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private queue: Promise<unknown> = Promise.resolve();
   /** The parse thread of the scan in progress, if it uses one (scans never overlap). */
@@ -100,13 +101,20 @@ export class Library implements LibraryPort {
   private async scan(): Promise<LoadReport> {
     const started = performance.now();
     const firstLoad = this.index.count() === 0;
+    // Missing, the configured path is listed as is, and fails loudly (the first load) or is
+    // reported by the caller (a reload).
+    const root = (await realFolder(this.contentDir)) ?? this.contentDir;
     this.skipped.clear();
-    const files = await listContentFiles(this.contentDir, (file, reason) => this.skip(file, reason));
+    const { files, readPath } = await listConfined(
+      root,
+      this.options.followSymlinks === true,
+      (file, reason) => this.skip(file, reason),
+    );
     // A first load parses every file: the thread boots while the files are stat-ed.
     const articles = files.filter((f) => articleExtension(f) !== null).length;
     this.scanWorker = firstLoad && articles >= WORKER_FROM ? this.startWorker() : null;
     try {
-      return await this.scanFiles(files, firstLoad, started);
+      return await this.scanFiles(files, readPath, firstLoad, started);
     } finally {
       await this.scanWorker?.close();
       this.scanWorker = null;
@@ -117,18 +125,26 @@ export class Library implements LibraryPort {
     return (this.options.parseThreads ?? 2) === 2 ? ParseWorker.start() : null;
   }
 
-  private async scanFiles(files: string[], firstLoad: boolean, started: number): Promise<LoadReport> {
+  private async scanFiles(
+    files: string[],
+    readPath: (file: string) => string,
+    firstLoad: boolean,
+    started: number,
+  ): Promise<LoadReport> {
     // One read of the rows: the stamps now, and the memory afterwards when nothing changed.
     const rows = this.index.metas();
     const stamps = new Map(rows.map((m) => [m.file, m]));
     const owners = new Map<string, string>();
     const toParse: { file: string; mtimeMs: number; size: number }[] = [];
+    const onDisk = new Set<string>();
     let unchanged = 0;
     // Stats go 64 files at a time (as reads do): one await per file was most of a warm start.
-    const infos = await inChunks(files, (file) => statOrNull(join(this.contentDir, file)));
+    const infos = await inChunks(files, (file) => lstatOrNull(readPath(file)));
     for (const [i, file] of files.entries()) {
       const info = infos[i];
-      if (!info) continue;
+      // Gone since the listing (or swapped for something that is not a file): not on disk.
+      if (!info?.isFile()) continue;
+      onDisk.add(file);
       const known = stamps.get(file);
       if (known && known.mtimeMs === Math.trunc(info.mtimeMs) && known.size === info.size) {
         owners.set(known.id, file);
@@ -137,7 +153,6 @@ export class Library implements LibraryPort {
         toParse.push({ file, mtimeMs: info.mtimeMs, size: info.size });
       }
     }
-    const onDisk = new Set(files);
     let removed = 0;
     for (const file of stamps.keys()) {
       if (onDisk.has(file)) continue;
@@ -154,7 +169,7 @@ export class Library implements LibraryPort {
       batches.push(
         toParse
           .slice(start, start + WRITE_BATCH)
-          .map((e) => ({ abs: join(this.contentDir, e.file), rel: e.file, size: e.size })),
+          .map((e) => ({ abs: readPath(e.file), rel: e.file, size: e.size })),
       );
     }
     // Large scans parse on a second thread: batch k+1 is parsed there while batch k is written here.
@@ -194,6 +209,7 @@ export class Library implements LibraryPort {
     // The first load of an empty index is the baseline: nothing in it is "new" to announce.
     if (!firstLoad) for (const id of this.createdDuringScan) this.emit({ type: "added", id });
     this.createdDuringScan = [];
+    this.scanned = true;
     return {
       articles: this.byId.size,
       parsed,
@@ -211,11 +227,12 @@ export class Library implements LibraryPort {
    */
   private async parseFile(
     file: string,
+    abs: string,
     mtimeMs: number,
     size: number,
     owners: Owners,
   ): Promise<"created" | "loaded" | "skipped"> {
-    const [result] = await parseFiles([{ abs: join(this.contentDir, file), rel: file, size }]);
+    const [result] = await parseFiles([{ abs, rel: file, size }]);
     if (!result) return "skipped";
     return this.apply(file, mtimeMs, size, result, owners);
   }
@@ -229,7 +246,9 @@ export class Library implements LibraryPort {
     owners: Owners,
   ): "created" | "loaded" | "skipped" {
     if (!outcome.ok) {
-      this.skip(file, outcome.reason);
+      // Deleted between the look and the read: gone, not broken (its own event follows).
+      if (outcome.gone) this.drop(file);
+      else this.skip(file, outcome.reason);
       return "skipped";
     }
     const article = outcome.article;
@@ -265,67 +284,46 @@ export class Library implements LibraryPort {
     this.log.warn({ file, reason }, "article skipped");
   }
 
+  /** A file that is no longer there stops being served; returns the id it held. */
+  private drop(file: string): string | null {
+    this.skipped.delete(file);
+    const id = this.index.removeFile(file);
+    this.forget(file);
+    if (id) this.emit({ type: "removed", id });
+    return id;
+  }
+
   /**
-   * Follows the folder: a change is searchable within tens of milliseconds of the write. One
-   * non-recursive watch per folder: Node 20's recursive watch on Linux adds one inotify watch per
-   * file, which takes seconds on a large archive and exhausts fs.inotify.max_user_watches (often
-   * 8,192: ENOSPC); a folder's watch already reports changes to the files in it.
+   * Follows the folder: a change is searchable within tens of milliseconds of the write. Call it
+   * before load() so that nothing changed during the load is missed (its events wait for the
+   * load to end); called after a load, it re-scans once to catch what changed in between.
    */
   watch(): void {
-    this.watchFolder("");
+    if (this.watcher) return;
+    this.watcher = new FolderWatch({
+      dir: this.contentDir,
+      log: this.log,
+      onPath: (rel) => this.schedule(rel),
+    });
+    this.watcher.start();
+    if (this.scanned) this.schedule("");
   }
 
-  private watchFolder(rel: string): void {
-    if (this.folderWatchers.has(rel)) return;
-    const full = rel === "" ? this.contentDir : join(this.contentDir, rel);
-    let watcher: FSWatcher;
-    try {
-      watcher = watch(full, (_event, name) => {
-        if (name === null) {
-          this.schedule("");
-          return;
-        }
-        const child = rel === "" ? name.toString() : `${rel}/${name.toString()}`;
-        if (!isHiddenPath(child)) this.schedule(child);
-      });
-    } catch (error) {
-      this.log.error({ err: error, dir: full }, "cannot watch a content folder; restart to reload");
-      return;
-    }
-    // A folder that goes away ends its watch (and those below it).
-    watcher.on("error", () => this.unwatchFolder(rel));
-    this.folderWatchers.set(rel, watcher);
-    let entries: Dirent[] = [];
-    try {
-      entries = readdirSync(full, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && !entry.name.startsWith(".")) {
-        this.watchFolder(rel === "" ? entry.name : `${rel}/${entry.name}`);
-      }
-    }
-  }
-
-  private unwatchFolder(rel: string): void {
-    for (const [key, watcher] of this.folderWatchers) {
-      if (key === rel || key.startsWith(`${rel}/`)) {
-        watcher.close();
-        this.folderWatchers.delete(key);
-      }
-    }
+  /** The real paths of the folders watched (all inside the content folder). */
+  watchedFolders(): string[] {
+    return this.watcher?.folders() ?? [];
   }
 
   /** Resolves once pending file events have been applied (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.pending.size > 0) await new Promise((r) => setTimeout(r, SETTLE_MS));
+    while (this.pending.size > 0 || this.watcher?.settling())
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
     await this.queue;
   }
 
   close(): void {
-    for (const watcher of this.folderWatchers.values()) watcher.close();
-    this.folderWatchers.clear();
+    this.watcher?.close();
+    this.watcher = null;
     for (const timer of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
   }
@@ -334,7 +332,7 @@ export class Library implements LibraryPort {
     clearTimeout(this.pending.get(rel));
     const timer = setTimeout(() => {
       this.pending.delete(rel);
-      const work = rel === "" ? () => this.scan().then(() => undefined) : () => this.reloadPath(rel);
+      const work = rel === "" ? () => this.rescan() : () => this.reloadPath(rel);
       void this.serialize(work).catch((error: unknown) =>
         this.log.error({ err: error, file: rel }, "reload failed"),
       );
@@ -342,38 +340,52 @@ export class Library implements LibraryPort {
     this.pending.set(rel, timer);
   }
 
+  /** A full scan after a change, unless the folder is gone (the last articles stay served). */
+  private async rescan(): Promise<void> {
+    if ((await realFolder(this.contentDir)) === null) return;
+    await this.scan();
+  }
+
   private async reloadPath(rel: string): Promise<void> {
-    const info = await stat(join(this.contentDir, rel)).catch(() => null);
-    if (info?.isDirectory()) {
-      if (this.folderWatchers.size > 0) this.watchFolder(rel);
+    // Checked against the folder's real path now: it may have been replaced since the last look.
+    const root = await realFolder(this.contentDir);
+    if (root === null) return;
+    const found = await locate(root, rel, this.options.followSymlinks === true);
+    if (found.kind === "folder") {
+      this.watcher?.add(rel);
       await this.scan();
       return;
     }
-    if (!info && this.folderWatchers.has(rel)) this.unwatchFolder(rel);
-    if (info && !info.isFile()) {
+    // A folder that went away (or became a link) takes its articles with it.
+    if (this.watcher?.has(rel)) {
+      this.watcher.remove(rel);
+      // The scan also reports a link that took the folder's place.
+      await this.scan();
+      return;
+    }
+    if (found.kind === "refused") {
+      this.skip(rel, found.reason);
+      return;
+    }
+    if (found.kind === "missing") {
+      if (this.drop(rel)) await this.promoteShadowed();
+      return;
+    }
+    const { info, readPath } = found;
+    if (!info.isFile()) {
       // A FIFO or a device (or a link to one) would block or never end a read: never opened.
       this.skip(rel, "it is not a regular file");
       return;
     }
-    if (info && !this.skipped.has(rel)) {
+    if (!this.skipped.has(rel)) {
       const known = this.byFile.get(rel);
       // fs.watch also reports reads and metadata changes: skip files whose stamp did not move.
       if (known && known.mtimeMs === Math.trunc(info.mtimeMs) && known.size === info.size) return;
     }
-    if (!info) {
-      this.skipped.delete(rel);
-      const id = this.index.removeFile(rel);
-      this.forget(rel);
-      if (id) {
-        this.emit({ type: "removed", id });
-        await this.promoteShadowed();
-      }
-      return;
-    }
     // Who holds each id, read from memory: copying it into a new Map cost O(articles) per change.
     const owners: Owners = { get: (id) => this.byId.get(id)?.file, set: () => undefined };
     this.skipped.delete(rel);
-    const outcome = await this.parseFile(rel, info.mtimeMs, info.size, owners);
+    const outcome = await this.parseFile(rel, readPath, info.mtimeMs, info.size, owners);
     const created = this.createdDuringScan;
     this.createdDuringScan = [];
     if (outcome === "loaded") {
@@ -474,13 +486,12 @@ export class Library implements LibraryPort {
     return meta ? publicMeta(meta) : null;
   }
 
-  resolve(idOrQuery: string): Article | null {
-    const text = idOrQuery.trim();
-    if (text === "") return null;
-    const direct = this.get(text) ?? this.get(text.toLowerCase());
-    if (direct) return direct;
-    const best = this.search(text, 1)[0];
-    return best ? this.get(best.id) : null;
+  resolve(idOrQuery: string): ReturnType<LibraryPort["resolve"]> {
+    return resolveArticle(idOrQuery, {
+      get: (id) => this.get(id),
+      search: (query, limit) => this.search(query, limit),
+      visible: () => [...this.byId.values()].filter((meta) => this.isVisible(meta)),
+    });
   }
 
   topics(): { categories: TopicCount[]; tags: TopicCount[] } {

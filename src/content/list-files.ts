@@ -5,11 +5,14 @@ import { join, relative, sep } from "node:path";
 /**
  * Every file under `dir`, as paths relative to it with forward slashes, sorted so that the
  * first of two files claiming one id is always the same one. Hidden files and folders
- * (".git", editor swap files) are not content.
+ * (".git", editor swap files) are not content. Symbolic links are never followed here: they
+ * go to `onLink`, for the library to refuse or check (src/content/confine.ts), so a walk never
+ * leaves `dir` (pass its real path).
  */
 export async function listContentFiles(
   dir: string,
   onUnreadable: (rel: string, reason: string) => void = () => {},
+  onLink: (rel: string) => void = () => {},
 ): Promise<string[]> {
   const out: string[] = [];
   const walk = async (current: string): Promise<void> => {
@@ -31,6 +34,7 @@ export async function listContentFiles(
       const full = join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) out.push(toRelative(dir, full));
+      else if (entry.isSymbolicLink()) onLink(toRelative(dir, full));
     }
   };
   await walk(dir);

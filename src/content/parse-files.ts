@@ -4,6 +4,7 @@ import { articleHash, type ParseOutcome } from "./article.js";
 import { readArticleFile } from "./read-article-file.js";
 
 export interface FileToParse {
+  /** The path to read: inside the content folder, without a link in it (checked by the library). */
   abs: string;
   rel: string;
   /** From the scan's stat: the file is not stat-ed again. */
@@ -31,7 +32,8 @@ export async function inChunks<T, R>(items: readonly T[], work: (item: T) => Pro
 /** Reads, parses and hashes files on this thread, CONCURRENT_READS at a time, in order. */
 export function parseFiles(files: readonly FileToParse[]): Promise<ParsedFile[]> {
   return inChunks(files, async (f) => {
-    const outcome = await readArticleFile(f.abs, f.rel, f.size);
+    // Library reads only: the path was checked (src/content/confine.ts), and stays a non-link.
+    const outcome = await readArticleFile(f.abs, f.rel, f.size, { refuseLinks: true });
     return { outcome, hash: outcome.ok ? articleHash(outcome.article) : null };
   });
 }

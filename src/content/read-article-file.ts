@@ -3,9 +3,10 @@
  * the extension. Every refusal is a ParseOutcome with a one-sentence reason, never a throw, so
  * one bad file costs a log line and not the whole library.
  */
-import { readFile, stat } from "node:fs";
+import { constants, readFile, stat } from "node:fs";
 import { promisify } from "node:util";
 import type { ParseOutcome } from "./article.js";
+import { LINK_REFUSED } from "./confine.js";
 import { parseFrontMatter } from "./parse-front-matter.js";
 import { parseScrapedText } from "./parse-scraped-text.js";
 import { articleIdFromPath } from "./slug.js";
@@ -19,6 +20,15 @@ const SNIFF_BYTES = 8_192;
 // The callback API, promisified: fs/promises' readFile costs four promise round trips a file.
 const statFile = promisify(stat);
 const readBytes = promisify(readFile);
+/**
+ * The library opens only paths it has checked: with O_NOFOLLOW, a file swapped for a link between
+ * the check and the read fails (ELOOP) instead of being read through the link. 0 where the flag
+ * does not exist (Windows).
+ */
+const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+// Node takes open(2) flags as a number wherever it takes a flag string (fs docs, "File system
+// flags"); the type declares only the string.
+const READ_NO_FOLLOW = { flag: NO_FOLLOW as unknown as string };
 
 /**
  * Reads and parses one article file; `relPath` (relative to the content folder) names it. A scan
@@ -29,6 +39,7 @@ export async function readArticleFile(
   absPath: string,
   relPath: string,
   knownSize?: number,
+  options: { refuseLinks?: boolean } = {},
 ): Promise<ParseOutcome> {
   // Decided by the name, before any read: an image or an archive in the folder is never opened.
   const file = relPath.replaceAll("\\", "/");
@@ -41,13 +52,15 @@ export async function readArticleFile(
       size = info.size;
     }
     if (size > MAX_ARTICLE_BYTES) return tooLarge(size);
-    const bytes = await readBytes(absPath);
+    const bytes = await readBytes(absPath, options.refuseLinks ? READ_NO_FOLLOW : {});
     // The file may have grown since it was stat-ed.
     if (bytes.length > MAX_ARTICLE_BYTES) return tooLarge(bytes.length);
     return parseArticleBytes(relPath, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    return skip(`the file could not be read (${code})`);
+    if (code === "ELOOP" && options.refuseLinks) return skip(LINK_REFUSED);
+    const reason = `the file could not be read (${code})`;
+    return code === "ENOENT" ? { ok: false, reason, warnings: [], gone: true } : skip(reason);
   }
 }
 

@@ -19,7 +19,11 @@ const LIGATURES: Readonly<Record<string, string>> = {
 export function articleIdFromPath(relPath: string): string {
   const base = relPath.split(/[\\/]/).pop() ?? "";
   const dot = base.lastIndexOf(".");
-  const stem = dot > 0 ? base.slice(0, dot) : base;
+  return slugify(dot > 0 ? base.slice(0, dot) : base);
+}
+
+/** The folding an id gets (see articleIdFromPath), for a name without folder or extension. */
+export function slugify(stem: string): string {
   return stem
     .toLowerCase()
     .normalize("NFKD")

@@ -14,6 +14,10 @@ const en = {
   "error.tooLong": "“{option}” is too long (at most {max} characters).",
   "error.unknownSubcommand": "Unknown action “{sub}”. Usage: {usage}",
   "error.articleNotFound": "No article matches “{query}”. Try /news with other words.",
+  "error.noArticleWithId":
+    "No article matches “{id}”: no article has this id. /news finds articles by their words, /latest lists the newest.",
+  "error.noArticleWithIdClosest": "No article matches “{id}”: no article has this id. Closest: {closest}.",
+  "error.closestArticle": "{id} (“{title}”)",
   "error.buttonExpired": "This button has expired. Run the command again.",
   "error.rateLimited": "Too many requests right now; please try again in a moment.",
   "news.results": "Results for “{query}”",
@@ -65,6 +69,8 @@ const en = {
   "schedule.notPaused": "{id} is not paused.",
   "schedule.finished": "{id} has already run or been cancelled.",
   "schedule.createdPost": "Scheduled {id}: “{title}” will be posted here on {time}.",
+  "schedule.createdPostMatched":
+    "Scheduled {id}: “{title}” ({article}), the best match for “{query}”, will be posted here on {time}. Not the one? /schedule cancel {id}",
   "schedule.createdDigest":
     "Scheduled {id}: a digest of new articles here at “{cron}” ({zone}). Next: {next}.",
   "schedule.createdDigestTopic":
@@ -127,6 +133,11 @@ const fr: Record<MessageKey, string> = {
   "error.tooLong": "« {option} » est trop long ({max} caractères au plus).",
   "error.unknownSubcommand": "Action inconnue « {sub} ». Usage : {usage}",
   "error.articleNotFound": "Aucun article ne correspond à « {query} ». Essayez /news avec d’autres mots.",
+  "error.noArticleWithId":
+    "Aucun article ne correspond à « {id} » : aucun article n’a cet identifiant. /news trouve les articles par leurs mots, /latest liste les plus récents.",
+  "error.noArticleWithIdClosest":
+    "Aucun article ne correspond à « {id} » : aucun article n’a cet identifiant. Les plus proches : {closest}.",
+  "error.closestArticle": "{id} (« {title} »)",
   "error.buttonExpired": "Ce bouton a expiré. Relancez la commande.",
   "error.rateLimited": "Trop de demandes pour le moment ; réessayez dans un instant.",
   "news.results": "Résultats pour « {query} »",
@@ -183,6 +194,8 @@ const fr: Record<MessageKey, string> = {
   "schedule.notPaused": "{id} n’est pas en pause.",
   "schedule.finished": "{id} a déjà eu lieu ou a été annulée.",
   "schedule.createdPost": "Programmé {id} : « {title} » sera publié ici le {time}.",
+  "schedule.createdPostMatched":
+    "Programmé {id} : « {title} » ({article}), le meilleur résultat pour « {query} », sera publié ici le {time}. Pas le bon ? /schedule cancel {id}",
   "schedule.createdDigest":
     "Programmé {id} : un résumé des nouveaux articles ici selon « {cron} » ({zone}). Prochain : {next}.",
   "schedule.createdDigestTopic":

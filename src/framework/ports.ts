@@ -12,6 +12,14 @@ export interface TopicCount {
   count: number;
 }
 
+/**
+ * What an article argument named: an article found by its exact id or by a search of its words;
+ * or none, with the nearest ids and titles when the argument looked like an id (`idShaped`).
+ */
+export type ArticleMatch =
+  | { article: Article; by: "id" | "words" }
+  | { article: null; idShaped: boolean; closest: { id: string; title: string }[] };
+
 /** Read access to the article library (searchable, embargo-aware). */
 export interface LibraryPort {
   /** Ranked full-text search; any text is a safe query. */
@@ -19,8 +27,11 @@ export interface LibraryPort {
   /** Newest first (undated last). */
   latest(limit: number): ArticleMeta[];
   get(id: string): Article | null;
-  /** An exact id, else the best search hit, else null. */
-  resolve(idOrQuery: string): Article | null;
+  /**
+   * An exact id; else, for words, the best search hit. An id-shaped argument (one token such as
+   * "2025-07-19-bitcoin") that names no article is a miss with the closest ids, never a guess.
+   */
+  resolve(idOrQuery: string): ArticleMatch;
   topics(): { categories: TopicCount[]; tags: TopicCount[] };
   /** Titles matching what the user is typing (autocomplete). */
   suggest(prefix: string, limit: number): { id: string; title: string }[];

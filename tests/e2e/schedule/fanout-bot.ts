@@ -48,7 +48,7 @@ const library: SchedulerLibrary = {
   latest: () => [seedMeta],
   get: (id) => (id === seed.id ? seed : null),
   getMeta: (id) => (id === seed.id ? seedMeta : null),
-  resolve: () => seed,
+  resolve: () => ({ article: seed, by: "id" }),
   topics: () => ({ categories: [], tags: [] }),
   suggest: () => [],
   count: () => 1,

@@ -135,9 +135,9 @@ describe("Library lists", () => {
     const t = setup();
     copyFileSync(SEED, join(t.dir, "000_df19e6179d96e4ae.txt"));
     await t.library.load();
-    expect(t.library.resolve("000_df19e6179d96e4ae")?.title).toContain("Pakistan");
-    expect(t.library.resolve("salvador stratégie")?.id).toBe("000_df19e6179d96e4ae");
-    expect(t.library.resolve("qwertyuiop")).toBeNull();
+    expect(t.library.resolve("000_df19e6179d96e4ae").article?.title).toContain("Pakistan");
+    expect(t.library.resolve("salvador stratégie").article?.id).toBe("000_df19e6179d96e4ae");
+    expect(t.library.resolve("qwertyuiop").article).toBeNull();
   });
 
   it("GIVEN a title prefix THEN suggest offers matching titles", async () => {

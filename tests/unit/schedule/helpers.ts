@@ -11,7 +11,13 @@ import type { CommandContext, PlatformName } from "../../../src/framework/comman
 import { makeContext } from "../../../src/framework/context.js";
 import type { Locale } from "../../../src/framework/locale.js";
 import { PublishError, type Publisher } from "../../../src/framework/platform.js";
-import type { ArticleMeta, Clock, InsightsPort, TopicCount } from "../../../src/framework/ports.js";
+import type {
+  ArticleMatch,
+  ArticleMeta,
+  Clock,
+  InsightsPort,
+  TopicCount,
+} from "../../../src/framework/ports.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import type { Reply } from "../../../src/framework/reply.js";
 import { FakeTime } from "../../../src/schedule/fake-time.js";
@@ -122,11 +128,12 @@ export class FakeLibrary implements SchedulerLibrary {
     return a ? this.meta(a) : null;
   }
 
-  resolve(idOrQuery: string): Article | null {
+  resolve(idOrQuery: string): ArticleMatch {
     const direct = this.get(idOrQuery.trim());
-    if (direct) return direct;
+    if (direct) return { article: direct, by: "id" };
     const hit = this.search(idOrQuery.trim(), 1)[0];
-    return hit ? this.get(hit.id) : null;
+    const found = hit ? this.get(hit.id) : null;
+    return found ? { article: found, by: "words" } : { article: null, idShaped: false, closest: [] };
   }
 
   topics(): { categories: TopicCount[]; tags: TopicCount[] } {
