@@ -16,6 +16,13 @@ export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 const PARSERS = { ".txt": parseScrapedText, ".md": parseFrontMatter } as const;
 /** How much of a file the binary sniffing looks at. */
 const SNIFF_BYTES = 8_192;
+/**
+ * Combining marks kept in a row before NFC: String.prototype.normalize is quadratic in the length
+ * of a run (100,000 marks: 2.4 s), and no script stacks more than a few on one letter. The search
+ * query is cut the same way (src/news/search-query.ts).
+ */
+const MAX_MARK_RUN = 8;
+const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARK_RUN}})\\p{M}+`, "gu");
 
 // The callback API, promisified: fs/promises' readFile costs four promise round trips a file.
 const statFile = promisify(stat);
@@ -94,6 +101,7 @@ export function parseArticleBytes(relPath: string, bytes: Buffer): ParseOutcome 
   text = text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
+    .replace(MARK_RUN, "$1")
     .normalize("NFC");
   if (text.trim() === "") return skip("the file holds only whitespace", warnings);
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ParseOutcome } from "../../../src/content/article.js";
+import { articleBody, type ParseOutcome } from "../../../src/content/article.js";
 import {
   MAX_ARTICLE_BYTES,
   parseArticleBytes,
@@ -47,6 +47,17 @@ describe("GIVEN the bytes of a file", () => {
     expect(reasonOf(parseArticleBytes("a.md", Buffer.from(" \n\t\r\n \u00a0\n")))).toBe(
       "the file holds only whitespace",
     );
+  });
+
+  it("WHEN a word carries a long run of combining marks THEN the run is cut to 8 before the text is read", () => {
+    // 200,000 marks would keep NFC busy for about ten seconds; cut first, it is a plain article.
+    const zalgo = `b${"\u0301\u0316".repeat(100_000)}itcoin`;
+    const outcome = parseArticleBytes("a.txt", Buffer.from(`${TXT}Le ${zalgo} monte.\n`));
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const body = articleBody(outcome.article);
+    expect(body).toContain("Le b");
+    expect(body).toContain("itcoin monte.");
+    expect(body.match(/\p{M}+/gu)?.map((run) => run.length)).toEqual([8]);
   });
 
   it("WHEN the file has NUL bytes THEN it is skipped as binary", () => {
