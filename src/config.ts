@@ -29,6 +29,21 @@ const timeZone = z
   .refine((zone) => canonicalTimeZone(zone) !== null, "must be an IANA time zone such as Europe/Paris or UTC")
   .transform((zone) => canonicalTimeZone(zone) ?? zone);
 
+/**
+ * A whole number in decimal digits only ("0x1E" or "3e1" is refused, not read as 30); unset or
+ * empty takes the default, as an empty line copied from .env.example should.
+ */
+const wholeNumber = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? String(fallback) : v))
+    .refine((v) => /^\d{1,9}$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: `must be a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
+
 const TARGET = /^(console|discord:\d{5,25}|telegram:-?\d{1,20})$/;
 
 const schema = z.object({
@@ -74,6 +89,9 @@ const schema = z.object({
       "must be a comma-separated list of console, discord:<channel id> or telegram:<chat id>",
     ),
   CATCH_UP: z.enum(["latest", "none"]).default("latest"),
+  // The per-user limit on commands and button presses (src/framework/rate-limit.ts); 0: no limit.
+  RATE_LIMIT_PER_MINUTE: wholeNumber(30, 0, 10_000),
+  RATE_LIMIT_BURST: wholeNumber(10, 1, 1_000),
 });
 
 export type Config = Omit<z.infer<typeof schema>, "DEFAULT_LOCALE"> & { DEFAULT_LOCALE: Locale };
