@@ -57,6 +57,8 @@ export class FairDispatcher {
   private running = 0;
   private queued = 0;
   private closed = false;
+  /** Set while all queues together are full; cleared once they are down to half. */
+  private overflowing = false;
   private readonly limits: FairLimits;
   private readonly clock: TimerClock;
 
@@ -76,14 +78,18 @@ export class FairDispatcher {
       chat = { waiting: [], running: 0, overflowing: false };
       this.chats.set(chatId, chat);
     }
-    if (chat.waiting.length >= this.limits.maxQueuedPerChat || this.queued >= this.limits.maxQueued) {
-      if (!chat.overflowing) {
-        chat.overflowing = true;
+    const allFull = this.queued >= this.limits.maxQueued;
+    if (allFull || chat.waiting.length >= this.limits.maxQueuedPerChat) {
+      // Logged once per overflow, of this chat or of all of them, not once per refused update.
+      if (allFull ? !this.overflowing : !chat.overflowing) {
+        if (allFull) this.overflowing = true;
+        else chat.overflowing = true;
         this.options.log.warn(
-          { chat: chatId, waiting: chat.waiting.length, queued: this.queued },
+          { chat: allFull ? "all" : chatId, waiting: chat.waiting.length, queued: this.queued },
           "telegram: too many commands waiting; further ones are dropped until the queue shrinks",
         );
       }
+      if (chat.running === 0 && chat.waiting.length === 0) this.chats.delete(chatId);
       return false;
     }
     chat.waiting.push(job);
@@ -133,6 +139,7 @@ export class FairDispatcher {
       if (!chat || !job) continue;
       this.queued--;
       if (chat.waiting.length === 0) chat.overflowing = false;
+      if (this.queued <= this.limits.maxQueued / 2) this.overflowing = false;
       this.start(chatId, chat, job);
       if (chat.waiting.length > 0 && chat.running < this.limits.perChat) this.ready.add(chatId);
     }
@@ -160,6 +167,8 @@ export class FairDispatcher {
       );
       release();
     }, this.limits.slotTimeoutMs);
+    // A guard, not work: it must not keep a stopping process alive.
+    (timer as { unref?: () => void }).unref?.();
     // Started on a later tick: a job that settles at once cannot re-enter pump() from inside it.
     const work = Promise.resolve()
       .then(job)

@@ -97,6 +97,21 @@ describe("FairDispatcher: per-chat queues served round-robin", () => {
     expect(t.push("A", "A6")).toBe(true);
   });
 
+  it("GIVEN all queues together full THEN new chats are refused, logged once, and not remembered", async () => {
+    const t = setup({ perChat: 1, maxInFlight: 1, maxQueued: 2 });
+    t.push("A", "A0");
+    t.push("A", "A1");
+    t.push("B", "B0");
+    const refused = Array.from({ length: 50 }, (_, i) => t.push(`chat${i}`, `late${i}`));
+    expect(refused.every((ok) => ok === false)).toBe(true);
+    expect(t.recorder.lines.filter((l) => l.level === "warn")).toHaveLength(1);
+    await settle();
+    for (const label of ["A0", "B0", "A1"]) await t.finish(label);
+    expect(t.push("C", "C0")).toBe(true);
+    await settle();
+    expect(t.started).toEqual(["A0", "B0", "A1", "C0"]);
+  });
+
   it("GIVEN a job that hangs THEN its slot is given back after slotTimeoutMs and the chat moves on", async () => {
     const t = setup({ perChat: 1, slotTimeoutMs: 60_000 });
     t.push("A", "hung");
