@@ -131,6 +131,9 @@ const schema = z.object({
       "must be a comma-separated list of console, discord:<channel id> or telegram:<chat id>",
     ),
   CATCH_UP: z.enum(["latest", "none"]).default("latest"),
+  // The per-user limit on commands and button presses (src/framework/rate-limit.ts); 0: no limit.
+  RATE_LIMIT_PER_MINUTE: integer(0, 10_000, 30),
+  RATE_LIMIT_BURST: integer(1, 1_000, 10),
 });
 
 export type Config = Omit<z.infer<typeof schema>, "DEFAULT_LOCALE"> & { DEFAULT_LOCALE: Locale };

@@ -85,6 +85,8 @@ function createPlatforms(
     services: core.services,
     defaultLocale: config.DEFAULT_LOCALE,
     onFatal,
+    // Discord and Telegram only: the console is the operator's own terminal.
+    rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST },
   };
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {

@@ -19,7 +19,8 @@ const en = {
   "error.noArticleWithIdClosest": "No article matches “{id}”: no article has this id. Closest: {closest}.",
   "error.closestArticle": "{id} (“{title}”)",
   "error.buttonExpired": "This button has expired. Run the command again.",
-  "error.rateLimited": "Too many requests right now; please try again in a moment.",
+  "error.rateLimited":
+    "You are sending commands too fast: I will not answer you for about {seconds} s. Please slow down.",
   "news.results": "Results for “{query}”",
   "news.latest": "Latest articles",
   "news.nothingFound": "Nothing found for “{query}”. Try other words, or /topics to see what is covered.",
@@ -139,7 +140,8 @@ const fr: Record<MessageKey, string> = {
     "Aucun article ne correspond à « {id} » : aucun article n’a cet identifiant. Les plus proches : {closest}.",
   "error.closestArticle": "{id} (« {title} »)",
   "error.buttonExpired": "Ce bouton a expiré. Relancez la commande.",
-  "error.rateLimited": "Trop de demandes pour le moment ; réessayez dans un instant.",
+  "error.rateLimited":
+    "Vous envoyez des commandes trop vite : je ne vous répondrai plus pendant environ {seconds} s. Merci de ralentir.",
   "news.results": "Résultats pour « {query} »",
   "news.latest": "Derniers articles",
   "news.nothingFound":

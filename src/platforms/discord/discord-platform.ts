@@ -4,6 +4,7 @@ import type { Services } from "../../framework/command.js";
 import type { Locale } from "../../framework/locale.js";
 import { type Platform, PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
+import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
@@ -29,6 +30,8 @@ export interface DiscordPlatformOptions {
   log: Logger;
   /** Defer an interaction whose handler has not answered within this time. Default 1,000 ms. */
   deferAfterMs?: number;
+  /** The per-user limit on commands and button presses (RATE_LIMIT_*); absent: no limit. */
+  rateLimit?: RateLimitSettings;
   /**
    * Called once, after the error is logged, when Discord ends a running session for good (gateway
    * close 4004 or 4014): the platform has stopped itself and will not reconnect. A failure during
@@ -49,6 +52,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
     codec,
     log,
     deferAfterMs: options.deferAfterMs ?? 1000,
+    limiter: rateLimiter(options.rateLimit),
   };
   // One queue for every channel post, so concurrent deliveries share Discord's global pace.
   const pacer = new SendThrottle(POST_PACE);

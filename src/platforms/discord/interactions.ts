@@ -12,6 +12,7 @@ import type { Args, CommandContext, Services } from "../../framework/command.js"
 import { makeContext } from "../../framework/context.js";
 import { type Locale, pickLocale } from "../../framework/locale.js";
 import type { Logger } from "../../framework/ports.js";
+import { type RateLimiter, slowDownReply } from "../../framework/rate-limit.js";
 import { textReply } from "../../framework/reply.js";
 import {
   type CommandRegistry,
@@ -34,6 +35,8 @@ export interface InteractionDeps {
   log: Logger;
   /** Defer when the handler has not answered within this time (Discord allows 3 s). */
   deferAfterMs: number;
+  /** The per-user limit on commands and button presses (autocomplete is not counted). */
+  limiter?: RateLimiter;
 }
 
 /** Routes one interaction: slash command, button press or autocomplete. Never throws. */
@@ -87,15 +90,24 @@ async function answer(
   invocation: Invocation | null,
   deps: InteractionDeps,
 ): Promise<void> {
+  const admission = deps.limiter?.take("discord", interaction.user.id) ?? { kind: "run" };
+  if (admission.kind === "drop") {
+    // Silence is the point: no answer at all, so only the flooding user's client says it failed.
+    deps.log.debug({ interaction: interaction.id, user: interaction.user.id }, "discord: rate-limited");
+    return;
+  }
   const ctx = contextFor(interaction, deps);
   const where = {
     interaction: interaction.id,
     command: invocation?.command,
     subcommand: invocation?.subcommand,
   };
-  const work = invocation
-    ? runCommand(deps.commands, invocation, ctx)
-    : Promise.resolve(textReply(ctx.t("error.buttonExpired"), { private: true, error: true }));
+  const work =
+    admission.kind === "warn"
+      ? Promise.resolve(slowDownReply(ctx.t, admission.retryAfterMs))
+      : invocation
+        ? runCommand(deps.commands, invocation, ctx)
+        : Promise.resolve(textReply(ctx.t("error.buttonExpired"), { private: true, error: true }));
   try {
     const reply = await answerInTime(interaction, work, deps.deferAfterMs);
     await send(interaction, reply, renderReply(reply, deps.codec));

@@ -4,8 +4,9 @@ import { classifyError } from "./telegram-errors.js";
 /**
  * The long-polling loop. telegraf's own (bot.launch) awaits every batch of updates before asking
  * for the next, so one slow handler stalls the bot, and it gives up for good on a 409. This loop
- * hands each update to `dispatch` without waiting (the caller tracks that work), keeps at most
- * `maxInFlight` updates in progress, and backs off on errors instead of spinning:
+ * hands each update to `dispatch`, which queues it and returns at once (the fair dispatcher bounds
+ * the work in progress, per chat: fair-dispatch.ts), so polling never waits behind one busy chat.
+ * It backs off on errors instead of spinning:
  * 409 (another instance) 5 s doubling to 60 s, 429 its retry_after, network and 5xx 1 s to 30 s.
  * 401 stops the loop with a clear message.
  */
@@ -17,12 +18,11 @@ export type GetUpdates = (
 
 export interface PollerOptions {
   getUpdates: GetUpdates;
-  /** Starts handling one update; must not throw. Returns when the handling is done. */
-  dispatch: (update: { update_id: number }) => Promise<void>;
+  /** Queues one update for handling and returns at once; must not throw. */
+  dispatch: (update: { update_id: number }) => void;
   log: Logger;
   /** Seconds Telegram may hold each getUpdates open. */
   timeoutSeconds?: number;
-  maxInFlight?: number;
   allowedUpdates?: string[];
   /** Called once if the loop stops on its own (401). */
   onFatal?: (message: string) => void;
@@ -33,7 +33,6 @@ export const UNAUTHORIZED_MESSAGE =
 
 export class Poller {
   private readonly abort = new AbortController();
-  private readonly inFlight = new Set<Promise<void>>();
   private loop: Promise<void> | null = null;
   private offset = 0;
 
@@ -44,7 +43,7 @@ export class Poller {
     this.loop = this.run();
   }
 
-  /** Stops asking for updates; resolves when the loop has ended (not the work in flight). */
+  /** Stops asking for updates; resolves when the loop has ended (not the work it dispatched). */
   async stop(): Promise<void> {
     this.abort.abort();
     await this.loop;
@@ -52,14 +51,9 @@ export class Poller {
 
   private async run(): Promise<void> {
     const { log } = this.options;
-    const maxInFlight = this.options.maxInFlight ?? 64;
     let failures = 0;
     let conflicts = 0;
     while (!this.abort.signal.aborted) {
-      if (this.inFlight.size >= maxInFlight) {
-        await Promise.race(this.inFlight);
-        continue;
-      }
       try {
         const updates = await this.options.getUpdates(
           {
@@ -73,8 +67,12 @@ export class Poller {
         conflicts = 0;
         for (const update of updates) {
           this.offset = Math.max(this.offset, update.update_id + 1);
-          const work = this.options.dispatch(update).finally(() => this.inFlight.delete(work));
-          this.inFlight.add(work);
+          try {
+            this.options.dispatch(update);
+          } catch (error) {
+            // One bad update must not pass for a failed poll (and a back-off for everyone).
+            log.error({ err: error, update: update.update_id }, "telegram: dispatching an update failed");
+          }
         }
       } catch (error) {
         if (this.abort.signal.aborted || (error as Error)?.name === "AbortError") break;

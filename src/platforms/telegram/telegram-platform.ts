@@ -1,13 +1,14 @@
 import { Telegraf } from "telegraf";
-import type { Update } from "telegraf/types";
 import { ActionCodec } from "../../framework/actions.js";
 import type { Services } from "../../framework/command.js";
 import type { Locale } from "../../framework/locale.js";
 import { type Platform, PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
+import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
+import { FairDispatcher, type FairLimits } from "./fair-dispatch.js";
 import { LIMITS, PACE } from "./limits.js";
 import { ModeratorCheck } from "./moderator-check.js";
 import { Outbox } from "./outbox.js";
@@ -30,6 +31,10 @@ export interface TelegramPlatformOptions {
   services: Services;
   defaultLocale: Locale;
   log: Logger;
+  /** The per-user limit on commands and button presses (RATE_LIMIT_*); absent: no limit. */
+  rateLimit?: RateLimitSettings;
+  /** Bounds of the per-chat queues (fair-dispatch.ts); the defaults suit production. */
+  fairness?: Partial<FairLimits>;
   /**
    * Called once, after the error is logged, when the running bot can no longer receive updates
    * (getUpdates answers 401: the token was revoked). Polling has stopped; the process is deaf
@@ -61,7 +66,8 @@ class TelegramPlatform implements Platform {
   private readonly outbox: Outbox;
   private readonly handler: UpdateHandler;
   private readonly seen = new RecentIds(5_000);
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Every update's work, queued per chat and served round-robin with bounded concurrency. */
+  private readonly dispatcher: FairDispatcher;
   private poller: Poller | null = null;
   private webhookServer: WebhookServer | null = null;
   private state: "new" | "starting" | "running" | "stopped" = "new";
@@ -70,11 +76,11 @@ class TelegramPlatform implements Platform {
   constructor(private readonly options: TelegramPlatformOptions) {
     this.log = scrubbingLogger(options.log, options.token);
     this.scrub = makeScrubber(options.token);
+    // telegraf is the Bot API client only: updates go through our own dispatcher, not its middleware.
     this.bot = new Telegraf(options.token, {
       telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
-      // Updates are dispatched without blocking polling; this only bounds a handler that never ends.
-      handlerTimeout: 300_000,
     });
+    this.dispatcher = new FairDispatcher({ ...options.fairness, log: this.log });
     const codec = new ActionCodec(LIMITS.callbackData);
     this.outbox = new Outbox(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
     const moderators = new ModeratorCheck(async (chatId, userId) => {
@@ -90,12 +96,7 @@ class TelegramPlatform implements Platform {
       moderators,
       codec,
       log: this.log,
-    });
-    this.bot.use(async (ctx) => {
-      await this.handler.handle(ctx.update as RawUpdate, ctx.botInfo.username);
-    });
-    this.bot.catch(async (error, ctx) => {
-      await this.handler.apologize(error, ctx.update as RawUpdate);
+      limiter: rateLimiter(options.rateLimit),
     });
   }
 
@@ -124,14 +125,9 @@ class TelegramPlatform implements Platform {
     this.state = "stopped";
     await this.poller?.stop();
     await this.webhookServer?.close();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, DRAIN_MS);
-    });
-    await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
-    clearTimeout(timer);
-    if (this.inFlight.size > 0)
-      this.log.warn({ pending: this.inFlight.size }, "telegram: stopped with work in progress");
+    // Commands still waiting for their turn are dropped; those running get DRAIN_MS to finish.
+    const pending = await this.dispatcher.close(DRAIN_MS);
+    if (pending > 0) this.log.warn({ pending }, "telegram: stopped with work in progress");
     this.throttle.close("the Telegram platform stopped");
   }
 
@@ -177,18 +173,19 @@ class TelegramPlatform implements Platform {
     }
   }
 
-  /** Handles an update once, without making the caller (polling, webhook) wait for it. */
-  private dispatch(update: { update_id: number }): Promise<void> {
+  /**
+   * Takes an update once: triage (parse, rate limit) now, the work queued in its chat's turn, so
+   * the caller (polling, webhook) never waits for it and one chat's backlog never blocks another.
+   */
+  private dispatch(update: { update_id: number }): void {
     if (!this.seen.add(update.update_id)) {
       this.log.debug({ update: update.update_id }, "telegram: duplicate update ignored");
-      return Promise.resolve();
+      return;
     }
-    const work = this.bot.handleUpdate(update as Update).catch((error: unknown) => {
-      this.log.error({ err: error, update: update.update_id }, "telegram: update handling failed");
-    });
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
-    return work;
+    const job = this.handler.triage(update as RawUpdate, this.bot.botInfo?.username ?? "");
+    if (job && !this.dispatcher.push(job.chat, job.run)) {
+      this.log.debug({ update: update.update_id, chat: job.chat }, "telegram: queue full; update dropped");
+    }
   }
 
   private async getMe() {
@@ -257,7 +254,7 @@ class TelegramPlatform implements Platform {
       path,
       secret: webhook.secret,
       port: webhook.port,
-      onUpdate: (update) => void this.dispatch(update),
+      onUpdate: (update) => this.dispatch(update),
       log: this.log,
     });
     await this.webhookServer.listen();

@@ -6,7 +6,8 @@ import { type Locale, pickLocale } from "../../framework/locale.js";
 import { translator } from "../../framework/messages.js";
 import { PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
-import { renderPlain } from "../../framework/reply.js";
+import { type Admission, type RateLimiter, slowDownReply } from "../../framework/rate-limit.js";
+import { type Reply, renderPlain } from "../../framework/reply.js";
 import { type CommandRegistry, errorReply, runCommand } from "../../framework/run-command.js";
 import { LIMITS, TEXT_BUDGET } from "./limits.js";
 import type { ModeratorCheck } from "./moderator-check.js";
@@ -29,25 +30,52 @@ export interface UpdateHandlerDeps {
   moderators: ModeratorCheck;
   codec: ActionCodec;
   log: Logger;
+  /** The per-user limit on commands and button presses. */
+  limiter: RateLimiter;
 }
 
+/** An update turned into work for its chat's queue (fair-dispatch.ts). Its run never throws. */
+export interface Triaged {
+  /** The queue it belongs to: the chat, or the user when a button press has no message. */
+  chat: string;
+  run: () => Promise<void>;
+}
+
+/** The rate limiter's "slow down" verdict, when the command is answered with that instead. */
+type SlowDown = Extract<Admission, { kind: "warn" }> | undefined;
+
 /**
- * What the bot does with an update: a command runs through runCommand and its reply is sent
- * (threaded under the command in groups); a button press is decoded, run, answered with
- * answerCallbackQuery (always, once: with the error as a toast, or "this button has expired"),
- * and its reply sent or, for paging, edited into the message the button was on.
+ * What the bot does with an update. On arrival (triage) it is parsed and counted against its
+ * sender's rate limit: an update that is not for us, or over the limit after the one "slow down"
+ * answer, is dropped there and costs nothing more. Then, when its chat's turn comes, a command runs
+ * through runCommand and its reply is sent (threaded under the command in groups); a button press
+ * is decoded, run, answered with answerCallbackQuery (always, once: with the error as a toast, or
+ * "this button has expired"), and its reply sent or, for paging, edited into the message it was on.
  */
 export class UpdateHandler {
   constructor(private readonly deps: UpdateHandlerDeps) {}
 
-  async handle(update: RawUpdate, botUsername: string): Promise<void> {
+  /** The work an update asks for, or null when there is none (not for us, or rate-limited). */
+  triage(update: RawUpdate, botUsername: string): Triaged | null {
     const incoming = parseUpdate(update, botUsername, this.deps.commands);
-    if (!incoming) return;
-    if (incoming.kind === "command") await this.command(incoming);
-    else await this.callback(incoming);
+    if (!incoming) return null;
+    const admission = this.deps.limiter.take("telegram", incoming.sender.id);
+    if (admission.kind === "drop") {
+      this.deps.log.debug({ update: update.update_id, user: incoming.sender.id }, "telegram: rate-limited");
+      return null;
+    }
+    const slowDown = admission.kind === "warn" ? admission : undefined;
+    const work =
+      incoming.kind === "command"
+        ? () => this.command(incoming, slowDown)
+        : () => this.callback(incoming, slowDown);
+    return {
+      chat: incoming.where ? String(incoming.where.chat.id) : `from:${incoming.sender.id}`,
+      run: () => work().catch((error: unknown) => this.apologize(error, update)),
+    };
   }
 
-  /** The last line (bot.catch): log with a reference and tell the user, in their language. */
+  /** The last line: log with a reference and tell the user, in their language. */
   async apologize(error: unknown, update: RawUpdate): Promise<void> {
     const message = update.message ?? update.channel_post ?? update.callback_query?.message;
     const from = update.callback_query?.from ?? update.message?.from;
@@ -63,20 +91,23 @@ export class UpdateHandler {
     });
   }
 
-  private async command(incoming: Extract<Incoming, { kind: "command" }>): Promise<void> {
+  private async command(incoming: Extract<Incoming, { kind: "command" }>, slowDown: SlowDown): Promise<void> {
     const { where, sender, line } = incoming;
     const ctx = this.context(sender, where);
     const chatId = String(where.chat.id);
-    const typing = setTimeout(() => {
-      this.deps.api
-        .sendChatAction(toChatId(chatId), "typing", { message_thread_id: where.threadId })
-        .catch(() => undefined);
-    }, TYPING_AFTER_MS);
-    let reply: Awaited<ReturnType<typeof runCommand>>;
-    try {
-      reply = await runCommand(this.deps.commands, line, ctx);
-    } finally {
-      clearTimeout(typing);
+    let reply: Reply;
+    if (slowDown) reply = slowDownReply(ctx.t, slowDown.retryAfterMs);
+    else {
+      const typing = setTimeout(() => {
+        this.deps.api
+          .sendChatAction(toChatId(chatId), "typing", { message_thread_id: where.threadId })
+          .catch(() => undefined);
+      }, TYPING_AFTER_MS);
+      try {
+        reply = await runCommand(this.deps.commands, line, ctx);
+      } finally {
+        clearTimeout(typing);
+      }
     }
     const inGroup = where.chat.type === "group" || where.chat.type === "supergroup";
     const target: Target = {
@@ -87,7 +118,10 @@ export class UpdateHandler {
     await this.deliver(target, () => this.deps.outbox.send(target, reply));
   }
 
-  private async callback(incoming: Extract<Incoming, { kind: "callback" }>): Promise<void> {
+  private async callback(
+    incoming: Extract<Incoming, { kind: "callback" }>,
+    slowDown: SlowDown,
+  ): Promise<void> {
     const { where, sender, queryId } = incoming;
     const locale = pickLocale(sender.languageCode, this.deps.defaultLocale);
     const t = translator(locale);
@@ -103,6 +137,11 @@ export class UpdateHandler {
       }
     };
     try {
+      if (slowDown) {
+        // Said in a toast on the user's own screen, not in the chat.
+        await answer(renderPlain(slowDownReply(t, slowDown.retryAfterMs)), true);
+        return;
+      }
       const action = this.deps.codec.decode(incoming.data);
       if (!action || !where) {
         await answer(t("error.buttonExpired"), true);

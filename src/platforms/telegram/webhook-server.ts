@@ -6,10 +6,18 @@ import type { Logger } from "../../framework/ports.js";
  * The webhook endpoint: a bare node:http server. Every request must carry Telegram's
  * X-Telegram-Bot-Api-Secret-Token header (missing or wrong: 401, compared in constant time).
  * The update is acknowledged with 200 at once and handled afterwards, so a slow command never
- * makes Telegram time out and redeliver (the platform drops any redelivery by update_id).
+ * makes Telegram time out and redeliver (the platform drops any redelivery by update_id, and
+ * queues the work per chat with a cap on what runs at once: fair-dispatch.ts).
+ *
+ * Bounded (docs/adr/0058): at most `maxConcurrent` bodies are read at once (more: 503 with
+ * Retry-After, and Telegram delivers again later); a body over 1 MB gets 413, with the rest of it
+ * read and thrown away so the client sees the answer instead of a reset connection, and past
+ * 16 MB the connection is cut.
  */
 
 const MAX_BODY = 1_000_000;
+/** Bytes of an oversized body read and thrown away before the connection is cut. */
+const MAX_DISCARD = 16 * MAX_BODY;
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
 export interface WebhookServerOptions {
@@ -21,10 +29,14 @@ export interface WebhookServerOptions {
   /** Handles one update. Must not throw. */
   onUpdate: (update: { update_id: number }) => void;
   log: Logger;
+  /** Requests whose body is being read at once; more get 503. Default 64 (Telegram opens 40). */
+  maxConcurrent?: number;
 }
 
 export class WebhookServer {
   private server: Server | null = null;
+  /** Requests whose body is being read now. */
+  private reading = 0;
 
   constructor(private readonly options: WebhookServerOptions) {}
 
@@ -68,8 +80,15 @@ export class WebhookServer {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== this.options.path) return void res.writeHead(404).end();
     if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
-    const body = await readBody(req);
-    if (body === null) return void res.writeHead(413).end();
+    if (this.reading >= (this.options.maxConcurrent ?? 64)) {
+      this.options.log.warn({ reading: this.reading }, "telegram: webhook busy; asked Telegram to retry");
+      return void res.writeHead(503, { "retry-after": "1" }).end();
+    }
+    // Held until the request is over, an oversized body's discarded rest included.
+    this.reading++;
+    req.once("close", () => this.reading--);
+    const body = await readBody(req, () => void res.writeHead(413).end());
+    if (body === null) return;
     let update: { update_id?: unknown };
     try {
       update = JSON.parse(body) as { update_id?: unknown };
@@ -89,20 +108,30 @@ function secretMatches(header: string | string[] | undefined, secret: string): b
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * The body as text, or null when it is over MAX_BODY: then `tooLarge` answers at once and the rest
+ * is read and dropped (destroying the request would reset the connection under the answer).
+ */
+function readBody(req: IncomingMessage, tooLarge: () => void): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
+    const overflow = () => {
+      if (over) return;
+      over = true;
+      chunks.length = 0;
+      tooLarge();
+      resolve(null);
+    };
+    if (Number(req.headers["content-length"]) > MAX_BODY) overflow();
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY) overflow();
+      else chunks.push(chunk);
+      if (size > MAX_DISCARD) req.destroy();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(over ? null : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }

@@ -8,6 +8,7 @@ import { defineCommand } from "../../../src/framework/command.js";
 import type { Locale } from "../../../src/framework/locale.js";
 import type { Platform } from "../../../src/framework/platform.js";
 import type { Logger } from "../../../src/framework/ports.js";
+import type { RateLimitSettings } from "../../../src/framework/rate-limit.js";
 import { type Reply, textReply } from "../../../src/framework/reply.js";
 import { createTelegramPlatform } from "../../../src/platforms/telegram/index.js";
 import type { Emulator, TestUser } from "./emulator.js";
@@ -91,6 +92,8 @@ export async function startBot(options: {
   defaultLocale?: Locale;
   webhook?: { url: string; secret: string; port: number };
   onFatal?: (message: string) => void;
+  /** The per-user limit; absent: none, so suites that send many commands are not limited. */
+  rateLimit?: RateLimitSettings;
 }): Promise<BotUnderTest> {
   const logs: string[] = [];
   const log = recordingLogger(logs);
@@ -107,6 +110,7 @@ export async function startBot(options: {
     token: options.token,
     apiRoot: options.emulator.apiRoot,
     webhook: options.webhook,
+    rateLimit: options.rateLimit,
     commands,
     services: core.services,
     defaultLocale: options.defaultLocale ?? "en",

@@ -7,3 +7,4 @@
 import "./telegram-bot.suite.js";
 import "./fixture-articles.suite.js";
 import "./lifecycle.suite.js";
+import "./flood.suite.js";

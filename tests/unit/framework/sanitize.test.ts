@@ -43,7 +43,12 @@ const FORBIDDEN = new RegExp(`[${[...BIDI, ...CONTROLS].join("")}]|[\\ud800-\\ud
 
 const commands = registry([news, article, schedule]);
 const nothing: Services = {
-  library: { search: () => [], latest: () => [], resolve: () => null, get: () => null },
+  library: {
+    search: () => [],
+    latest: () => [],
+    resolve: () => ({ article: null, idShaped: true, closest: [] }),
+    get: () => null,
+  },
   log: { info() {}, warn() {}, error() {}, debug() {} },
 } as unknown as Services;
 

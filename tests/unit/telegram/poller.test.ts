@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Logger } from "../../../src/framework/ports.js";
-import { Poller, UNAUTHORIZED_MESSAGE } from "../../../src/platforms/telegram/poller.js";
+import { type GetUpdates, Poller, UNAUTHORIZED_MESSAGE } from "../../../src/platforms/telegram/poller.js";
 
 const apiError = (code: number, description: string) =>
   Object.assign(new Error(`${code}: ${description}`), {
@@ -24,27 +24,52 @@ async function until(check: () => boolean, what: string): Promise<void> {
   throw new Error(`never happened: ${what}`);
 }
 
+/** getUpdates answering these batches in turn, then holding the poll open until aborted. */
+function scripted(batches: { update_id: number }[][], offsets: number[]): GetUpdates {
+  return async ({ offset }, signal) => {
+    offsets.push(offset);
+    const batch = batches.shift();
+    if (batch) return batch;
+    return new Promise((_, reject) =>
+      signal.addEventListener("abort", () =>
+        reject(Object.assign(new Error("aborted"), { name: "AbortError" })),
+      ),
+    );
+  };
+}
+
 describe("Poller", () => {
   it("GIVEN a handler that never finishes THEN the next getUpdates is still made, with the next offset", async () => {
     const offsets: number[] = [];
     const batches = [[{ update_id: 10 }, { update_id: 11 }], [{ update_id: 12 }]];
     const poller = new Poller({
-      getUpdates: async ({ offset }, signal) => {
-        offsets.push(offset);
-        const batch = batches.shift();
-        if (batch) return batch;
-        return new Promise((_, reject) =>
-          signal.addEventListener("abort", () =>
-            reject(Object.assign(new Error("aborted"), { name: "AbortError" })),
-          ),
-        );
-      },
+      getUpdates: scripted(batches, offsets),
       dispatch: () => new Promise<void>(() => {}),
       log: recording(),
     });
     poller.start();
     await until(() => offsets.length === 3, "three polls");
     expect(offsets).toEqual([0, 12, 13]);
+    await poller.stop();
+  });
+
+  it("GIVEN more updates than could ever run at once, none finishing THEN polling still goes on (the dispatcher bounds the work, per chat)", async () => {
+    const offsets: number[] = [];
+    const dispatched: number[] = [];
+    const batches = [Array.from({ length: 100 }, (_, i) => ({ update_id: i + 1 })), [{ update_id: 101 }]];
+    const poller = new Poller({
+      getUpdates: scripted(batches, offsets),
+      // Queued, never done: a flood whose replies Telegram paces at 20 a minute looks like this.
+      dispatch: (update) => {
+        dispatched.push(update.update_id);
+        return new Promise<void>(() => {});
+      },
+      log: recording(),
+    });
+    poller.start();
+    await until(() => offsets.length === 3, "three polls");
+    expect(offsets).toEqual([0, 101, 102]);
+    expect(dispatched).toHaveLength(101);
     await poller.stop();
   });
 
