@@ -10,6 +10,7 @@ import type { Platform } from "../../../src/framework/platform.js";
 import type { Logger } from "../../../src/framework/ports.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { type CommandRegistry, registry } from "../../../src/framework/run-command.js";
+import type { DiscordPlatformOptions } from "../../../src/platforms/discord/discord-platform.js";
 import { createDiscordPlatform } from "../../../src/platforms/discord/index.js";
 import { gate, waitFor } from "../../helpers/wait-for.js";
 import type { DiscordStandIn, InteractionInput, RecordedCall } from "./stand-in.js";
@@ -61,6 +62,7 @@ export async function startBot(options: {
   log: Logger;
   token?: string;
   onFatal?: (message: string) => void;
+  reconnect?: DiscordPlatformOptions["reconnect"];
 }): Promise<Platform> {
   const platform = createDiscordPlatform({
     token: options.token ?? TOKEN,
@@ -70,6 +72,7 @@ export async function startBot(options: {
     defaultLocale: "en",
     log: options.log,
     onFatal: options.onFatal,
+    reconnect: options.reconnect,
   });
   await platform.start();
   return platform;

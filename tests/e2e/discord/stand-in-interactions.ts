@@ -1,4 +1,5 @@
-import { checkChoices, checkMessage, DISCORD_LIMITS, EPHEMERAL, pings } from "./stand-in-limits.js";
+import { checkChoices, DISCORD_LIMITS, EPHEMERAL } from "./stand-in-limits.js";
+import { checkMessage, pings } from "./stand-in-messages.js";
 
 /**
  * The interaction rules of Discord (interactions/receiving-and-responding), as the stand-in keeps

@@ -2,8 +2,21 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
-import { INTERACTION_TYPE, type InteractionKind, InteractionLedger } from "./stand-in-interactions.js";
-import { checkCommands, checkMessage, DISCORD_LIMITS, pings } from "./stand-in-limits.js";
+import { type InteractionKind, InteractionLedger } from "./stand-in-interactions.js";
+import { checkCommands, DISCORD_LIMITS } from "./stand-in-limits.js";
+import { checkMessage, pings } from "./stand-in-messages.js";
+import {
+  APP_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  guildCreatePayload,
+  interactionPayload,
+  LOCKED_CHANNEL_ID,
+  messageObject,
+  readyPayload,
+} from "./stand-in-payloads.js";
+
+export { APP_ID, CHANNEL_ID, GUILD_ID, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in-payloads.js";
 
 /**
  * A local stand-in for Discord, enough for the real discord.js to log in, receive interactions
@@ -13,27 +26,6 @@ import { checkCommands, checkMessage, DISCORD_LIMITS, pings } from "./stand-in-l
  * the Authorization header (stand-in-limits.ts, stand-in-interactions.ts). It answers what Discord
  * answers, and records each broken rule in `violations`, which every test asserts empty.
  */
-
-export const APP_ID = "100000000000000001";
-export const GUILD_ID = "200000000000000001";
-export const CHANNEL_ID = "300000000000000001";
-export const LOCKED_CHANNEL_ID = "300000000000000002";
-export const MANAGE_GUILD = 1n << 5n;
-const BOT = {
-  id: APP_ID,
-  username: "newsdesk",
-  discriminator: "0",
-  global_name: "Newsdesk",
-  avatar: null,
-  bot: true,
-};
-const USER = {
-  id: "600000000000000001",
-  username: "reader",
-  discriminator: "0",
-  global_name: "Reader",
-  avatar: null,
-};
 
 export interface RecordedCall {
   method: string;
@@ -192,40 +184,13 @@ export class DiscordStandIn {
     const token = `itoken_${randomBytes(36).toString("base64url")}`;
     const message = input.kind === "button" ? this.message(CHANNEL_ID, input.message ?? {}) : undefined;
     this.interactions.issue(id, token, input.kind, message);
-    const place = input.dm
-      ? { user: USER, channel: { id: "300000000000000099", type: 1 }, context: 1 }
-      : {
-          guild_id: GUILD_ID,
-          guild_locale: "en-US",
-          channel_id: CHANNEL_ID,
-          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "news" },
-          member: {
-            user: USER,
-            roles: [],
-            permissions: String(input.permissions ?? 0n),
-            joined_at: "2025-01-01T00:00:00.000Z",
-            deaf: false,
-            mute: false,
-            flags: 0,
-          },
-          context: 0,
-        };
-    this.dispatch("INTERACTION_CREATE", {
-      id,
-      application_id: APP_ID,
-      type: INTERACTION_TYPE[input.kind],
-      data: this.interactionData(input),
-      ...place,
-      ...(message ? { message } : {}),
-      token,
-      version: 1,
-      locale: input.locale ?? "en-US",
-      app_permissions: "2248473465835073",
-      entitlements: [],
-      authorizing_integration_owners: { "0": GUILD_ID },
-      attachment_size_limit: 10_485_760,
-    });
+    this.dispatch("INTERACTION_CREATE", interactionPayload(input, id, token, message));
     return { id, token };
+  }
+
+  /** A message object as Discord returns it, for a body the bot sent. */
+  message(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    return messageObject(this.nextId("5"), channelId, body, this.now());
   }
 
   /** Calls answering one interaction: its callback and its webhook edits and follow-ups. */
@@ -243,40 +208,6 @@ export class DiscordStandIn {
   private nextId(prefix: string): string {
     this.ids += 1;
     return `${prefix}${String(this.ids).padStart(17, "0")}`;
-  }
-
-  private interactionData(input: InteractionInput): Record<string, unknown> {
-    if (input.kind === "button") return { custom_id: input.customId, component_type: 2 };
-    let options = Object.entries(input.options ?? {}).map(([name, value]) => ({
-      name,
-      type: typeof value === "number" ? 4 : 3,
-      value,
-      ...(name === input.focused ? { focused: true } : {}),
-    }));
-    if (input.subcommand) options = [{ name: input.subcommand, type: 1, options } as never];
-    return { id: "700000000000000001", name: input.name, type: 1, options };
-  }
-
-  message(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
-    return {
-      id: this.nextId("5"),
-      channel_id: channelId,
-      author: BOT,
-      content: body.content ?? "",
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags: body.flags ?? 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      application_id: APP_ID,
-    };
   }
 
   // ---- gateway ----
@@ -303,6 +234,7 @@ export class DiscordStandIn {
     ws.on("message", (raw) => {
       const { op, d } = JSON.parse(String(raw));
       if (op === 1) send({ op: 11 });
+      if (this.gatewayMode === "close") return; // in trouble: no session starts
       if (op === 2) this.onIdentify(ws, d.token);
       if (op === 6) {
         this.resumes += 1;
@@ -324,37 +256,8 @@ export class DiscordStandIn {
     const session = randomBytes(8).toString("hex");
     this.sessions.add(session);
     this.live.push(ws);
-    const resume = `ws://127.0.0.1:${this.port}`;
-    this.dispatch("READY", {
-      v: 10,
-      user: BOT,
-      guilds: [{ id: GUILD_ID, unavailable: true }],
-      session_id: session,
-      resume_gateway_url: resume,
-      application: { id: APP_ID, flags: 0 },
-      shard: [0, 1],
-    });
-    this.dispatch("GUILD_CREATE", {
-      id: GUILD_ID,
-      name: "Newsroom",
-      owner_id: USER.id,
-      unavailable: false,
-      member_count: 2,
-      roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0 }],
-      channels: [CHANNEL_ID, LOCKED_CHANNEL_ID].map((id, position) => ({
-        id,
-        type: 0,
-        name: position === 0 ? "news" : "locked",
-        position,
-        permission_overwrites: [],
-      })),
-      members: [],
-      threads: [],
-      emojis: [],
-      stickers: [],
-      features: [],
-      joined_at: "2025-01-01T00:00:00.000Z",
-    });
+    this.dispatch("READY", readyPayload(session, `ws://127.0.0.1:${this.port}`));
+    this.dispatch("GUILD_CREATE", guildCreatePayload());
   }
 
   private dispatch(t: string, d: object): void {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ActionCodec } from "../../../src/framework/actions.js";
 import type { Button, Card } from "../../../src/framework/reply.js";
 import { type DiscordMessage, renderReply } from "../../../src/platforms/discord/render-embeds.js";
-import { checkMessage, DISCORD_LIMITS } from "../../e2e/discord/stand-in-limits.js";
+import { DISCORD_LIMITS } from "../../e2e/discord/stand-in-limits.js";
+import { checkMessage } from "../../e2e/discord/stand-in-messages.js";
 
 /**
  * Limits here are Discord's, from the stand-in's table (written from Discord's documentation) or
