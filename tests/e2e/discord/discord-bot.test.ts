@@ -137,14 +137,13 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
   });
 
   /** Sends a slow command and waits for its deferral, the handler still held at the gate. */
-  const deferred = async (name: string) => {
+  const deferred = async (name: string, kind: "command" | "button" = "command") => {
     slowRelease.gate = gate();
-    const { token } = standIn.interact({ kind: "command", name });
+    const input = kind === "command" ? { name } : { customId: `${name}?`, message: { content: "a message" } };
+    const { token } = standIn.interact({ kind, ...input });
     const [callback] = await waitFor(
       () => (standIn.answers(token).length > 0 ? standIn.answers(token) : null),
-      {
-        what: `the deferral of /${name}`,
-      },
+      { what: `the deferral of ${name}` },
     );
     return { token, callback };
   };
@@ -172,6 +171,29 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(calls.map((c) => c.method)).toEqual(["POST", "DELETE", "POST"]);
     expect(calls[2]?.body.flags).toBe(EPHEMERAL);
     expect(calls[2]?.body.content).toContain("No article matches");
+  });
+
+  it("WHEN a slow button press answers THEN it is deferred silently, and the answer follows up; an error follows up privately", async () => {
+    const slow = await deferred("slow", "button");
+    expect(slow.callback?.body.type).toBe(6);
+    slowRelease.gate.open();
+    const [, followUp] = await waitFor(
+      () => (standIn.answers(slow.token).length > 1 ? standIn.answers(slow.token) : null),
+      {
+        what: "the follow-up",
+      },
+    );
+    expect(followUp).toMatchObject({ method: "POST", status: 200, body: { content: "done slowly" } });
+
+    const failing = await deferred("slowfail", "button");
+    expect(failing.callback?.body.type).toBe(6);
+    slowRelease.gate.open();
+    const [, privately] = await waitFor(
+      () => (standIn.answers(failing.token).length > 1 ? standIn.answers(failing.token) : null),
+      { what: "the private error" },
+    );
+    expect(privately).toMatchObject({ method: "POST", status: 200 });
+    expect(privately?.body.flags).toBe(EPHEMERAL);
   });
 
   it("WHEN a button's action has expired THEN a private message says so", async () => {

@@ -38,6 +38,10 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
         markdownArticle({ title: `Market report ${n}`, body: `Prices moved on day ${n}.` }),
       );
     }
+    content.write(
+      "very-long-title.md",
+      markdownArticle({ title: `Zeppelin ${"harbour and crane ".repeat(20)}`.trim(), body: "Short body." }),
+    );
     // Scraped text keeps what the page said, markdown characters included.
     content.write(
       "ping-test.txt",
@@ -97,6 +101,27 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
     });
     expect(answer.choices).toHaveLength(25);
     for (const choice of answer.choices) expect(choice.value).toMatch(/^market-\d\d$/);
+  });
+
+  it("WHEN hostile text is typed for autocomplete THEN the choices are ones Discord takes (names clipped to 100)", async () => {
+    for (const typed of ["Zeppelin", `Zeppelin ${"%*_`<@&1>\u202e".repeat(400)}`, "\u0000", ""]) {
+      const { answer } = await ask(standIn, {
+        kind: "autocomplete",
+        name: "facts",
+        options: { article: typed },
+        focused: "article",
+      });
+      expect(Array.isArray(answer.choices)).toBe(true);
+      for (const choice of answer.choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+    }
+    const { answer } = await ask(standIn, {
+      kind: "autocomplete",
+      name: "facts",
+      options: { article: "Zeppelin" },
+      focused: "article",
+    });
+    expect(answer.choices[0]).toMatchObject({ value: "very-long-title" });
+    expect(answer.choices[0].name).toHaveLength(100);
   });
 
   it("WHEN article text holds @everyone, role and user mentions THEN they are shown but ping no one", async () => {

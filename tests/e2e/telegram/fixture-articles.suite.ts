@@ -67,6 +67,39 @@ describe("Telegram rendering of long and hostile articles", () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
+  it("GIVEN a Next part pressed twice on the same page THEN Telegram's 'not modified' is taken in stride: both presses answered, no second copy of the page", async () => {
+    const user = emulator.user(TOKEN, { userId: 306 });
+    const [first] = await command(emulator, user, "/article long-energy-report");
+    if (!first) throw new Error("no reply");
+    const next = buttonData(first, "Next part");
+    const answered = emulator.callsTo("answerCallbackQuery", TOKEN).length;
+    for (let press = 0; press < 2; press++) {
+      await user.client.sendCallback(
+        user.client.makeCallbackQuery(next, { message: { message_id: first.messageId } }),
+      );
+      await emulator.waitFor(
+        `press ${press + 1} answered`,
+        () => emulator.callsTo("answerCallbackQuery", TOKEN).length >= answered + press + 1,
+      );
+    }
+    await emulator.waitFor(
+      "the second edit",
+      () =>
+        emulator.callsTo("editMessageText", TOKEN).filter((c) => String(c.params.chat_id) === "306").length >=
+        2,
+    );
+    // A later command in the same chat: its reply queues behind anything the presses still send.
+    const [help] = await command(emulator, user, "/help");
+    expect(help?.text).toContain("Newsdesk");
+    const messages = emulator.botMessages(TOKEN, user.chatId);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]?.text).toContain("Part 2 of");
+    // Telegram refuses the second, identical edit; the bot must not answer it with a new message.
+    expect(emulator.takeViolations().map((v) => v.description)).toEqual([
+      expect.stringMatching(/^Bad Request: message is not modified/),
+    ]);
+  });
+
   it("GIVEN the whole article as one reply THEN publish splits it across several messages, in order, buttons on the last", async () => {
     const chatId = 302;
     const reply: Reply = {
