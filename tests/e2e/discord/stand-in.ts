@@ -23,8 +23,9 @@ export { APP_ID, CHANNEL_ID, GUILD_ID, LOCKED_CHANNEL_ID, MANAGE_GUILD } from ".
  * and answer them: REST (node:http) and the gateway (ws) on one 127.0.0.1 port. It records every
  * REST call so tests can assert on exactly what the bot sent, and it is strict where Discord is:
  * every message and embed limit, the allowed_mentions shape, the interaction rules, nonces, and
- * the Authorization header (stand-in-limits.ts, stand-in-interactions.ts). It answers what Discord
- * answers, and records each broken rule in `violations`, which every test asserts empty.
+ * the Authorization header (the table in stand-in-limits.ts, payload rules in stand-in-messages.ts,
+ * interaction rules in stand-in-interactions.ts; what it sends in stand-in-payloads.ts). It answers
+ * what Discord answers, and records each broken rule in `violations`, which every test asserts empty.
  */
 
 export interface RecordedCall {
