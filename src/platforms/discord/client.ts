@@ -1,14 +1,20 @@
 import { Client, GatewayCloseCodes, GatewayIntentBits, Options, type RateLimitData } from "discord.js";
+import { BackoffShardingStrategy } from "./backoff-sharding.js";
+import { RECONNECT_DEFAULTS, type ReconnectOptions } from "./reconnect-backoff.js";
 
 /** A rate limit longer than this is not waited out by a post: it fails as "rate-limited" instead. */
 const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 
 /**
  * The discord.js client as Newsdesk runs it: only the Guilds intent (slash commands need no more),
- * no message or member cache (the bot never reads messages), and no mention can ever ping by
- * default. `apiBase` points REST (and, through GET /gateway/bot, the gateway) at a stand-in.
+ * no message or member cache (the bot never reads messages), no mention can ever ping by default,
+ * and gateway reconnects back off (ADR 0064). `apiBase` points REST (and, through GET
+ * /gateway/bot, the gateway) at a stand-in.
  */
-export function createDiscordClient(apiBase: string | undefined): Client {
+export function createDiscordClient(
+  apiBase: string | undefined,
+  reconnect: ReconnectOptions = RECONNECT_DEFAULTS,
+): Client {
   const self = {
     maxSize: 0,
     keepOverLimit: (x: { id: string; client: Client }) => x.id === x.client.user?.id,
@@ -39,6 +45,7 @@ export function createDiscordClient(apiBase: string | undefined): Client {
       GuildMemberManager: self,
       UserManager: self,
     }),
+    ws: { buildStrategy: (manager) => new BackoffShardingStrategy(manager, reconnect) },
     rest: {
       ...(apiBase ? { api: apiBase } : {}),
       rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,

@@ -12,11 +12,12 @@ import { createDiscordClient } from "./client.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS, POST_PACE } from "./limits.js";
 import { postToChannel } from "./publish.js";
+import { RECONNECT_DEFAULTS, type ReconnectOptions } from "./reconnect-backoff.js";
 import { syncCommands } from "./register-commands.js";
 import { renderReply } from "./render-embeds.js";
 import { describe } from "./safe-error.js";
 import { buildSlashCommands } from "./slash-commands.js";
-import { watchConnection } from "./watch-connection.js";
+import { logReconnect, watchConnection } from "./watch-connection.js";
 
 export interface DiscordPlatformOptions {
   token: string;
@@ -38,13 +39,19 @@ export interface DiscordPlatformOptions {
    * start() is not reported here; start() rejects instead.
    */
   onFatal?: (message: string) => void;
+  /** Gateway reconnect pacing (tests pass a fake clock); defaults: 1 s doubling to 60 s, with jitter. */
+  reconnect?: Partial<ReconnectOptions>;
 }
 
 /** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
 export function createDiscordPlatform(options: DiscordPlatformOptions): Platform {
   const { log } = options;
   const codec = new ActionCodec(LIMITS.customId);
-  const client = createDiscordClient(options.apiBase);
+  const client = createDiscordClient(options.apiBase, {
+    ...RECONNECT_DEFAULTS,
+    ...options.reconnect,
+    onRetry: (attempt, delayMs) => logReconnect(log, attempt, delayMs),
+  });
   const deps: InteractionDeps = {
     commands: options.commands,
     services: options.services,

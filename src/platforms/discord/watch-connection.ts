@@ -17,14 +17,13 @@ export function watchConnection(
     if (reason) hooks.onFatal(reason);
     else if (!hooks.stopping()) log.warn({ code: event.code }, "discord gateway closed");
   });
-  // discord.js retries every half second while the network is down: one warning, not hundreds.
-  // Its own destroy() also reports a reconnect; that one is ours and says nothing.
+  // One warning when the connection goes; the attempts that follow are paced and logged by the
+  // reconnect back-off (logReconnect). Our own destroy() also reports a reconnect: it says nothing.
   let attempts = 0;
   client.on(Events.ShardReconnecting, () => {
     if (hooks.stopping()) return;
     attempts += 1;
     if (attempts === 1) log.warn({}, "discord gateway lost; reconnecting");
-    else log.debug({ attempts }, "discord gateway: still reconnecting");
   });
   const back = (how: string) => () => {
     if (attempts > 0) log.info({ attempts }, `discord gateway ${how}`);
@@ -38,4 +37,15 @@ export function watchConnection(
   client.rest.on("rateLimited", (data) =>
     log.info({ route: data.route, retryAfterMs: data.retryAfter }, "discord rate limit: waiting"),
   );
+}
+
+/**
+ * A reconnect attempt about to wait out its back-off: at info for attempts 2, 4, 8, 16... (so a
+ * gateway down for an hour leaves a handful of lines, each saying how long the next wait is), at
+ * debug for the rest.
+ */
+export function logReconnect(log: Logger, attempt: number, delayMs: number): void {
+  const line = { attempt, retryInMs: delayMs };
+  if ((attempt & (attempt - 1)) === 0) log.info(line, "discord gateway still unreachable; backing off");
+  else log.debug(line, "discord gateway still unreachable; backing off");
 }

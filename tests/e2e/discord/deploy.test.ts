@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { deployCommands } from "../../../src/platforms/discord/deploy-commands.js";
 import { REPO } from "../../helpers/spawn-bot.js";
+import { expectNoViolations } from "./harness.js";
 import { APP_ID, DiscordStandIn, GUILD_ID } from "./stand-in.js";
 
 const TOKEN = "deploy-token.4Kd";
@@ -12,6 +13,7 @@ describe("GIVEN the deploy command against the stand-in", () => {
   beforeAll(async () => {
     standIn = await DiscordStandIn.start({ token: TOKEN });
   });
+  afterEach(() => expectNoViolations(standIn));
   afterAll(async () => {
     await standIn?.close();
   });
@@ -51,5 +53,6 @@ describe("GIVEN the deploy command against the stand-in", () => {
     );
     expect(error).toBeInstanceOf(Error);
     expect(String(error)).not.toContain("wrong-token.9");
+    expect(standIn.takeViolations().map((v) => v.status)).toEqual([401]);
   });
 });

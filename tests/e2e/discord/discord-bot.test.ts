@@ -1,28 +1,36 @@
-import { join } from "node:path";
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../../src/framework/platform.js";
 import { PublishError } from "../../../src/framework/platform.js";
-import { REPO } from "../../helpers/spawn-bot.js";
-import { ask, cardButtons, messageBodies, openCore, recordingLogger, startBot, TOKEN } from "./harness.js";
+import { recordingLogger } from "../../helpers/recording-logger.js";
+import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
+import { gate, waitFor } from "../../helpers/wait-for.js";
+import {
+  ask,
+  cardButtons,
+  expectNoViolations,
+  messageBodies,
+  openCore,
+  slowRelease,
+  startBot,
+  TOKEN,
+} from "./harness.js";
 import { CHANNEL_ID, DiscordStandIn, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in.js";
-
-const SEED_ID = "000_df19e6179d96e4ae";
-const SEED_TITLE = "Le Pakistan et El Salvador discutent de la stratégie Bitcoin";
-const EPHEMERAL = 1 << 6;
+import { EPHEMERAL } from "./stand-in-limits.js";
 
 describe("GIVEN the real discord.js against the stand-in, over content/", () => {
   let standIn: DiscordStandIn;
   let bot: Platform;
   let core: Awaited<ReturnType<typeof openCore>>;
-  const logs: string[] = [];
+  const logs = recordingLogger();
 
   beforeAll(async () => {
     standIn = await DiscordStandIn.start({ token: TOKEN });
-    const log = recordingLogger(logs);
-    core = await openCore(join(REPO, "content"), log);
-    bot = await startBot({ standIn, commands: core.commands, services: core.services, log });
+    core = await openCore(REAL_CONTENT, logs.log);
+    bot = await startBot({ standIn, commands: core.commands, services: core.services, log: logs.log });
   });
+
+  afterEach(() => expectNoViolations(standIn));
 
   afterAll(async () => {
     await bot?.stop();
@@ -57,7 +65,7 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
   });
 
   it("THEN a second start with unchanged commands does not register them again", async () => {
-    const log = recordingLogger([]);
+    const { log } = recordingLogger();
     const again = await startBot({ standIn, commands: core.commands, services: core.services, log });
     await again.stop();
     expect(standIn.calls.filter((c) => c.method === "PUT")).toHaveLength(1);
@@ -128,28 +136,64 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(allowed.answer.content).toBe("purged");
   });
 
+  /** Sends a slow command and waits for its deferral, the handler still held at the gate. */
+  const deferred = async (name: string, kind: "command" | "button" = "command") => {
+    slowRelease.gate = gate();
+    const input = kind === "command" ? { name } : { customId: `${name}?`, message: { content: "a message" } };
+    const { token } = standIn.interact({ kind, ...input });
+    const [callback] = await waitFor(
+      () => (standIn.answers(token).length > 0 ? standIn.answers(token) : null),
+      { what: `the deferral of ${name}` },
+    );
+    return { token, callback };
+  };
+
   it("WHEN a handler takes longer than the deferral delay THEN the interaction is deferred, then the reply edited in", async () => {
-    const { answer, calls } = await ask(standIn, { kind: "command", name: "slow" });
-    expect(calls()[0]?.body.type).toBe(5);
-    expect(calls()[1]).toMatchObject({
-      method: "PATCH",
-      path: expect.stringMatching(/\/messages\/@original$/),
-    });
-    expect(answer.content).toBe("done slowly");
+    const { token, callback } = await deferred("slow");
+    expect(callback?.body.type).toBe(5);
+    slowRelease.gate.open();
+    const edit = await waitFor(() => standIn.answers(token)[1], { what: "the edited reply" });
+    expect(edit).toMatchObject({ method: "PATCH", path: expect.stringMatching(/\/messages\/@original$/) });
+    expect(edit.body.content).toBe("done slowly");
   });
 
   it("WHEN a slow handler ends in an error THEN the public placeholder goes and the error is private", async () => {
-    const { token } = standIn.interact({ kind: "command", name: "slowfail" });
-    const calls = await standIn.waitFor(
+    const { token, callback } = await deferred("slowfail");
+    expect(callback?.body.type).toBe(5);
+    slowRelease.gate.open();
+    const calls = await waitFor(
       () =>
         standIn.answers(token).some((c) => c.method === "POST" && c.status === 200)
           ? standIn.answers(token)
           : null,
-      "the private follow-up",
+      { what: "the private follow-up" },
     );
     expect(calls.map((c) => c.method)).toEqual(["POST", "DELETE", "POST"]);
     expect(calls[2]?.body.flags).toBe(EPHEMERAL);
     expect(calls[2]?.body.content).toContain("No article matches");
+  });
+
+  it("WHEN a slow button press answers THEN it is deferred silently, and the answer follows up; an error follows up privately", async () => {
+    const slow = await deferred("slow", "button");
+    expect(slow.callback?.body.type).toBe(6);
+    slowRelease.gate.open();
+    const [, followUp] = await waitFor(
+      () => (standIn.answers(slow.token).length > 1 ? standIn.answers(slow.token) : null),
+      {
+        what: "the follow-up",
+      },
+    );
+    expect(followUp).toMatchObject({ method: "POST", status: 200, body: { content: "done slowly" } });
+
+    const failing = await deferred("slowfail", "button");
+    expect(failing.callback?.body.type).toBe(6);
+    slowRelease.gate.open();
+    const [, privately] = await waitFor(
+      () => (standIn.answers(failing.token).length > 1 ? standIn.answers(failing.token) : null),
+      { what: "the private error" },
+    );
+    expect(privately).toMatchObject({ method: "POST", status: 200 });
+    expect(privately?.body.flags).toBe(EPHEMERAL);
   });
 
   it("WHEN a button's action has expired THEN a private message says so", async () => {
@@ -162,16 +206,16 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     const refused = { code: 50035, message: "Invalid Form Body", errors: {} };
     standIn.failNext((method, path) => method === "POST" && path.endsWith("/callback"), 1, 400, refused);
     const { token } = standIn.interact({ kind: "command", name: "help" });
-    const calls = await standIn.waitFor(
+    const calls = await waitFor(
       () =>
         standIn.answers(token).filter((c) => c.status === 204).length > 0 ? standIn.answers(token) : null,
-      "the error reply",
+      { what: "the error reply" },
     );
     expect(calls.map((c) => c.status)).toEqual([400, 204]);
     expect(calls[1]?.body.data.flags).toBe(EPHEMERAL);
     const ref = /\(ref ([0-9a-f]{4})\)/.exec(calls[1]?.body.data.content)?.[1];
     expect(ref).toBeDefined();
-    const line = logs.find((l) => l.includes(`"ref":"${ref}"`));
+    const line = JSON.stringify(logs.find(new RegExp(`"ref":"${ref}"`)));
     expect(line).toContain("50035");
     expect(line).not.toContain(token);
   });
@@ -212,17 +256,17 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
   it("WHEN the gateway connection drops THEN the bot resumes and still answers", async () => {
     const resumes = standIn.resumes;
     standIn.dropConnection();
-    await standIn.waitFor(() => standIn.resumes > resumes && standIn.ready, "a resume");
+    await waitFor(() => standIn.resumes > resumes && standIn.ready, { what: "a resume" });
     const { answer } = await ask(standIn, { kind: "command", name: "news", options: { query: "bitcoin" } });
     expect(cardButtons(answer, SEED_TITLE)).toHaveLength(2);
-    expect(logs.filter((l) => l.includes("discord gateway lost"))).toHaveLength(1);
-    expect(logs.some((l) => l.includes("discord gateway resumed"))).toBe(true);
+    expect(logs.lines.filter((l) => l.msg?.includes("discord gateway lost"))).toHaveLength(1);
+    expect(logs.find(/discord gateway resumed/)).toBeDefined();
   });
 
   it("THEN every message payload forbids mentions, and the token never reached the log", () => {
     const bodies = messageBodies(standIn.calls);
     expect(bodies.length).toBeGreaterThan(10);
     for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [] });
-    expect(logs.join("\n")).not.toContain(TOKEN);
+    expect(logs.text()).not.toContain(TOKEN);
   });
 });

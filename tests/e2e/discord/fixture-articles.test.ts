@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../../src/framework/platform.js";
+import { recordingLogger } from "../../helpers/recording-logger.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 import {
   ask,
   buttonId,
   buttonLabels,
+  expectNoViolations,
   messageBodies,
   openCore,
-  recordingLogger,
   startBot,
   TOKEN,
 } from "./harness.js";
@@ -37,6 +38,10 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
         markdownArticle({ title: `Market report ${n}`, body: `Prices moved on day ${n}.` }),
       );
     }
+    content.write(
+      "very-long-title.md",
+      markdownArticle({ title: `Zeppelin ${"harbour and crane ".repeat(20)}`.trim(), body: "Short body." }),
+    );
     // Scraped text keeps what the page said, markdown characters included.
     content.write(
       "ping-test.txt",
@@ -50,10 +55,12 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
       ].join("\n"),
     );
     standIn = await DiscordStandIn.start({ token: TOKEN });
-    const log = recordingLogger([]);
+    const { log } = recordingLogger();
     core = await openCore(content.dir, log);
     bot = await startBot({ standIn, commands: core.commands, services: core.services, log });
   });
+
+  afterEach(() => expectNoViolations(standIn));
 
   afterAll(async () => {
     await bot?.stop();
@@ -96,6 +103,27 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
     for (const choice of answer.choices) expect(choice.value).toMatch(/^market-\d\d$/);
   });
 
+  it("WHEN hostile text is typed for autocomplete THEN the choices are ones Discord takes (names clipped to 100)", async () => {
+    for (const typed of ["Zeppelin", `Zeppelin ${"%*_`<@&1>\u202e".repeat(400)}`, "\u0000", ""]) {
+      const { answer } = await ask(standIn, {
+        kind: "autocomplete",
+        name: "facts",
+        options: { article: typed },
+        focused: "article",
+      });
+      expect(Array.isArray(answer.choices)).toBe(true);
+      for (const choice of answer.choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+    }
+    const { answer } = await ask(standIn, {
+      kind: "autocomplete",
+      name: "facts",
+      options: { article: "Zeppelin" },
+      focused: "article",
+    });
+    expect(answer.choices[0]).toMatchObject({ value: "very-long-title" });
+    expect(answer.choices[0].name).toHaveLength(100);
+  });
+
   it("WHEN article text holds @everyone, role and user mentions THEN they are shown but ping no one", async () => {
     const article = await ask(standIn, {
       kind: "command",
@@ -122,5 +150,30 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
     const bodies = messageBodies(standIn.calls);
     expect(bodies.length).toBeGreaterThanOrEqual(5);
     for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("WHEN a reply far over one message is published THEN it goes out as messages Discord takes, in order, nothing lost", async () => {
+    const route = `/channels/${CHANNEL_ID}/messages`;
+    const before = standIn.calls.filter((c) => c.method === "POST" && c.path === route).length;
+    const intro = Array.from({ length: 700 }, (_, i) => `w${i}`).join(" "); // about 4,500 characters
+    const body = Array.from({ length: 12 }, (_, i) => ({
+      type: "paragraph" as const,
+      text: paragraph(i + 1),
+    }));
+    await bot.publish(
+      CHANNEL_ID,
+      { text: intro, cards: [{ title: "The long read about harbours", body }] },
+      "en",
+    );
+    const posts = standIn.calls.filter((c) => c.method === "POST" && c.path === route).slice(before);
+    expect(posts.every((c) => c.status === 200)).toBe(true);
+    expect(posts.length).toBeGreaterThanOrEqual(4);
+    const content = posts.map((c) => c.body.content).filter((t: string) => t !== "");
+    expect(content.join(" ").split(/\s+/)).toEqual(intro.split(" "));
+    const paragraphs = posts
+      .flatMap((c) => c.body.embeds ?? [])
+      .flatMap((e: { description?: string }) => [...(e.description ?? "").matchAll(/Paragraph (\d+)/g)])
+      .map((m: RegExpMatchArray) => Number(m[1]));
+    expect(paragraphs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { expect } from "vitest";
 import { createCore } from "../../../src/core.js";
 import type { Command, Services } from "../../../src/framework/command.js";
 import { defineCommand } from "../../../src/framework/command.js";
@@ -10,46 +10,39 @@ import type { Platform } from "../../../src/framework/platform.js";
 import type { Logger } from "../../../src/framework/ports.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { type CommandRegistry, registry } from "../../../src/framework/run-command.js";
+import type { DiscordPlatformOptions } from "../../../src/platforms/discord/discord-platform.js";
 import { createDiscordPlatform } from "../../../src/platforms/discord/index.js";
+import { gate, waitFor } from "../../helpers/wait-for.js";
 import type { DiscordStandIn, InteractionInput, RecordedCall } from "./stand-in.js";
 
 export const TOKEN = "stand-in-token.Zx9-secret";
 
-/** A logger that keeps every line, so tests can check what was (and was not) logged. */
-export function recordingLogger(lines: string[]): Logger {
-  const write = (level: string) => (obj: object | string, msg?: string) => {
-    lines.push(JSON.stringify({ level, obj: obj instanceof Error ? obj.message : obj, msg }));
-  };
-  return { info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
-}
-
 /**
- * The bot in these tests defers an interaction after this long (production: 1,000 ms), so the slow
- * test commands below need only wait a few times that to be deferred for certain.
+ * What the slow test commands wait for. A test replaces it with a fresh gate, sends the command,
+ * waits until the stand-in has seen the deferral (the bot defers after its production 1 s), then
+ * opens the gate: the order is certain, whatever the machine's load.
  */
-export const DEFER_AFTER_MS = 50;
-/** How long the slow test commands take: well past DEFER_AFTER_MS. */
-const SLOW_MS = 200;
+export const slowRelease = { gate: gate() };
 
 /** Commands only the tests register: a slow one, a slow failing one, a moderator one. */
 export const testCommands: Command[] = [
   defineCommand({
     name: "slow",
-    description: { en: "Answers after 200 ms", fr: "Répond après 200 ms" },
+    description: { en: "Answers when the test says so", fr: "Répond quand le test le dit" },
     access: "everyone",
     options: [] as const,
     async run() {
-      await sleep(SLOW_MS);
+      await slowRelease.gate.promise;
       return textReply("done slowly");
     },
   }),
   defineCommand({
     name: "slowfail",
-    description: { en: "Fails after 200 ms", fr: "Échoue après 200 ms" },
+    description: { en: "Fails when the test says so", fr: "Échoue quand le test le dit" },
     access: "everyone",
     options: [] as const,
     async run() {
-      await sleep(SLOW_MS);
+      await slowRelease.gate.promise;
       throw new UserError("error.articleNotFound", { query: "nothing" });
     },
   }),
@@ -69,6 +62,7 @@ export async function startBot(options: {
   log: Logger;
   token?: string;
   onFatal?: (message: string) => void;
+  reconnect?: DiscordPlatformOptions["reconnect"];
 }): Promise<Platform> {
   const platform = createDiscordPlatform({
     token: options.token ?? TOKEN,
@@ -77,8 +71,8 @@ export async function startBot(options: {
     services: options.services,
     defaultLocale: "en",
     log: options.log,
-    deferAfterMs: DEFER_AFTER_MS,
     onFatal: options.onFatal,
+    reconnect: options.reconnect,
   });
   await platform.start();
   return platform;
@@ -103,7 +97,9 @@ export function firstAnswer(calls: RecordedCall[]): any {
 export async function ask(standIn: DiscordStandIn, input: InteractionInput) {
   const { id, token } = standIn.interact(input);
   // biome-ignore lint/suspicious/noExplicitAny: recorded JSON
-  const answer: any = await standIn.waitFor(() => firstAnswer(standIn.answers(token)), `an answer to ${id}`);
+  const answer: any = await waitFor(() => firstAnswer(standIn.answers(token)), {
+    what: `an answer to ${id}`,
+  });
   return { id, token, answer, calls: () => standIn.answers(token) };
 }
 
@@ -143,6 +139,14 @@ export function messageBodies(calls: RecordedCall[]): any[] {
   return calls
     .map((c) => (CALLBACK.test(c.path) ? c.body?.data : c.body))
     .filter((b) => b && ("content" in b || "embeds" in b || "components" in b));
+}
+
+/**
+ * Every rule the bot broke at the stand-in since the last check (a second initial response, a
+ * payload over a limit, a mention that would ping...): none, or the test fails naming them.
+ */
+export function expectNoViolations(standIn: DiscordStandIn | undefined): void {
+  expect(standIn?.takeViolations() ?? []).toEqual([]);
 }
 
 /** The real core (index, library, insights, commands) over a content folder, plus the test commands. */

@@ -12,6 +12,7 @@
  *   locale fr | mod on | mod off    answer as a French user / as a member with ManageGuild
  */
 import { createInterface } from "node:readline";
+import { waitFor } from "../../helpers/wait-for.js";
 import { buttonLabels, firstAnswer } from "./harness.js";
 import { DiscordStandIn, type InteractionInput, MANAGE_GUILD, type RecordedCall } from "./stand-in.js";
 
@@ -21,15 +22,12 @@ const say = (text: string) => process.stdout.write(`${text}\n`);
 say(`Discord stand-in on ${standIn.apiBase}`);
 say(`Start the bot with: DISCORD_TOKEN=test DISCORD_API_BASE=${standIn.apiBase} npm start`);
 
-await standIn.waitFor(() => standIn.ready, "the bot", 10 * 60_000);
+await waitFor(() => standIn.ready, { what: "the bot", timeoutMs: 10 * 60_000 });
 say("Bot connected.");
-await standIn
-  .waitFor(
-    () => standIn.commands.size > 0 || standIn.calls.some((c) => c.path.endsWith("/commands")),
-    "registration",
-    30_000,
-  )
-  .catch(() => undefined);
+await waitFor(() => standIn.commands.size > 0 || standIn.calls.some((c) => c.path.endsWith("/commands")), {
+  what: "registration",
+  timeoutMs: 30_000,
+}).catch(() => undefined);
 for (const [scope, list] of standIn.commands) {
   say(`Registered (${scope}): ${(list as { name: string }[]).map((c) => `/${c.name}`).join(" ")}`);
 }
@@ -48,7 +46,10 @@ for await (const raw of reader) {
   if (!input) continue;
   const { token } = standIn.interact({ ...input, locale, permissions });
   try {
-    const answer = await standIn.waitFor(() => firstAnswer(standIn.answers(token)), "an answer", 20_000);
+    const answer = await waitFor(() => firstAnswer(standIn.answers(token)), {
+      what: "an answer",
+      timeoutMs: 20_000,
+    });
     // Give follow-ups (long replies, private errors after a deferral) a moment to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
     if (input.kind === "autocomplete") {
@@ -56,6 +57,9 @@ for await (const raw of reader) {
     } else {
       for (const call of standIn.answers(token)) printCall(call);
       last = answer;
+    }
+    for (const violation of standIn.takeViolations()) {
+      say(`  !! Discord would not accept this: ${violation.rule} (${violation.method} ${violation.path})`);
     }
   } catch (error) {
     say(`  (no answer: ${(error as Error).message})`);

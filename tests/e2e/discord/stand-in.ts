@@ -1,34 +1,32 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { type InteractionKind, InteractionLedger } from "./stand-in-interactions.js";
+import { checkCommands, DISCORD_LIMITS } from "./stand-in-limits.js";
+import { checkMessage, pings } from "./stand-in-messages.js";
+import {
+  APP_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  guildCreatePayload,
+  interactionPayload,
+  LOCKED_CHANNEL_ID,
+  messageObject,
+  readyPayload,
+} from "./stand-in-payloads.js";
+
+export { APP_ID, CHANNEL_ID, GUILD_ID, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in-payloads.js";
 
 /**
  * A local stand-in for Discord, enough for the real discord.js to log in, receive interactions
  * and answer them: REST (node:http) and the gateway (ws) on one 127.0.0.1 port. It records every
- * REST call so tests can assert on exactly what the bot sent.
+ * REST call so tests can assert on exactly what the bot sent, and it is strict where Discord is:
+ * every message and embed limit, the allowed_mentions shape, the interaction rules, nonces, and
+ * the Authorization header (the table in stand-in-limits.ts, payload rules in stand-in-messages.ts,
+ * interaction rules in stand-in-interactions.ts; what it sends in stand-in-payloads.ts). It answers
+ * what Discord answers, and records each broken rule in `violations`, which every test asserts empty.
  */
-
-export const APP_ID = "100000000000000001";
-export const GUILD_ID = "200000000000000001";
-export const CHANNEL_ID = "300000000000000001";
-export const LOCKED_CHANNEL_ID = "300000000000000002";
-export const MANAGE_GUILD = 1n << 5n;
-const BOT = {
-  id: APP_ID,
-  username: "newsdesk",
-  discriminator: "0",
-  global_name: "Newsdesk",
-  avatar: null,
-  bot: true,
-};
-const USER = {
-  id: "600000000000000001",
-  username: "reader",
-  discriminator: "0",
-  global_name: "Reader",
-  avatar: null,
-};
 
 export interface RecordedCall {
   method: string;
@@ -40,16 +38,30 @@ export interface RecordedCall {
   status: number;
 }
 
+/** A request the stand-in refused (or accepted although it betrays a bot bug), and why. */
+export interface Violation {
+  rule: string;
+  method: string;
+  path: string;
+  status: number;
+  answer?: unknown;
+}
+
 export interface StandInOptions {
   /** Expected bot token: a different one gets 401 on REST and close 4004 on IDENTIFY. */
   token?: string;
   /** Close the gateway with this code on IDENTIFY (4004, 4014...). */
   closeOnIdentify?: number;
   heartbeatMs?: number;
+  /** The stand-in's clock (the 3 s, 15 min and nonce windows); default Date.now. */
+  now?: () => number;
 }
 
+/** How the gateway treats new connections: accept them, drop them at once, or close after HELLO. */
+export type GatewayMode = "up" | "refuse" | "close";
+
 export interface InteractionInput {
-  kind: "command" | "autocomplete" | "button";
+  kind: InteractionKind;
   name?: string;
   subcommand?: string;
   options?: Record<string, string | number>;
@@ -75,27 +87,39 @@ interface FailureRule {
 export class DiscordStandIn {
   readonly calls: RecordedCall[] = [];
   readonly commands = new Map<string, unknown[]>();
+  /** Every rule the bot broke, oldest first; `takeViolations()` empties it. */
+  readonly violations: Violation[] = [];
   identifies = 0;
   resumes = 0;
-  /** Gateway sockets ever opened, and those open now. */
+  /** Gateway connections tried (accepted or not), accepted, and open now. */
+  connectionAttempts = 0;
   connections = 0;
   openSockets = 0;
+  private gatewayMode: GatewayMode = "up";
   /** Identified (or resumed) gateway sockets, newest last: dispatches go to the newest. */
   private readonly live: WebSocket[] = [];
   private readonly sessions = new Set<string>();
   private seq = 0;
   private ids = 0;
-  private readonly nonces = new Map<string, unknown>();
+  /** Messages created with enforce_nonce, by nonce, with when: Discord remembers them a few minutes. */
+  private readonly nonces = new Map<string, { message: unknown; at: number }>();
   private readonly failures: FailureRule[] = [];
   private readonly wss: WebSocketServer;
+  private readonly interactions: InteractionLedger;
+  private readonly now: () => number;
 
   private constructor(
     private readonly http: Server,
     readonly port: number,
     private readonly options: StandInOptions,
   ) {
-    this.wss = new WebSocketServer({ server: http });
+    this.now = options.now ?? Date.now;
+    this.interactions = new InteractionLedger(APP_ID, this.now, (body) =>
+      this.message(CHANNEL_ID, body ?? {}),
+    );
+    this.wss = new WebSocketServer({ noServer: true });
     this.wss.on("connection", (ws) => this.onConnection(ws));
+    http.on("upgrade", (req, socket, head) => this.onUpgrade(req, socket as Socket, head));
   }
 
   static async start(options: StandInOptions = {}, port = 0): Promise<DiscordStandIn> {
@@ -145,60 +169,34 @@ export class DiscordStandIn {
     this.live.pop()?.terminate();
   }
 
+  /** Takes the gateway down ("refuse": connections reset; "close": closed after HELLO) or up again. */
+  setGateway(mode: GatewayMode): void {
+    this.gatewayMode = mode;
+  }
+
+  /** Returns and forgets the violations so far (for a test that provokes some on purpose). */
+  takeViolations(): Violation[] {
+    return this.violations.splice(0);
+  }
+
   /** Dispatches INTERACTION_CREATE; returns the id and token the answer will carry. */
   interact(input: InteractionInput): { id: string; token: string } {
     const id = this.nextId("4");
     const token = `itoken_${randomBytes(36).toString("base64url")}`;
-    const place = input.dm
-      ? { user: USER, channel: { id: "300000000000000099", type: 1 }, context: 1 }
-      : {
-          guild_id: GUILD_ID,
-          guild_locale: "en-US",
-          channel_id: CHANNEL_ID,
-          channel: { id: CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: "news" },
-          member: {
-            user: USER,
-            roles: [],
-            permissions: String(input.permissions ?? 0n),
-            joined_at: "2025-01-01T00:00:00.000Z",
-            deaf: false,
-            mute: false,
-            flags: 0,
-          },
-          context: 0,
-        };
-    this.dispatch("INTERACTION_CREATE", {
-      id,
-      application_id: APP_ID,
-      type: { command: 2, button: 3, autocomplete: 4 }[input.kind],
-      data: this.interactionData(input),
-      ...place,
-      ...(input.kind === "button" ? { message: this.message(CHANNEL_ID, input.message ?? {}) } : {}),
-      token,
-      version: 1,
-      locale: input.locale ?? "en-US",
-      app_permissions: "2248473465835073",
-      entitlements: [],
-      authorizing_integration_owners: { "0": GUILD_ID },
-      attachment_size_limit: 10_485_760,
-    });
+    const message = input.kind === "button" ? this.message(CHANNEL_ID, input.message ?? {}) : undefined;
+    this.interactions.issue(id, token, input.kind, message);
+    this.dispatch("INTERACTION_CREATE", interactionPayload(input, id, token, message));
     return { id, token };
+  }
+
+  /** A message object as Discord returns it, for a body the bot sent. */
+  message(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
+    return messageObject(this.nextId("5"), channelId, body, this.now());
   }
 
   /** Calls answering one interaction: its callback and its webhook edits and follow-ups. */
   answers(token: string): RecordedCall[] {
     return this.calls.filter((c) => c.path.includes(`/${token}`));
-  }
-
-  /** Polls until `probe` returns something truthy; no fixed sleeps in tests. */
-  async waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`stand-in: timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
   }
 
   async close(): Promise<void> {
@@ -213,47 +211,22 @@ export class DiscordStandIn {
     return `${prefix}${String(this.ids).padStart(17, "0")}`;
   }
 
-  private interactionData(input: InteractionInput): Record<string, unknown> {
-    if (input.kind === "button") return { custom_id: input.customId, component_type: 2 };
-    let options = Object.entries(input.options ?? {}).map(([name, value]) => ({
-      name,
-      type: typeof value === "number" ? 4 : 3,
-      value,
-      ...(name === input.focused ? { focused: true } : {}),
-    }));
-    if (input.subcommand) options = [{ name: input.subcommand, type: 1, options } as never];
-    return { id: "700000000000000001", name: input.name, type: 1, options };
-  }
-
-  message(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
-    return {
-      id: this.nextId("5"),
-      channel_id: channelId,
-      author: BOT,
-      content: body.content ?? "",
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      type: 0,
-      flags: body.flags ?? 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      application_id: APP_ID,
-    };
-  }
-
   // ---- gateway ----
+
+  private onUpgrade(req: IncomingMessage, socket: Socket, head: Buffer): void {
+    this.connectionAttempts += 1;
+    // A gateway that is down: the connection is reset before any handshake.
+    if (this.gatewayMode === "refuse") return void socket.destroy();
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit("connection", ws, req));
+  }
 
   private onConnection(ws: WebSocket): void {
     const send = (payload: object) => ws.send(JSON.stringify(payload));
     send({ op: 10, d: { heartbeat_interval: this.options.heartbeatMs ?? 15_000 } });
     this.connections += 1;
     this.openSockets += 1;
+    // A gateway in trouble: HELLO, then an "unknown error" close (discord.js would resume or reconnect).
+    if (this.gatewayMode === "close") setImmediate(() => ws.close(4000, "stand-in gateway in trouble"));
     ws.on("close", () => {
       this.openSockets -= 1;
       const index = this.live.indexOf(ws);
@@ -262,6 +235,7 @@ export class DiscordStandIn {
     ws.on("message", (raw) => {
       const { op, d } = JSON.parse(String(raw));
       if (op === 1) send({ op: 11 });
+      if (this.gatewayMode === "close") return; // in trouble: no session starts
       if (op === 2) this.onIdentify(ws, d.token);
       if (op === 6) {
         this.resumes += 1;
@@ -283,37 +257,8 @@ export class DiscordStandIn {
     const session = randomBytes(8).toString("hex");
     this.sessions.add(session);
     this.live.push(ws);
-    const resume = `ws://127.0.0.1:${this.port}`;
-    this.dispatch("READY", {
-      v: 10,
-      user: BOT,
-      guilds: [{ id: GUILD_ID, unavailable: true }],
-      session_id: session,
-      resume_gateway_url: resume,
-      application: { id: APP_ID, flags: 0 },
-      shard: [0, 1],
-    });
-    this.dispatch("GUILD_CREATE", {
-      id: GUILD_ID,
-      name: "Newsroom",
-      owner_id: USER.id,
-      unavailable: false,
-      member_count: 2,
-      roles: [{ id: GUILD_ID, name: "@everyone", permissions: "1071698660929", position: 0, color: 0 }],
-      channels: [CHANNEL_ID, LOCKED_CHANNEL_ID].map((id, position) => ({
-        id,
-        type: 0,
-        name: position === 0 ? "news" : "locked",
-        position,
-        permission_overwrites: [],
-      })),
-      members: [],
-      threads: [],
-      emojis: [],
-      stickers: [],
-      features: [],
-      joined_at: "2025-01-01T00:00:00.000Z",
-    });
+    this.dispatch("READY", readyPayload(session, `ws://127.0.0.1:${this.port}`));
+    this.dispatch("GUILD_CREATE", guildCreatePayload());
   }
 
   private dispatch(t: string, d: object): void {
@@ -346,15 +291,37 @@ export class DiscordStandIn {
       );
       res.end(json === undefined ? undefined : JSON.stringify(json));
     };
+    /** Answers as Discord would, and records the rule the bot broke (if any). */
+    const answer = (outcome: { status: number; json?: unknown; violation?: string }) => {
+      if (outcome.violation || outcome.status >= 400) {
+        const rule = outcome.violation ?? `refused with ${outcome.status}`;
+        this.violations.push({ rule, method, path, status: outcome.status, answer: outcome.json });
+      }
+      reply(outcome.status, outcome.json);
+    };
 
     const failure = this.failures.find((f) => f.left > 0 && f.match(method, path));
     if (failure) {
       failure.left -= 1;
       return reply(failure.status, failure.json, failure.headers);
     }
+
+    // Interaction routes are authorized by their token; discord.js sends no Authorization there.
+    const callback = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path);
+    if (callback && method === "POST") {
+      return answer(this.interactions.callback(callback[1] ?? "", callback[2] ?? "", call.body));
+    }
+    const webhook = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/.exec(path);
+    if (webhook) {
+      const [, app = "", token = "", messageId] = webhook;
+      return answer(this.interactions.webhook(method, app, token, messageId, call.body));
+    }
+
     const auth = req.headers.authorization;
-    if (auth !== undefined && this.options.token && auth !== `Bot ${this.options.token}`) {
-      return reply(401, { message: "401: Unauthorized", code: 0 });
+    const expected = this.options.token ? `Bot ${this.options.token}` : undefined;
+    if (!auth || !/^Bot \S+$/.test(auth) || (expected && auth !== expected)) {
+      const rule = auth ? "a wrong bot token" : "no Authorization header";
+      return answer({ status: 401, json: { message: "401: Unauthorized", code: 0 }, violation: rule });
     }
 
     if (method === "GET" && path === "/gateway/bot") {
@@ -362,32 +329,55 @@ export class DiscordStandIn {
       return reply(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: limit });
     }
     if (method === "GET" && path === "/applications/@me") return reply(200, { id: APP_ID, name: "Newsdesk" });
-    const commands = /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.exec(path);
-    if (commands) {
-      const scope = commands[1] ?? "global";
+    const commands = /^\/applications\/(\d+)(\/guilds\/\d+)?\/commands$/.exec(path);
+    if (commands && commands[1] === APP_ID) {
+      const scope = commands[2] ? commands[2].slice("/guilds/".length) : "global";
       if (method === "PUT") {
+        const invalid = checkCommands(call.body);
+        if (invalid) return answer({ status: 400, json: invalid, violation: "command registration refused" });
         const stored = (call.body as object[]).map((c) => ({ ...c, id: this.nextId("7"), version: "1" }));
-        this.commands.set(scope, stored);
+        this.commands.set(scope === "global" ? "global" : `/guilds/${scope}`, stored);
       }
-      return reply(200, this.commands.get(scope) ?? []);
-    }
-    if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) return reply(204);
-    if (/^\/webhooks\/\d+\/[^/]+(\/messages\/[^/]+)?$/.test(path)) {
-      if (method === "DELETE") return reply(204);
-      return reply(200, this.message(CHANNEL_ID, call.body ?? {}));
+      return reply(200, this.commands.get(scope === "global" ? "global" : `/guilds/${scope}`) ?? []);
     }
     const [, id = "", messages] = /^\/channels\/(\d+)(\/messages)?$/.exec(path) ?? [];
     if (id) {
       if (id !== CHANNEL_ID && id !== LOCKED_CHANNEL_ID)
         return reply(404, { message: "Unknown Channel", code: 10003 });
       if (!messages) return reply(200, { id, type: 0, guild_id: GUILD_ID, name: "news", position: 0 });
+      if (method !== "POST")
+        return answer({ status: 405, json: { message: "405: Method Not Allowed", code: 0 } });
       if (id === LOCKED_CHANNEL_ID) return reply(403, { message: "Missing Permissions", code: 50013 });
-      // enforce_nonce: a retried POST returns the message already created instead of a twin.
-      const nonce = call.body?.enforce_nonce ? String(call.body.nonce) : undefined;
-      const created = (nonce && this.nonces.get(nonce)) || this.message(id, call.body ?? {});
-      if (nonce) this.nonces.set(nonce, created);
-      return reply(200, created);
+      return answer(this.createMessage(id, call.body));
     }
-    return reply(404, { message: "404: Not Found", code: 0 });
+    return answer({
+      status: 404,
+      json: { message: "404: Not Found", code: 0 },
+      violation: "a route the stand-in does not know",
+    });
+  }
+
+  /**
+   * POST /channels/{id}/messages: validated like Discord, and with enforce_nonce a repeated nonce
+   * within the window returns the message already created instead of a twin.
+   */
+  private createMessage(channelId: string, body: Record<string, unknown> | null) {
+    const invalid = checkMessage(body, { create: true });
+    if (invalid) return { status: 400, json: invalid, violation: "a channel message refused" };
+    const now = this.now();
+    for (const [nonce, seen] of this.nonces) {
+      if (now - seen.at > DISCORD_LIMITS.nonceWindowMs) this.nonces.delete(nonce);
+    }
+    const nonce = body?.enforce_nonce === true && body.nonce !== undefined ? String(body.nonce) : undefined;
+    const known = nonce === undefined ? undefined : this.nonces.get(nonce);
+    if (known) return { status: 200, json: known.message };
+    const created = this.message(channelId, body ?? {});
+    if (nonce !== undefined) this.nonces.set(nonce, { message: created, at: now });
+    const found = pings(body?.content, body?.allowed_mentions, "channel");
+    return {
+      status: 200,
+      json: created,
+      violation: found.length > 0 ? `would ping: ${found.join(" ")}` : undefined,
+    };
   }
 }

@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import express, { type NextFunction, type Request, type Response } from "express";
 import TelegramServerModule from "telegram-test-api";
+import { waitFor } from "../../helpers/wait-for.js";
+import { checkBotApiCall, notModified } from "./strict-bot-api.js";
 
 /**
  * The telegram-test-api emulator behind a small express wrapper that adds what it lacks (see
@@ -38,6 +40,14 @@ export interface ApiCall {
   at: number;
 }
 
+/** A call Telegram would refuse (or take, showing the user something the bot did not mean). */
+export interface ApiViolation {
+  method: string;
+  chatId?: string;
+  description: string;
+  refused: boolean;
+}
+
 interface Injection {
   method: string;
   chatId: string;
@@ -71,6 +81,8 @@ export async function freePort(): Promise<number> {
 
 export class Emulator {
   readonly calls: ApiCall[] = [];
+  /** Every Bot API rule the bot broke (strict-bot-api.ts), oldest first; every test asserts none. */
+  readonly violations: ApiViolation[] = [];
   private readonly commandMenus = new Map<string, unknown>();
   private readonly admins = new Map<string, Set<number>>();
   private readonly injections: Injection[] = [];
@@ -212,15 +224,14 @@ export class Emulator {
       });
   }
 
-  /** Polls `check` until it returns a value (not undefined/false), or fails with `what`. */
-  async waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = check();
-      if (value !== undefined && value !== false) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+  /** Returns and forgets the violations so far (for a test that provokes some on purpose). */
+  takeViolations(): ApiViolation[] {
+    return this.violations.splice(0);
+  }
+
+  /** Waits for `check` to return a value (the shared waitFor, kept here for the suites' call shape). */
+  waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs?: number): Promise<T> {
+    return waitFor(check, { what, timeoutMs });
   }
 
   private install(app: express.Express): void {
@@ -268,6 +279,11 @@ export class Emulator {
         return void res
           .status(400)
           .json({ ok: false, error_code: 400, description: "Bad Request: message to edit not found" });
+      const current = this.server.storage.botMessages.find(
+        (m) => String(m.messageId) === String(params.message_id),
+      )?.message as { text?: unknown; reply_markup?: unknown };
+      const same = notModified(current, params);
+      if (same) return void this.refuse(req, res, same.description);
       this.server.editMessageText(params as never);
       res.json({ ok: true, result: true });
     });
@@ -294,7 +310,25 @@ export class Emulator {
       else res.status(injection.status).json(body);
       return;
     }
+    const verdict = checkBotApiCall(method, params);
+    if (verdict?.refused) {
+      this.refuse(req, res, verdict.description);
+      return;
+    }
+    if (verdict) this.violations.push({ method, chatId, description: verdict.description, refused: false });
     next();
+  }
+
+  /** Answers 400 with Telegram's description, and records the violation. */
+  private refuse(req: Request, res: Response, description: string): void {
+    const chatId = paramsOf(req).chat_id;
+    this.violations.push({
+      method: String(req.params.method ?? req.path.split("/").at(-1)),
+      chatId: chatId === undefined ? undefined : String(chatId),
+      description,
+      refused: true,
+    });
+    res.status(400).json({ ok: false, error_code: 400, description });
   }
 
   /** Holds getUpdates until an update for this bot arrives or `timeout` seconds pass. */

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { htmlToPlain } from "../../../src/platforms/telegram/render-html.js";
+import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
+import { gate } from "../../helpers/wait-for.js";
 import { Emulator } from "./emulator.js";
 import {
   type BotUnderTest,
   buttonData,
   command,
-  gate,
-  REAL_CONTENT,
-  SEED_ID,
-  SEED_TITLE,
+  expectNoViolations,
   startBot,
   testCommands,
 } from "./harness.js";
@@ -41,6 +40,8 @@ describe("Telegram bot over the emulator", () => {
       extraCommands: testCommands(hang.promise),
     });
   });
+
+  afterEach(() => expectNoViolations(emulator));
 
   afterAll(async () => {
     hang.open();
@@ -169,7 +170,7 @@ describe("Telegram bot over the emulator", () => {
     const [apology] = await command(emulator, user, "/boom");
     const ref = /ref ([0-9a-f]{4})/.exec(apology?.text ?? "")?.[1];
     expect(apology?.text).toMatch(/^Something went wrong \(ref [0-9a-f]{4}\)/);
-    expect(bot.logs.some((line) => line.includes(`"ref":"${ref}"`) && line.includes("kaboom"))).toBe(true);
+    expect(JSON.stringify(bot.log.find(new RegExp(`"ref":"${ref}"`)))).toContain("kaboom");
     const [help] = await command(emulator, user, "/help");
     expect(help?.text).toContain("Newsdesk: what I can do");
   });
@@ -181,9 +182,7 @@ describe("Telegram bot over the emulator", () => {
     });
     expect(apology?.text).toMatch(/^Une erreur s’est produite \(réf\. [0-9a-f]{4}\)/);
     const ref = /réf\. ([0-9a-f]{4})/.exec(apology?.text ?? "")?.[1];
-    expect(bot.logs.some((line) => line.includes(`"ref":"${ref}"`) && line.includes('"level":"error"'))).toBe(
-      true,
-    );
+    expect(bot.log.find(new RegExp(`"ref":"${ref}"`))?.level).toBe("error");
     const [help] = await command(emulator, user, "/help");
     expect(help?.text).toContain("Newsdesk");
   });
@@ -225,8 +224,8 @@ describe("Telegram bot over the emulator", () => {
   });
 
   it("GIVEN everything above THEN the token never reached the log", () => {
-    expect(bot.logs.length).toBeGreaterThan(0);
-    expect(bot.logs.join("\n")).not.toContain(SECRET);
+    expect(bot.log.lines.length).toBeGreaterThan(0);
+    expect(bot.log.text()).not.toContain(SECRET);
   });
 
   it("GIVEN article text THEN what the user reads equals the text (HTML round trip)", async () => {
