@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/store/database.js";
-import { SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
-import { REPO, spawnBot } from "../../helpers/spawn-bot.js";
+import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
+import { spawnBot } from "../../helpers/spawn-bot.js";
 
 const work = mkdtempSync(join(tmpdir(), "newsdesk-scheduled-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const env = { CONTENT_DIR: join(REPO, "content"), DATABASE_PATH: join(work, "bot.db") };
+const env = { CONTENT_DIR: REAL_CONTENT, DATABASE_PATH: join(work, "bot.db") };
 const MARKER_ID = "2025-07-22-offshore-wind-auction";
 const posts = (text: string) => text.match(/--- post #\d+ ---/g)?.length ?? 0;
 

@@ -7,9 +7,10 @@ import type { Clock } from "../../../src/framework/ports.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import { ArticleIndex } from "../../../src/store/article-index.js";
 import { openDatabase } from "../../../src/store/database.js";
+import { SEED_FILE } from "../../helpers/seed.js";
 import { eventually, markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
-const SEED = join(import.meta.dirname, "../../../content/000_df19e6179d96e4ae.txt");
+const SEED = SEED_FILE;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
