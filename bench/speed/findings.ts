@@ -43,8 +43,8 @@ below is in src/ and in the figures above; "before" is the goal table's column (
   load at 10,000 (sampled every 20 ms), the main thread's V8 heap is ~85-130 MB of which the young generation
   is 34 MB (V8's default semi-spaces, filled by the parsing and binding garbage), file-backed pages (Node's
   binary and libraries) ~55 MB, and the parse thread ~40 MB (its heap peaks at 48 MB physical for 15 MB
-  live; capping its young generation only moved the garbage to the old one). The peak varies by ±20 MB between
-  identical runs with GC timing. Not done: running compiled JavaScript instead of tsx (-36 MB) would need a
+  live; capping its young generation only moved the garbage to the old one). The peak varies between identical
+  runs with GC timing: 274-286 MB for the three two-thread runs at 10,000 in results.json, 240-289 MB with one thread. Not done: running compiled JavaScript instead of tsx (-36 MB) would need a
   build step before \`npm start\` (ADR 1 chose none); bundling the worker without tsx measured no gain.
 - **Fan-out.** Pacing on start times, in bursts of 30 (Telegram) or 50 (discord.js's fixed 1-second global
   window), let a burst's first requests reach the server after the next burst's last ones, so a server
