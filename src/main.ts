@@ -10,8 +10,15 @@ import { createTelegramPlatform } from "./platforms/telegram/index.js";
 
 /** Wiring only: config -> store -> library -> platforms -> scheduler; signals. */
 
-const SHUTDOWN_GRACE_MS = 4_500;
-const SCHEDULER_STOP_MS = 2_000;
+/**
+ * How long a scheduled post in flight at shutdown may take to come back (ADR 0065). discord.js
+ * gives up on a request after 15 s; Telegraf's own limit is 500 s, longer than any supervisor
+ * waits, so 15 s is the bound for both. A post answered within it is marked done and never sent
+ * again; one still out is sent again at the next start.
+ */
+const SEND_DRAIN_MS = 15_000;
+/** The drain above, then the platforms' own stop (Telegram lets commands finish for 3 s), then the database. */
+const SHUTDOWN_GRACE_MS = SEND_DRAIN_MS + 10_000;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -62,9 +69,9 @@ async function main(): Promise<void> {
     shutdown.onStop(() => platform.stop());
     await platform.start();
   }
-  // Posts in flight get a moment to finish before the platforms that carry them close; a post
-  // still waiting (a rate limit, say) stays in the outbox and resumes at the next start.
-  shutdown.onStop(() => withDeadline(core.scheduler?.stop(), SCHEDULER_STOP_MS));
+  // Stopped first, so that posts in flight finish (and are marked done) over platforms still open;
+  // a post not yet claimed stays in the outbox and goes out at the next start.
+  shutdown.onStop(async () => core.scheduler?.stop({ drainMs: SEND_DRAIN_MS }));
   await core.scheduler?.start();
   if (platforms.some((p) => p.platform === "console")) {
     process.stdout.write(
@@ -162,12 +169,6 @@ function controlShutdown(log: Logger) {
       stop("fatal platform error", 1);
     },
   };
-}
-
-async function withDeadline(work: Promise<unknown> | undefined, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }
 
 main().catch((error: unknown) => {

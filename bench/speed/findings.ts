@@ -23,8 +23,10 @@ below is in src/ and in the figures above; "before" is the goal table's column (
   The machine is shared: three runs of the 10,000-article start on the same day gave cold medians of
   4.72 s (04:24, runs 4.50-4.76 s), 5.58 s (04:46, 5.31-5.68 s, while the one-thread runs beside it took
   7.0-9.8 s) and 4.55 s (05:31, the final code, 4.06-4.78 s; the table's figure): met on a quiet machine,
-  missed by ~0.6 s on a busy one. \`LOAD_THREADS=1\` peaks were 235-289 MB across those runs (median ~247)
-  against 264-286 MB (median ~276) with the thread: usually lower, never reliably under 250 MB.
+  missed by ~0.6 s on a busy one. \`LOAD_THREADS=1\` (the table's LOAD_THREADS row) is slower at every size
+  and does not reliably lower the peak: within 10 MB of two threads at 1,000 and 10,000, less than identical
+  runs differ among themselves (240-289 MB for the three one-thread runs at 10,000), and far higher at
+  100,000 (one run each).
   A crisis merge (\`crisismerge\` left at 16 while \`automerge\` is 16) stalled one hot reload in twenty for
   1.1 s at 100,000: \`crisismerge\` is 64 (600 rewrites: max 41 ms).
 - **Warm start.** Two full reads of the rows and the promise \`stat\`: the rows are read once and kept as memory
@@ -41,8 +43,8 @@ below is in src/ and in the figures above; "before" is the goal table's column (
   load at 10,000 (sampled every 20 ms), the main thread's V8 heap is ~85-130 MB of which the young generation
   is 34 MB (V8's default semi-spaces, filled by the parsing and binding garbage), file-backed pages (Node's
   binary and libraries) ~55 MB, and the parse thread ~40 MB (its heap peaks at 48 MB physical for 15 MB
-  live; capping its young generation only moved the garbage to the old one). The peak varies by ±20 MB between
-  identical runs with GC timing. Not done: running compiled JavaScript instead of tsx (-36 MB) would need a
+  live; capping its young generation only moved the garbage to the old one). The peak varies between identical
+  runs with GC timing: 274-286 MB for the three two-thread runs at 10,000 in results.json, 240-289 MB with one thread. Not done: running compiled JavaScript instead of tsx (-36 MB) would need a
   build step before \`npm start\` (ADR 1 chose none); bundling the worker without tsx measured no gain.
 - **Fan-out.** Pacing on start times, in bursts of 30 (Telegram) or 50 (discord.js's fixed 1-second global
   window), let a burst's first requests reach the server after the next burst's last ones, so a server

@@ -45,8 +45,12 @@ export interface Scheduler {
   readonly port: SchedulingPort;
   /** Registers this process, resumes unfinished deliveries, catches up missed slots, runs. */
   start(): Promise<void>;
-  /** Stops taking work and waits for sends in flight. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming work and waits for the sends in flight, each marked done as it returns; with
+   * `drainMs`, waits that long at most (ADR 0065). Resolves with the deliveries still in flight
+   * then: they stay claimed by this process and are sent again after it is gone.
+   */
+  stop(options?: { drainMs?: number }): Promise<{ inFlight: string[] }>;
   /** Runs a pass now (after a change); harmless when one is running. */
   wake(): void;
   /** Resolves when no pass is running (tests, shutdown). */
@@ -213,6 +217,40 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return released;
   }
 
+  /** Waits for the pass under way; false if `ms` passed first. */
+  async function drain(ms: number | undefined): Promise<boolean> {
+    if (ms === undefined) {
+      while (running) await running;
+      return true;
+    }
+    let deadline: TimerHandle | null = null;
+    const late = new Promise<false>((resolve) => {
+      deadline = timers.set(() => resolve(false), ms);
+    });
+    const done = (async () => {
+      while (running) await running;
+      return true as const;
+    })();
+    const drained = await Promise.race([done, late]);
+    if (deadline) timers.clear(deadline);
+    return drained;
+  }
+
+  /** This process no longer schedules: its registration goes, so nobody waits for its heartbeat. */
+  function leave(): void {
+    liveHere.delete(me.id);
+    if (started) env.stores.instances.remove(me.id);
+  }
+
+  async function idleThenLeave(): Promise<void> {
+    while (running) await running;
+    try {
+      leave();
+    } catch {
+      // The database closed first (the process is exiting): the next start reaps our row.
+    }
+  }
+
   return {
     port: createSchedulingService(env, wake),
 
@@ -242,20 +280,33 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
       started = true;
       heartbeatTimer = timers.set(heartbeat, env.tuning.heartbeatMs);
+      // The first pass plans synchronously up to its first send: once this line is out, the
+      // library's baseline is taken and unfinished deliveries are claimed or under way.
       wake();
+      log.info({ instance: me.id, pid: me.pid }, "scheduler running");
     },
 
-    async stop() {
-      if (stopped) return;
+    async stop(options = {}) {
+      if (stopped) return { inFlight: [] };
       stopped = true;
       if (timer) timers.clear(timer);
       if (heartbeatTimer) timers.clear(heartbeatTimer);
       if (eventTimer) timers.clear(eventTimer);
-      while (running) await running;
-      liveHere.delete(me.id);
-      if (started) env.stores.instances.remove(me.id);
+      const drained = await drain(options.drainMs);
+      if (!drained) {
+        const inFlight = started ? env.stores.deliveries.claimedBy(me.id) : [];
+        log.warn(
+          { deliveries: inFlight, waitedMs: options.drainMs },
+          "stopping with sends still in flight: each is sent again at the next start (twice, if the platform had already accepted it)",
+        );
+        // Our claims outlive us on purpose: a scheduler elsewhere takes them over only once this
+        // process is gone, never while its send may still land. Cleaned up if the send returns.
+        void idleThenLeave();
+        return { inFlight };
+      }
+      leave();
+      return { inFlight: [] };
     },
-
     wake,
 
     async idle() {

@@ -188,6 +188,14 @@ export class DeliveryStore {
       .run(now, JSON.stringify(instances)).changes;
   }
 
+  /** The deliveries a scheduler is sending right now. */
+  claimedBy(instance: string): string[] {
+    return this.db
+      .prepare("SELECT key FROM deliveries WHERE state = 'sending' AND claimed_by = ? ORDER BY key")
+      .pluck()
+      .all(instance) as string[];
+  }
+
   /** Keeps this scheduler's in-flight claims alive while a slow send is under way. */
   renewClaims(instance: string, claimUntil: string): void {
     this.db

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { join } from "node:path";
+import { waitFor as pollFor } from "./wait-for.js";
 
 export const REPO = join(import.meta.dirname, "../..");
 
@@ -24,16 +25,21 @@ export function spawnBot(env: Record<string, string>, entry = "src/main.ts", arg
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on("exit", (code, signal) => resolve({ code, signal })),
   );
+  /** Resolves with the stream's text once `pattern` shows in it; fails at once if the bot exits first. */
   const waitFor = async (pattern: RegExp, where: "stdout" | "stderr" = "stdout", timeoutMs = 20_000) => {
-    const started = Date.now();
-    for (;;) {
-      const text = where === "stdout" ? stdout : stderr;
-      if (pattern.test(text)) return text;
-      if (child.exitCode !== null)
-        throw new Error(`bot exited (${child.exitCode}) before ${pattern}:\n${stderr}`);
-      if (Date.now() - started > timeoutMs)
-        throw new Error(`timed out waiting for ${pattern}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-      await new Promise((r) => setTimeout(r, 25));
+    const text = () => (where === "stdout" ? stdout : stderr);
+    const seen = pollFor(() => pattern.test(text()) && text(), { what: `${pattern} on ${where}`, timeoutMs });
+    const died = exited.then(({ code, signal }) => {
+      if (pattern.test(text())) return text();
+      throw new Error(`bot exited (${code ?? signal}) before ${pattern}:\n${stderr}`);
+    });
+    // The race below reports whichever comes first; the loser must not surface as unhandled.
+    seen.catch(() => undefined);
+    died.catch(() => undefined);
+    try {
+      return await Promise.race([seen, died]);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
     }
   };
   return {

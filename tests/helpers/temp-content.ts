@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { waitFor } from "./wait-for.js";
 
 /** A throwaway content folder for tests; `write` creates sub-folders as needed. */
 export function tempContent(prefix = "newsdesk-") {
@@ -41,11 +42,7 @@ export function markdownArticle(fields: {
   return lines.join("\n");
 }
 
-/** Polls a condition: for file-watching tests, where a fixed sleep would be flaky. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/** waitFor (wait-for.ts) for a yes/no condition: kept for the tests that call it by this name. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs?: number): Promise<void> {
+  await waitFor(check, { what: "the condition", timeoutMs });
 }

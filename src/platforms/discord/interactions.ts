@@ -4,7 +4,6 @@ import {
   type ChatInputCommandInteraction,
   DiscordAPIError,
   type Interaction,
-  PermissionFlagsBits,
   RESTJSONErrorCodes,
 } from "discord.js";
 import type { ActionCodec } from "../../framework/actions.js";
@@ -22,6 +21,7 @@ import {
 } from "../../framework/run-command.js";
 import { suggestArticles } from "./autocomplete.js";
 import { TEXT_BUDGET } from "./limits.js";
+import { isDiscordModerator } from "./moderator-permission.js";
 import { renderReply } from "./render-embeds.js";
 import { type Answerable, answerInTime, send } from "./respond.js";
 import { safeError } from "./safe-error.js";
@@ -76,10 +76,7 @@ function contextFor(interaction: Answerable, deps: InteractionDeps): CommandCont
     locale: pickLocale(interaction.locale, deps.defaultLocale),
     user: { id: interaction.user.id, name: interaction.user.globalName ?? interaction.user.username },
     channel: { platform: "discord", id: interaction.channelId ?? interaction.user.id },
-    // Checked here, on the server side: server admins can override the registered default
-    // permission, and in DMs nobody moderates.
-    isModerator: async () =>
-      interaction.inGuild() && interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
+    isModerator: async () => isDiscordModerator(interaction.inGuild(), interaction.memberPermissions),
     textLimit: TEXT_BUDGET,
     services: deps.services,
   });

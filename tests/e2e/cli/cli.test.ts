@@ -2,13 +2,24 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO, spawnBot } from "../../helpers/spawn-bot.js";
+import {
+  REAL_CONTENT,
+  SEED_AUTHOR,
+  SEED_DATE,
+  SEED_ID,
+  SEED_SECTIONS,
+  SEED_TITLE,
+} from "../../helpers/seed.js";
+import { spawnBot } from "../../helpers/spawn-bot.js";
 
 const work = mkdtempSync(join(tmpdir(), "newsdesk-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const env = { CONTENT_DIR: join(REPO, "content"), DATABASE_PATH: join(work, "cli.db"), LOG_LEVEL: "warn" };
+let runs = 0;
 
+/** One CLI process, on a database of its own: no run sees what another test's run left behind. */
 async function cli(...args: string[]) {
+  runs += 1;
+  const env = { CONTENT_DIR: REAL_CONTENT, DATABASE_PATH: join(work, `cli-${runs}.db`), LOG_LEVEL: "warn" };
   const run = spawnBot(env, "src/cli.ts", args);
   const { code } = await run.exited;
   return { code, stdout: run.stdout(), stderr: run.stderr() };
@@ -17,32 +28,27 @@ async function cli(...args: string[]) {
 // Each run is a real process (what `npm run -s cli` starts); they run side by side to save time.
 describe("the CLI", () => {
   it("GIVEN parse --json on the seed THEN exactly one JSON document with every field", async () => {
-    const { code, stdout, stderr } = await cli("parse", "content/000_df19e6179d96e4ae.txt", "--json");
+    const { code, stdout, stderr } = await cli("parse", `content/${SEED_ID}.txt`, "--json");
     expect(code, stderr).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({
-      id: "000_df19e6179d96e4ae",
-      title: "Le Pakistan et El Salvador discutent de la stratégie Bitcoin",
-      author: "Nina Bardot",
+      id: SEED_ID,
+      title: SEED_TITLE,
+      author: SEED_AUTHOR,
       category: "BITCOIN",
       lang: "fr",
-      date: "2025-07-17",
+      date: SEED_DATE,
       source: null,
       tags: [],
       warnings: [],
     });
-    expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual([
-      "Exploration des opportunités de partage des connaissances",
-      "Accord de collaboration formel",
-      "Engagement croissant envers l'économie des actifs numériques",
-      "Préoccupations et initiatives",
-    ]);
+    expect(doc.sections.map((s: { heading: string }) => s.heading)).toEqual(SEED_SECTIONS);
     expect(stdout).not.toContain("Partager cet article");
   });
 
   it("GIVEN bad usage THEN one line on stderr and exit 2", async () => {
     const [flag, file, id, command] = await Promise.all([
-      cli("parse", "content/000_df19e6179d96e4ae.txt", "--bogus"),
+      cli("parse", `content/${SEED_ID}.txt`, "--bogus"),
       cli("parse", "no/such/file.txt"),
       cli("summary", "no-such-article-id"),
       cli("frobnicate"),
@@ -75,21 +81,41 @@ describe("the CLI", () => {
       "Le gouvernement a annoncé jeudi un plan de 2 milliards d'euros. Les syndicats ont salué la mesure. Le texte sera débattu en juin.\n\nThe council voted on Monday to fund a new bridge. Work starts next spring. Residents welcomed the news.\n",
     );
     const [summary, facts, ask, byLines] = await Promise.all([
-      cli("summary", "000_df19e6179d96e4ae", "--json", "--sentences", "2"),
-      cli("facts", "000_df19e6179d96e4ae", "--json"),
+      cli("summary", SEED_ID, "--json", "--sentences", "2"),
+      cli("facts", SEED_ID, "--json"),
       cli("ask", "/news l'électricité", "--locale", "fr"),
       cli("summary", "--lines", lines, "--sentences", "1"),
     ]);
+    for (const run of [summary, facts, ask, byLines]) expect(run.code, run.stderr).toBe(0);
     const s = JSON.parse(summary.stdout);
-    expect(s).toMatchObject({ id: "000_df19e6179d96e4ae", lang: "fr" });
+    expect(s).toMatchObject({ id: SEED_ID, lang: "fr" });
     expect(s.sentences).toHaveLength(2);
     expect(s.summary).toBe(s.sentences.join(" "));
     const f = JSON.parse(facts.stdout);
     expect(f.facts.map((x: { text: string }) => x.text)).toContain("Nayib Bukele");
-    expect(ask.code).toBe(0);
     expect(ask.stdout).toContain("Résultats pour « l'électricité »");
-    expect(ask.stdout).toContain("Le Pakistan et El Salvador discutent de la stratégie Bitcoin");
+    expect(ask.stdout).toContain(SEED_TITLE);
     const out = byLines.stdout.split("\n");
     expect(out.slice(0, 3).map((l) => l.length > 0)).toEqual([true, false, true]);
+  });
+
+  it("GIVEN a command that answers with an error, or a file that is not an article THEN exit 1, the reason said", async () => {
+    const empty = join(work, "empty.txt");
+    const untitled = join(work, "untitled.md");
+    writeFileSync(empty, "");
+    writeFileSync(untitled, "x");
+    const [ask, unknown, parseEmpty, parseUntitled] = await Promise.all([
+      cli("ask", "/article zzzzqqqq"),
+      cli("ask", "/frobnicate"),
+      cli("parse", empty),
+      cli("parse", untitled, "--json"),
+    ]);
+    expect([ask.code, unknown.code, parseEmpty.code, parseUntitled.code]).toEqual([1, 1, 1, 1]);
+    expect(ask.stdout).toContain("No article matches “zzzzqqqq”");
+    expect(parseEmpty.stdout).toBe(`${empty}: the file is empty\n`);
+    expect(JSON.parse(parseUntitled.stdout)).toMatchObject({
+      file: untitled,
+      error: expect.stringContaining("no title"),
+    });
   });
 });

@@ -1,16 +1,24 @@
 /**
- * A tiny bot for the crash test: the real scheduler on a database file, a configured digest
- * every second to 50 targets, and a publisher that takes `DELAY_MS` per post and then appends
- * one line per delivery to `SINK`. It exits 0 once the outbox is drained.
+ * A tiny bot for the crash tests: the real scheduler on a database file, a configured digest
+ * every second to `TARGETS` targets (50 by default), and a publisher that takes `DELAY_MS` per
+ * post and then appends one line per delivery to `SINK` (the "platform" has accepted the post
+ * when its line is written). It exits 0 once the outbox is drained.
  *
  * The publisher behaves like Discord with `nonce` + `enforce_nonce`: a post whose idempotency
  * key the "platform" (the sink) already holds is not posted again, but the attempt is written
  * down (`duplicate: true`), so the test can check that only sends in flight at the kill were
- * retried. With MODE=plain it is a plain publisher (Telegram-like: at-least-once in the window).
+ * retried. With MODE=plain it is a plain publisher (Telegram: at-least-once in the window).
+ *
+ * Fault injection, through the publisher port (the scheduler is not told): `KILL_AT=n` SIGKILLs
+ * the process inside its n-th publish call, `KILL_WHEN=before-send` right after the claim (nothing
+ * reached the platform) or `after-accept` right after the platform accepted the post (before the
+ * scheduler could mark it done). `GO_FILE` makes the bot wait, ready, until that file exists, so
+ * two processes can start their schedulers together.
  *
  *   DB=/tmp/x.db SINK=/tmp/sink.jsonl DELAY_MS=40 node --import tsx tests/e2e/schedule/fanout-bot.ts
  */
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Article } from "../../../src/content/article.js";
 import { silentLogger, systemClock } from "../../../src/framework/ports.js";
 import type { Reply } from "../../../src/framework/reply.js";
@@ -23,9 +31,15 @@ const dbPath = process.env.DB ?? "";
 const sink = process.env.SINK ?? "";
 const delayMs = Number(process.env.DELAY_MS ?? "40");
 const plain = process.env.MODE === "plain";
+const killAt = Number(process.env.KILL_AT ?? "0");
+const killWhen = process.env.KILL_WHEN ?? "after-accept";
+const goFile = process.env.GO_FILE ?? "";
 if (!dbPath || !sink) throw new Error("DB and SINK are required");
 
-export const TARGETS = Array.from({ length: 50 }, (_, i) => `telegram:-100${1000 + i}`);
+const TARGETS = Array.from(
+  { length: Number(process.env.TARGETS ?? "50") },
+  (_, i) => `telegram:-100${1000 + i}`,
+);
 
 const seed: Article = {
   id: "seed",
@@ -55,6 +69,7 @@ const library: SchedulerLibrary = {
 };
 
 let posts = 0;
+let calls = 0;
 
 /** The keys the "platform" has already accepted: its nonce table, which outlives our process. */
 function accepted(key: string): boolean {
@@ -64,12 +79,22 @@ function accepted(key: string): boolean {
     .some((line) => line !== "" && (JSON.parse(line) as { key?: string; duplicate?: boolean }).key === key);
 }
 
+/** The injected fault: this process dies here, with no chance to record anything (`SINK.killed` names the post). */
+function killHere(when: string, channelId: string): void {
+  if (calls !== killAt || killWhen !== when) return;
+  writeFileSync(`${sink}.killed`, channelId);
+  process.kill(process.pid, "SIGKILL");
+}
+
 async function post(channelId: string, reply: Reply, key: string | null): Promise<{ messageId: string }> {
+  calls += 1;
+  killHere("before-send", channelId);
   // The slow part is the network; the platform accepts the post when the line is written.
-  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  if (delayMs > 0) await sleep(delayMs);
   const duplicate = key !== null && accepted(key);
   const line = { channelId, key, title: reply.cards[0]?.title, pid: process.pid, duplicate };
   appendFileSync(sink, `${JSON.stringify(line)}\n`);
+  killHere("after-accept", channelId);
   posts += 1;
   return { messageId: `${process.pid}-${posts}` };
 }
@@ -103,6 +128,10 @@ const scheduler = createScheduler({
   },
   tuning: { concurrency: 2, maxSleepMs: 500, heartbeatMs: 500 },
 });
+if (goFile) {
+  process.stdout.write(`ready ${process.pid}\n`);
+  while (!existsSync(goFile)) await sleep(5);
+}
 await scheduler.start();
 process.stdout.write(`started ${process.pid}\n`);
 

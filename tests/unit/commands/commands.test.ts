@@ -1,19 +1,17 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
+import { REAL_CONTENT, SEED_ID, SEED_SECTIONS, SEED_TITLE } from "../../helpers/seed.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
-const SEED_ID = "000_df19e6179d96e4ae";
-const SEED_TITLE = "Le Pakistan et El Salvador discutent de la stratégie Bitcoin";
 let core: Core;
 const extra = tempContent();
 
 beforeAll(async () => {
   core = await createCore({
-    contentDir: join(import.meta.dirname, "../../../content"),
+    contentDir: REAL_CONTENT,
     databasePath: ":memory:",
     defaultLocale: "en",
     log: silentLogger,
@@ -81,9 +79,13 @@ describe("/article", () => {
     const reply = await ask(`/article ${SEED_ID}`);
     const text = renderPlain(reply);
     const article = core.library.get(SEED_ID);
-    for (const section of article?.sections ?? []) {
-      expect(text).toContain(section.heading ?? "");
-      for (const paragraph of section.text.split(/\n{2,}/)) expect(text).toContain(paragraph);
+    if (!article) throw new Error("the seed article is not loaded");
+    expect(article.sections.map((s) => s.heading)).toEqual(SEED_SECTIONS);
+    for (const section of article.sections) {
+      expect(text).toContain(section.heading);
+      const paragraphs = section.text.split(/\n{2,}/);
+      expect(paragraphs.length).toBeGreaterThan(0);
+      for (const paragraph of paragraphs) expect(text).toContain(paragraph);
     }
   });
 
@@ -126,9 +128,13 @@ describe("/article", () => {
 });
 
 describe("/latest, /topics, /help, /facts", () => {
-  it("GIVEN /latest 2 THEN two articles come, newest first", async () => {
+  it("GIVEN /latest 2 THEN the two newest articles come, newest first", async () => {
     const reply = await ask("/latest 2");
-    expect(reply.cards).toHaveLength(2);
+    const newest = core.library.latest(2);
+    expect(reply.cards.map((c) => c.footer)).toEqual(newest.map((m) => m.id));
+    // The shipped content has distinct dates at the top: newest first means strictly descending.
+    const [first, second] = newest.map((m) => m.date ?? "");
+    expect(first && second && first > second).toBe(true);
   });
 
   it("GIVEN /latest 9 THEN the bounds are explained", async () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectLanguage, languageCode } from "../../../src/news/detect-language.js";
+import { SEED_FILE } from "../../helpers/seed.js";
 
-const SEED = readFileSync(join(import.meta.dirname, "../../../content/000_df19e6179d96e4ae.txt"), "utf8");
+const SEED = readFileSync(SEED_FILE, "utf8");
 
 describe("GIVEN a short French text", () => {
   it.each([

@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { type Article, articleBody } from "../../../src/content/article.js";
 import { parseScrapedText, splitGluedHeading } from "../../../src/content/parse-scraped-text.js";
 import { parseArticleBytes } from "../../../src/content/read-article-file.js";
+import { SEED_AUTHOR, SEED_DATE, SEED_FILE, SEED_ID, SEED_SECTIONS, SEED_TITLE } from "../../helpers/seed.js";
 
-const SEED_FILE = "000_df19e6179d96e4ae.txt";
-const SEED_BYTES = readFileSync(join(import.meta.dirname, "../../../content", SEED_FILE));
+const SEED_NAME = `${SEED_ID}.txt`;
+const SEED_BYTES = readFileSync(SEED_FILE);
 const FIXTURES = join(import.meta.dirname, "../../fixtures/content");
 
 function parse(text: string): Article {
@@ -31,7 +32,7 @@ const LONG_SENTENCE =
   "The operator said demand rose sharply during the heat wave, and that reserves stayed above the alert level.";
 
 describe("GIVEN the seed article", () => {
-  const outcome = parseArticleBytes(SEED_FILE, SEED_BYTES);
+  const outcome = parseArticleBytes(SEED_NAME, SEED_BYTES);
   const article = outcome.ok ? outcome.article : null;
 
   it("THEN it loads without warnings", () => {
@@ -40,13 +41,13 @@ describe("GIVEN the seed article", () => {
 
   it("THEN id, title, author, category, lang and date come from the file name, title line and byline", () => {
     expect(article).toMatchObject({
-      id: "000_df19e6179d96e4ae",
-      file: SEED_FILE,
-      title: "Le Pakistan et El Salvador discutent de la stratégie Bitcoin",
-      author: "Nina Bardot",
+      id: SEED_ID,
+      file: SEED_NAME,
+      title: SEED_TITLE,
+      author: SEED_AUTHOR,
       category: "BITCOIN",
       lang: "fr",
-      date: "2025-07-17",
+      date: SEED_DATE,
       tags: [],
       source: null,
       summary: null,
@@ -55,12 +56,7 @@ describe("GIVEN the seed article", () => {
   });
 
   it("THEN the standalone and the three glued headings become exactly four sections", () => {
-    expect(article?.sections.map((s) => s.heading)).toEqual([
-      "Exploration des opportunités de partage des connaissances",
-      "Accord de collaboration formel",
-      "Engagement croissant envers l'économie des actifs numériques",
-      "Préoccupations et initiatives",
-    ]);
+    expect(article?.sections.map((s) => s.heading)).toEqual(SEED_SECTIONS);
   });
 
   it("THEN each section holds its paragraph, ending on the sentence the heading was glued to", () => {

@@ -10,9 +10,10 @@ import { articleBody } from "../../../src/content/article.js";
 import { listContentFiles } from "../../../src/content/list-files.js";
 import { readArticleFile } from "../../../src/content/read-article-file.js";
 import { detectLanguage } from "../../../src/news/detect-language.js";
+import { REAL_CONTENT, SEED_ID } from "../../helpers/seed.js";
 
-const CONTENT = join(import.meta.dirname, "../../../content");
-const SEED = "000_df19e6179d96e4ae.txt";
+const CONTENT = REAL_CONTENT;
+const SEED = `${SEED_ID}.txt`;
 const SEED_SHA256 = "775c0ef52bc5dbbc25d7d33be02ecddb9b3d9d01d6b89965893738cde4f9f998";
 const files = await listContentFiles(CONTENT);
 const outcomes = await Promise.all(

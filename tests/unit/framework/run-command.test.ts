@@ -23,7 +23,10 @@ const commands = registry([
     description: d,
     access: "moderator",
     options: [] as const,
-    run: () => ({ text: "done", cards: [] }),
+    run: () => {
+      seen.push("admin ran");
+      return { text: "done", cards: [] };
+    },
   }),
   defineCommand({
     name: "boom",
@@ -89,14 +92,18 @@ describe("runCommand", () => {
 
   it("GIVEN a non-moderator THEN a moderator command is refused and not run", async () => {
     const { ctx } = context("en", false);
+    const before = seen.length;
     const reply = await runCommand(commands, { command: "admin", args: {} }, ctx);
     expect(reply).toMatchObject({ error: true, private: true });
     expect(reply.text).toContain("Only moderators");
+    expect(seen.slice(before)).toEqual([]); // the handler never ran
   });
 
   it("GIVEN a moderator THEN the moderator command runs", async () => {
     const { ctx } = context("en", true);
+    const before = seen.length;
     expect((await runCommand(commands, { command: "admin", args: {} }, ctx)).text).toBe("done");
+    expect(seen.slice(before)).toEqual(["admin ran"]);
   });
 
   it("GIVEN a handler that throws THEN the user sees a reference and the log has the error", async () => {

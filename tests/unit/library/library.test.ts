@@ -7,9 +7,10 @@ import type { Clock } from "../../../src/framework/ports.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import { ArticleIndex } from "../../../src/store/article-index.js";
 import { openDatabase } from "../../../src/store/database.js";
+import { SEED_FILE } from "../../helpers/seed.js";
 import { eventually, markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
-const SEED = join(import.meta.dirname, "../../../content/000_df19e6179d96e4ae.txt");
+const SEED = SEED_FILE;
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
@@ -218,22 +219,23 @@ describe("Library loading", () => {
 });
 
 describe("Library hot reload", () => {
-  it("GIVEN a watched folder THEN added, changed and deleted files are followed within 1 s", async () => {
+  // How fast is for the bench to say (hot reload p99, bench/README.md); here only that it happens.
+  it("GIVEN a watched folder THEN added, changed and deleted files are followed", async () => {
     const t = setup();
     t.write("a.md", markdownArticle({ title: "Alpha", body: "One." }));
     await t.library.load();
     t.library.watch();
 
     t.write("sub/b.md", markdownArticle({ title: "Bravo wind farm", body: "Two." }));
-    await eventually(() => t.library.search("bravo", 5).length === 1, 1_000);
+    await eventually(() => t.library.search("bravo", 5).length === 1);
     expect(t.events).toContainEqual({ type: "added", id: "b" });
 
     t.write("a.md", markdownArticle({ title: "Alpha revised", body: "Tidal power." }));
-    await eventually(() => t.library.search("tidal", 5).length === 1, 1_000);
+    await eventually(() => t.library.search("tidal", 5).length === 1);
     expect(t.library.get("a")?.title).toBe("Alpha revised");
 
     unlinkSync(join(t.dir, "a.md"));
-    await eventually(() => t.library.get("a") === null, 1_000);
+    await eventually(() => t.library.get("a") === null);
     expect(t.library.search("tidal", 5)).toEqual([]);
     expect(t.events).toContainEqual({ type: "removed", id: "a" });
   });
@@ -245,10 +247,10 @@ describe("Library hot reload", () => {
     t.library.watch();
     // Reading a FIFO blocks until a writer comes: the reload queue must never open one.
     execFileSync("mkfifo", [join(t.dir, "pipe.md")]);
-    await eventually(() => t.library.skipped.has("pipe.md"), 1_000);
+    await eventually(() => t.library.skipped.has("pipe.md"));
     expect(t.library.skipped.get("pipe.md")).toBe("it is not a regular file");
     t.write("b.md", markdownArticle({ title: "Bravo wind farm", body: "Two." }));
-    await eventually(() => t.library.search("bravo", 5).length === 1, 1_000);
+    await eventually(() => t.library.search("bravo", 5).length === 1);
   });
 
   it("GIVEN a folder created after start THEN later edits inside it are followed too", async () => {
@@ -257,10 +259,10 @@ describe("Library hot reload", () => {
     await t.library.load();
     t.library.watch();
     t.write("x/y/c.md", markdownArticle({ title: "Charlie geothermal", body: "Three." }));
-    await eventually(() => t.library.search("geothermal", 5).length === 1, 2_000);
+    await eventually(() => t.library.search("geothermal", 5).length === 1);
     // An edit to an existing file is reported only by its own folder's watch.
     t.write("x/y/c.md", markdownArticle({ title: "Charlie hydrogen", body: "Three." }));
-    await eventually(() => t.library.get("c")?.title === "Charlie hydrogen", 1_000);
+    await eventually(() => t.library.get("c")?.title === "Charlie hydrogen");
   });
 
   it("GIVEN a file that breaks THEN it stops being served and comes back when fixed", async () => {
@@ -269,9 +271,9 @@ describe("Library hot reload", () => {
     await t.library.load();
     t.library.watch();
     t.write("a.md", "");
-    await eventually(() => t.library.get("a") === null, 1_000);
+    await eventually(() => t.library.get("a") === null);
     expect(t.library.skipped.has("a.md")).toBe(true);
     t.write("a.md", markdownArticle({ title: "Alpha again", body: "One." }));
-    await eventually(() => t.library.get("a")?.title === "Alpha again", 1_000);
+    await eventually(() => t.library.get("a")?.title === "Alpha again");
   });
 });

@@ -7,9 +7,9 @@ import { silentLogger } from "../../../src/framework/ports.js";
 import { createInsights } from "../../../src/news/insights.js";
 import { ArticleIndex } from "../../../src/store/article-index.js";
 import { openDatabase } from "../../../src/store/database.js";
+import { SEED_FILE, SEED_ID } from "../../helpers/seed.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
-const SEED = join(import.meta.dirname, "../../../content/000_df19e6179d96e4ae.txt");
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()?.();
@@ -17,7 +17,7 @@ afterEach(() => {
 
 async function loaded() {
   const content = tempContent();
-  copyFileSync(SEED, join(content.dir, "000_df19e6179d96e4ae.txt"));
+  copyFileSync(SEED_FILE, join(content.dir, `${SEED_ID}.txt`));
   content.write(
     "notes/tide.md",
     markdownArticle({
@@ -52,8 +52,8 @@ describe("insights cached by article version", () => {
 
   it("GIVEN a summary computed once THEN cachedSummary finds it by hash, also in a new process's memory", async () => {
     const { library, index } = await loaded();
-    const meta = library.latest(10).find((m) => m.id === "000_df19e6179d96e4ae");
-    const article = library.get("000_df19e6179d96e4ae");
+    const meta = library.latest(10).find((m) => m.id === SEED_ID);
+    const article = library.get(SEED_ID);
     if (!meta?.hash || !article) throw new Error("seed not loaded");
     const insights = createInsights(index);
     expect(insights.cachedSummary(meta.hash, 2)).toBeNull();

@@ -106,50 +106,7 @@ describe("a moderator's digest", () => {
   });
 });
 
-describe("DST: a 09:00 Europe/Paris digest", () => {
-  async function dailyAt9(start: string, days: string[]): Promise<string[]> {
-    h = harness({ start, tuning: TUNING });
-    await h.scheduler.start();
-    h.scheduler.port.setTimeZone(paris, alice, "Europe/Paris");
-    h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 9 * * *" });
-    for (const day of days) {
-      // Something new before each slot, so every slot has something to post.
-      await h.time.advanceTo(`${day}T05:00:00Z`);
-      h.library.add(article(`n-${day}`, { date: day }));
-      await h.time.advanceTo(`${day}T12:00:00Z`);
-    }
-    return h.discord.to("100").map((s) => s.at);
-  }
-
-  it("GIVEN spring-forward (2025-03-30) THEN 09:00 local every day, once a day", async () => {
-    const at = await dailyAt9("2025-03-28T12:00:00Z", ["2025-03-29", "2025-03-30", "2025-03-31"]);
-    expect(at).toEqual(["2025-03-29T08:00:00.000Z", "2025-03-30T07:00:00.000Z", "2025-03-31T07:00:00.000Z"]);
-  });
-
-  it("GIVEN fall-back (2025-10-26) THEN 09:00 local every day, once a day", async () => {
-    const at = await dailyAt9("2025-10-24T12:00:00Z", ["2025-10-25", "2025-10-26", "2025-10-27"]);
-    expect(at).toEqual(["2025-10-25T07:00:00.000Z", "2025-10-26T08:00:00.000Z", "2025-10-27T08:00:00.000Z"]);
-  });
-
-  it("GIVEN a 02:30 digest THEN spring-forward posts at 03:30 once and fall-back once", async () => {
-    h = harness({ start: "2025-03-29T12:00:00Z", tuning: TUNING });
-    await h.scheduler.start();
-    h.scheduler.port.setTimeZone(paris, alice, "Europe/Paris");
-    h.scheduler.port.scheduleDigest(paris, alice, { cron: "30 2 * * *" });
-    h.library.add(article("x1"));
-    await h.time.advanceTo("2025-03-30T12:00:00Z");
-    expect(h.discord.to("100").map((s) => s.at)).toEqual(["2025-03-30T01:30:00.000Z"]);
-    h.time.jump("2025-10-25T12:00:00Z");
-    h.scheduler.wake();
-    await h.settle();
-    h.library.add(article("x2"));
-    await h.time.advanceTo("2025-10-26T12:00:00Z");
-    expect(h.discord.to("100").map((s) => s.at)).toEqual([
-      "2025-03-30T01:30:00.000Z",
-      "2025-10-26T00:30:00.000Z",
-    ]);
-  });
-});
+// DST: tests/unit/schedule/dst.test.ts counts the fires.
 
 describe("catch-up after downtime", () => {
   async function downtime(catchUp: "latest" | "none") {

@@ -181,8 +181,11 @@ describe("failures", () => {
   });
 });
 
-describe("two processes on one database", () => {
-  it("GIVEN two schedulers sharing a file THEN every slot and article goes out once per target", async () => {
+// Two schedulers in one event loop cannot race for a claim (better-sqlite3 is synchronous): this
+// checks that their planning agrees. The claim race itself, between two processes, is in
+// tests/e2e/schedule/fanout.test.ts.
+describe("two schedulers on one database file, one event loop", () => {
+  it("GIVEN two schedulers sharing a file THEN planning agrees: every slot and article is enqueued once per target", async () => {
     const db = tmpDbPath();
     fanOut({ ...TUNING, concurrency: 3 }, db.path);
     const second = h.another();

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import commands from "../../../commands/schedule.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import type { Logger } from "../../../src/framework/ports.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { DeliveryStore } from "../../../src/store/deliveries.js";
+import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness, PublishError } from "./helpers.js";
 
 const TUNING = { maxSleepMs: 6 * 3_600_000, heartbeatMs: 3_600_000, concurrency: 1 };
@@ -17,7 +17,6 @@ afterEach(async () => {
   h.close();
 });
 
-/** A logger that keeps what was logged, to check the operator is told. */
 /** The delivery store throws (a disk error) whenever it records articles for `failing`. */
 function failRecordingFor(failing: string): void {
   const record = DeliveryStore.prototype.recordArticles;
@@ -31,25 +30,6 @@ function failRecordingFor(failing: string): void {
     if (target === failing) throw new Error("disk I/O error");
     return record.call(this, target, key, shown, passed);
   });
-}
-
-function recordingLog() {
-  const lines: { level: string; msg: string; obj: unknown }[] = [];
-  const at =
-    (level: string) =>
-    (obj: unknown, msg = "") => {
-      lines.push({ level, msg, obj });
-    };
-  const log = {
-    trace: at("trace"),
-    debug: at("debug"),
-    info: at("info"),
-    warn: at("warn"),
-    error: at("error"),
-    fatal: at("fatal"),
-    child: () => log,
-  } as unknown as Logger;
-  return { log, lines };
 }
 
 describe("/schedule resume of a failed post", () => {
@@ -81,7 +61,7 @@ describe("/schedule resume of a failed post", () => {
 
 describe("a target whose platform is not running", () => {
   it("GIVEN no telegram platform THEN the post is given up after the transient limit, logged, and the list says why", async () => {
-    const { log, lines } = recordingLog();
+    const { log, lines } = recordingLogger();
     h = harness({
       start: "2025-07-17T08:00:00Z",
       articles: [article("a1")],
@@ -96,8 +76,8 @@ describe("a target whose platform is not running", () => {
 
     expect(h.scheduler.stats()).toMatchObject({ pending: 0, sending: 0, failed: 1 });
     // Told once when it starts, once when it gives up; not at every retry.
-    expect(lines.filter((l) => l.level === "warn" && /not running/.test(l.msg))).toHaveLength(1);
-    expect(lines.some((l) => l.level === "error" && /given up/.test(l.msg))).toBe(true);
+    expect(lines.filter((l) => l.level === "warn" && /not running/.test(l.msg ?? ""))).toHaveLength(1);
+    expect(lines.some((l) => l.level === "error" && /given up/.test(l.msg ?? ""))).toBe(true);
     expect(h.scheduler.port.overview(chat).schedules[0]).toMatchObject({
       state: "failed",
       stateReason: "sendFailed",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Logger } from "../../../src/framework/ports.js";
 import { type GetUpdates, Poller, UNAUTHORIZED_MESSAGE } from "../../../src/platforms/telegram/poller.js";
+import { recordingLogger } from "../../helpers/recording-logger.js";
+import { waitFor } from "../../helpers/wait-for.js";
 
 const apiError = (code: number, description: string) =>
   Object.assign(new Error(`${code}: ${description}`), {
@@ -9,20 +10,8 @@ const apiError = (code: number, description: string) =>
     response: { error_code: code, description },
   });
 
-function recording(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const write = (level: string) => (obj: object | string, msg?: string) =>
-    void lines.push(`${level} ${msg ?? ""} ${JSON.stringify(obj)}`);
-  return { lines, info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (check()) return;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  throw new Error(`never happened: ${what}`);
-}
+/** Polls on every turn of the event loop (the poller's work is all promises, no timers). */
+const until = (check: () => boolean, what: string) => waitFor(check, { what, intervalMs: 0 });
 
 /** getUpdates answering these batches in turn, then holding the poll open until aborted. */
 function scripted(batches: { update_id: number }[][], offsets: number[]): GetUpdates {
@@ -45,7 +34,7 @@ describe("Poller", () => {
     const poller = new Poller({
       getUpdates: scripted(batches, offsets),
       dispatch: () => new Promise<void>(() => {}),
-      log: recording(),
+      log: recordingLogger().log,
     });
     poller.start();
     await until(() => offsets.length === 3, "three polls");
@@ -64,7 +53,7 @@ describe("Poller", () => {
         dispatched.push(update.update_id);
         return new Promise<void>(() => {});
       },
-      log: recording(),
+      log: recordingLogger().log,
     });
     poller.start();
     await until(() => offsets.length === 3, "three polls");
@@ -74,7 +63,7 @@ describe("Poller", () => {
   });
 
   it("GIVEN 401 THEN polling stops with the clear message", async () => {
-    const log = recording();
+    const rec = recordingLogger();
     const fatal: string[] = [];
     let calls = 0;
     const poller = new Poller({
@@ -83,7 +72,7 @@ describe("Poller", () => {
         throw apiError(401, "Unauthorized");
       },
       dispatch: async () => {},
-      log,
+      log: rec.log,
       onFatal: (message) => fatal.push(message),
     });
     poller.start();
@@ -91,15 +80,11 @@ describe("Poller", () => {
     await poller.stop();
     expect(calls).toBe(1);
     expect(fatal).toEqual([UNAUTHORIZED_MESSAGE]);
-    expect(
-      log.lines.some(
-        (l) => l.startsWith("error") && l.includes("TELEGRAM_BOT_TOKEN was rejected by Telegram"),
-      ),
-    ).toBe(true);
+    expect(rec.find(/TELEGRAM_BOT_TOKEN was rejected by Telegram/)?.level).toBe("error");
   });
 
   it("GIVEN 409 THEN it logs the conflict and waits (no tight loop) until stopped", async () => {
-    const log = recording();
+    const rec = recordingLogger();
     let calls = 0;
     const poller = new Poller({
       getUpdates: async () => {
@@ -107,13 +92,13 @@ describe("Poller", () => {
         throw apiError(409, "Conflict: terminated by other getUpdates request");
       },
       dispatch: async () => {},
-      log,
+      log: rec.log,
     });
     poller.start();
-    await until(() => log.lines.some((l) => l.includes("409 Conflict")), "the conflict line");
+    await until(() => rec.find(/409 Conflict/) !== undefined, "the conflict line");
     for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toBe(1);
     await poller.stop();
-    expect(log.lines.find((l) => l.includes("409 Conflict"))).toContain('"retryInMs":5000');
+    expect(rec.find(/409 Conflict/)?.obj).toMatchObject({ retryInMs: 5000 });
   });
 });

@@ -86,11 +86,21 @@ describe("renderSegments", () => {
     expect(render({ cards: [] })).toBe("…");
   });
 
-  it("GIVEN our own HTML THEN htmlToPlain gives the text back", () => {
+  it("GIVEN our own HTML THEN htmlToPlain gives the text back, exactly, one segment a line", () => {
     const segments = renderSegments(card);
     const plain = htmlToPlain(segments.map(segmentHtml).join("\n"));
-    expect(plain).toContain('Tom & Jerry <i>"live"</i>');
-    expect(plain).toContain("Date: 17 July 2025");
-    expect(plain).not.toContain("<b>Date");
+    expect(plain).toBe(
+      [
+        "Results for “<b>”",
+        'Tom & Jerry <i>"live"</i>',
+        "Date: 17 July 2025",
+        "Category: A&B",
+        "First <paragraph>.",
+        "Heading & more",
+        "• one",
+        "• two",
+        "id-<1>",
+      ].join("\n"),
+    );
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Logger } from "../../../src/framework/ports.js";
 import {
   classifyError,
   makeScrubber,
   scrubbingLogger,
 } from "../../../src/platforms/telegram/telegram-errors.js";
+import { recordingLogger } from "../../helpers/recording-logger.js";
 
 const apiError = (code: number, description: string, parameters?: object) => {
   const error = new Error(`${code}: ${description}`) as Error & { response: object; code: number };
@@ -48,22 +48,16 @@ describe("classifyError", () => {
 
 describe("scrubbingLogger", () => {
   it("GIVEN an error whose message and stack hold the token THEN the log never shows it", () => {
-    const lines: unknown[] = [];
-    const sink: Logger = {
-      info: (o, m) => lines.push([o, m]),
-      warn: (o, m) => lines.push([o, m]),
-      error: (o, m) => lines.push([o, m]),
-      debug: (o, m) => lines.push([o, m]),
-    };
+    const rec = recordingLogger();
     const token = "123456:AAH-secret_token_value";
-    const log = scrubbingLogger(sink, token);
+    const log = scrubbingLogger(rec.log, token);
     const error = new Error(`request to https://api.telegram.org/bot${token}/getMe failed`);
     log.error(
       { err: error, nested: { url: `/bot${token}/sendMessage` }, list: [token] },
       `failed for ${token}`,
     );
     log.warn(`plain ${token.split(":")[1]}`);
-    const text = JSON.stringify(lines);
+    const text = rec.text();
     expect(text).not.toContain("AAH-secret_token_value");
     expect(text).toContain("[token]");
     expect(text).toContain("getMe failed");

@@ -4,21 +4,15 @@ import { Telegram } from "telegraf";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ActionCodec } from "../../../src/framework/actions.js";
 import { PublishError } from "../../../src/framework/platform.js";
-import type { Logger } from "../../../src/framework/ports.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { SendThrottle } from "../../../src/framework/send-throttle.js";
 import { PACE } from "../../../src/platforms/telegram/limits.js";
 import { Outbox } from "../../../src/platforms/telegram/outbox.js";
 import { makeScrubber, scrubbingLogger } from "../../../src/platforms/telegram/telegram-errors.js";
+import { recordingLogger } from "../../helpers/recording-logger.js";
 
 const TOKEN = "123456789:AAHsecret-outbox-token_xyz";
 const SECRET = "AAHsecret-outbox-token_xyz";
-
-function recording(lines: string[]): Logger {
-  const write = (level: string) => (obj: object | string, msg?: string) =>
-    void lines.push(`${level} ${msg ?? ""} ${JSON.stringify(obj)}`);
-  return { info: write("info"), warn: write("warn"), error: write("error"), debug: write("debug") };
-}
 
 /** A stand-in for a proxy in front of the Bot API: every answer is an HTML page, not JSON. */
 async function htmlServer(status: number): Promise<{ apiRoot: string; server: Server; paths: string[] }> {
@@ -36,7 +30,9 @@ async function htmlServer(status: number): Promise<{ apiRoot: string; server: Se
   return { apiRoot: `http://127.0.0.1:${port}`, server, paths };
 }
 
-describe("Outbox", () => {
+// The Telegram Outbox (src/platforms/telegram/outbox.ts) is the paced sender every message goes
+// through; the scheduler's delivery outbox is tested in tests/unit/schedule/outbox.test.ts.
+describe("the paced sender (Telegram Outbox): what reaches the scheduler when a send fails", () => {
   let server: Server | undefined;
 
   afterEach(async () => {
@@ -48,8 +44,8 @@ describe("Outbox", () => {
     it(`GIVEN an answer that is not JSON (HTTP ${status}) THEN the PublishError message does not hold the token`, async () => {
       const fake = await htmlServer(status);
       server = fake.server;
-      const lines: string[] = [];
-      const log = scrubbingLogger(recording(lines), TOKEN);
+      const rec = recordingLogger();
+      const log = scrubbingLogger(rec.log, TOKEN);
       const scrub = vi.fn(makeScrubber(TOKEN));
       const api = new Telegram(TOKEN, { apiRoot: fake.apiRoot });
       const outbox = new Outbox(api, new SendThrottle(PACE), new ActionCodec(64), log, scrub);
@@ -66,7 +62,7 @@ describe("Outbox", () => {
       // The request did go to /bot<token>/sendMessage, and the raw error said so: it was scrubbed.
       expect(fake.paths.some((p) => p.includes(`/bot${TOKEN}/sendMessage`))).toBe(true);
       expect(scrub.mock.calls.some(([text]) => text.includes(SECRET))).toBe(true);
-      expect(lines.join("\n")).not.toContain(SECRET);
+      expect(rec.text()).not.toContain(SECRET);
     });
   }
 
@@ -85,7 +81,7 @@ describe("Outbox", () => {
       api,
       new SendThrottle(PACE),
       new ActionCodec(64),
-      recording([]),
+      recordingLogger().log,
       makeScrubber(TOKEN),
     );
 
