@@ -80,3 +80,19 @@ function setBase(document: TitleDocument, url: string): void {
   base.setAttribute("href", url);
   doc.head.prepend(base);
 }
+
+/** A feed's own HTML (content:encoded, a summary) read into blocks, without Readability. */
+export function fragmentBlocks(html: string): Block[] {
+  if (html.length > MAX_HTML_CHARS) return [];
+  if (!/[<&]/.test(html)) {
+    return html
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, " ").trim())
+      .filter((p) => p !== "")
+      .map((text) => ({ kind: "paragraph", text }));
+  }
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as {
+    document: { body: DomNode | null };
+  };
+  return document.body === null ? [] : readBlocks(document.body);
+}
