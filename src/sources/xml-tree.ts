@@ -54,14 +54,15 @@ export function parseXml(text: string): XmlElement | null {
         const parent = stack[stack.length - 1] as (typeof stack)[number];
         let scope = parent.scope;
         const attrs: Record<string, string> = {};
-        for (const [key, raw] of Object.entries(rawAttrs)) {
-          const value = decodeEntities(raw);
+        for (const key in rawAttrs) {
+          const value = decodeEntities(rawAttrs[key] as string);
           if (key === "xmlns" || key.startsWith("xmlns:")) {
             if (scope === parent.scope) scope = new Map(scope);
             scope.set(key === "xmlns" ? "" : key.slice(6), value);
           }
-          attrs[localName(key)] = value;
-          if (key !== localName(key)) attrs[key.toLowerCase()] = value;
+          const local = localName(key);
+          attrs[local] = value;
+          if (key !== local) attrs[key.toLowerCase()] = value;
         }
         const colon = qualified.indexOf(":");
         const prefix = colon < 0 ? "" : qualified.slice(0, colon);
@@ -103,14 +104,23 @@ export function parseXml(text: string): XmlElement | null {
 
 function localName(qualified: string): string {
   const colon = qualified.indexOf(":");
-  return (colon < 0 ? qualified : qualified.slice(colon + 1)).toLowerCase();
+  const local = colon < 0 ? qualified : qualified.slice(colon + 1);
+  // Most names are lowercase already; toLowerCase would copy them all the same.
+  return /[A-Z]/.test(local) ? local.toLowerCase() : local;
 }
+
+/** Namespace URI -> key, memoized: every element asks, and feeds use a handful of URIs. */
+const uriKeys = new Map<string, string | null>();
 
 function namespaceKey(prefix: string, scope: Map<string, string>): string {
   const uri = scope.get(prefix);
   if (uri !== undefined) {
-    const known = KNOWN_NAMESPACES[uri.toLowerCase()];
-    if (known !== undefined) return known;
+    let known = uriKeys.get(uri);
+    if (known === undefined) {
+      known = KNOWN_NAMESPACES[uri.toLowerCase()] ?? null;
+      if (uriKeys.size < 1_000) uriKeys.set(uri, known);
+    }
+    if (known !== null) return known;
   }
   // An undeclared or unknown namespace keeps its prefix: feeds often use "dc:" without declaring it.
   return prefix.toLowerCase();
