@@ -144,4 +144,17 @@ describe("importOnce", () => {
     expect(refused).toMatchObject({ ok: false });
     if (!refused.ok) expect(refused.reason).toContain("loopback");
   });
+
+  it("GIVEN a billion-laughs feed and an ISO-8859-1 feed over HTTP THEN the laughs stay literal and the accents arrive", async () => {
+    content = tempContent();
+    const laughs = await importOnce(
+      server.url("/billion-laughs.xml"),
+      { folder: "l", dryRun: true },
+      ports(),
+    );
+    expect(laughs.ok && laughs.items.map((i) => i.title)).toEqual(["Laugh &lol9;"]);
+    const latin1 = await importOnce(server.url("/latin1.xml"), { folder: "z", fullText: "never" }, ports());
+    expect(latin1.ok && latin1.items[0]?.status).toBe("skipped");
+    expect(latin1.ok && latin1.items[0]?.title).toBe("Zürich à l'heure");
+  });
 });
