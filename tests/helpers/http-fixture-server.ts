@@ -8,7 +8,7 @@
  *   /redirect/<n>/<path>     n 302 hops, then <path>
  *   /redirect-to?url=<u>     one 302 to any URL (e.g. http://127.0.0.1/...)
  *   /status/<code>[?retry-after=<v>]   an empty answer with that status
- *   /robots.txt              the text given by setRobots() (404 until then)
+ *   /robots.txt              the text given by setRobots() (404 until then; a number is a status)
  *   /slow                    headers at once, then a body that never ends (until close)
  *   /oversized?mb=<n>        n MB of text (6 by default)
  *   /bomb                    a gzip of 64 MB of zeros (about 64 KB on the wire)
@@ -45,7 +45,7 @@ export interface FixtureServer {
   port: number;
   url(path: string): string;
   requests: RecordedRequest[];
-  setRobots(text: string | null): void;
+  setRobots(text: string | number | null): void;
   setBody(bytes: Buffer | string): void;
   close(): Promise<void>;
 }
@@ -77,7 +77,7 @@ export const LATIN1_FEED = Buffer.from(
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const requests: RecordedRequest[] = [];
-  let robots: string | null = null;
+  let robots: string | number | null = null;
   let body: Buffer = Buffer.alloc(0);
   let bomb: Buffer | null = null;
   const open = new Set<ServerResponse>();
@@ -91,6 +91,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 
     if (path === "/robots.txt") {
       if (robots === null) return send(res, 404, "text/plain", "not found");
+      if (typeof robots === "number") return send(res, robots, "text/plain", "");
       return send(res, 200, "text/plain", robots);
     }
     const redirect = /^\/redirect\/(\d+)(\/.*)$/.exec(path);

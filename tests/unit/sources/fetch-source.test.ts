@@ -206,6 +206,17 @@ describe("createFetcher", () => {
     }
   });
 
+  it("GIVEN robots.txt answering 503 THEN pages are not fetched (unreachable means disallowed); 404 THEN they are", async () => {
+    server.setRobots(503);
+    try {
+      const refused = await open().fetch({ url: server.url("/pages/001"), purpose: "page" });
+      expect(refused).toMatchObject({ kind: "refused", reason: `robots.txt of 127.0.0.1:${server.port} disallows /pages/001` });
+    } finally {
+      server.setRobots(null);
+    }
+    expect((await open().fetch({ url: server.url("/pages/001"), purpose: "page" })).kind).toBe("ok");
+  });
+
   it("GIVEN two requests to one host THEN the second waits for the pacing interval on the clock", async () => {
     const clock = new FakeTimerClock();
     const fetcher = createFetcher({ guard: { allowPrivate: true }, hostIntervalMs: 1_000, clock });
