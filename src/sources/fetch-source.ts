@@ -75,7 +75,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       ) {
         return ALLOW_ALL;
       }
-      if (outcome.kind === "gone") return ALLOW_ALL;
+      // Gone is a 4xx too; a refused robots.txt means the page fetch is refused by the guard
+      // itself, with its own (better) reason.
+      if (outcome.kind === "gone" || outcome.kind === "refused") return ALLOW_ALL;
       entry.expires = clock.now() + ROBOTS_FAILURE_TTL_MS;
       return DISALLOW_ALL;
     });
