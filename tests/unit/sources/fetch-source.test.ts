@@ -210,7 +210,10 @@ describe("createFetcher", () => {
     server.setRobots(503);
     try {
       const refused = await open().fetch({ url: server.url("/pages/001"), purpose: "page" });
-      expect(refused).toMatchObject({ kind: "refused", reason: `robots.txt of 127.0.0.1:${server.port} disallows /pages/001` });
+      expect(refused).toMatchObject({
+        kind: "refused",
+        reason: `robots.txt of 127.0.0.1:${server.port} disallows /pages/001`,
+      });
     } finally {
       server.setRobots(null);
     }
