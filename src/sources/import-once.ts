@@ -1,0 +1,313 @@
+/**
+ * One read of one source, composed from the parts behind injected ports: fetch the URL, tell a
+ * feed from a page (a page that announces a feed is read through that feed), parse, fetch and
+ * extract the full text where the feed carries only a teaser, write each new item once, and
+ * say what happened to each. No scheduling, no announcing: the caller (CLI, poller) decides.
+ */
+import type { Block } from "./article-blocks.js";
+import { decodeBytes } from "./decode-charset.js";
+import { type ExtractedArticle, extractArticle, fragmentBlocks } from "./extract-article.js";
+import { canonicalUrl, type Feed, type FeedItem, personName } from "./feed-item.js";
+import type { Clock, Fetcher, FetchOutcome } from "./fetch-types.js";
+import { wordCount } from "./html-text.js";
+import { readDocument } from "./parse-feed.js";
+import { type ArticleDraft, dedupeKeys, fallbackTitle, plainText } from "./write-article.js";
+
+/** Remembers which items were imported, by their dedupe keys (the store implements it later). */
+export interface SeenStore {
+  /** True when any of the keys was recorded before. */
+  hasAny(keys: readonly string[]): Promise<boolean>;
+  remember(keys: readonly string[], record: { file: string; at: number }): Promise<void>;
+}
+
+/** Writes an article file under `folder`; returns its path relative to the content folder. */
+export interface ArticleWriter {
+  write(draft: ArticleDraft, folder: string): Promise<string>;
+}
+
+export type FullTextMode = "auto" | "always" | "never";
+
+export interface ImportOptions {
+  folder: string;
+  fullText?: FullTextMode;
+  /** Nothing is fetched beyond the source, nothing written or remembered: items are "new" or "unchanged". */
+  dryRun?: boolean;
+  category?: string | null;
+  tags?: readonly string[];
+  lang?: string | null;
+  /** Validators of the source's last fetch. */
+  etag?: string | null;
+  lastModified?: string | null;
+  /** In "auto", a feed text shorter than this many words is a teaser (default 150). */
+  teaserWords?: number;
+}
+
+export interface ImportPorts {
+  fetcher: Fetcher;
+  seen: SeenStore;
+  writer: ArticleWriter;
+  clock: Pick<Clock, "now">;
+}
+
+export type ItemStatus = "imported" | "unchanged" | "skipped" | "failed" | "new";
+
+export interface ImportedItem {
+  title: string | null;
+  url: string | null;
+  date: string | null;
+  author: string | null;
+  guid: string | null;
+  status: ItemStatus;
+  file: string | null;
+  /** True when the text written is the page's, extracted. */
+  fullText: boolean;
+  reason: string | null;
+}
+
+export type ImportResult =
+  | {
+      ok: true;
+      kind: "feed" | "page" | "not-modified";
+      url: string;
+      feedUrl: string | null;
+      etag: string | null;
+      lastModified: string | null;
+      items: ImportedItem[];
+    }
+  | { ok: false; url: string; reason: string; outcome: FetchOutcome | null };
+
+const DEFAULT_TEASER_WORDS = 150;
+
+export async function importOnce(
+  url: string,
+  options: ImportOptions,
+  ports: ImportPorts,
+): Promise<ImportResult> {
+  const first = await ports.fetcher.fetch({
+    url,
+    purpose: "feed",
+    etag: options.etag,
+    lastModified: options.lastModified,
+  });
+  if (first.kind === "not-modified") {
+    return {
+      ok: true,
+      kind: "not-modified",
+      url,
+      feedUrl: null,
+      etag: first.etag,
+      lastModified: first.lastModified,
+      items: [],
+    };
+  }
+  if (first.kind !== "ok") return { ok: false, url, reason: reasonOf(first), outcome: first };
+  let response = first;
+  let doc = readDocument(first.body, {
+    url: first.finalUrl,
+    contentType: first.contentType,
+    charset: first.charset,
+  });
+  if (doc.kind === "page" && doc.feedLinks[0]) {
+    const feedUrl = doc.feedLinks[0].url;
+    const announced = await ports.fetcher.fetch({ url: feedUrl, purpose: "feed" });
+    if (announced.kind !== "ok")
+      return {
+        ok: false,
+        url,
+        reason: `the page announces ${feedUrl}, which failed: ${reasonOf(announced)}`,
+        outcome: announced,
+      };
+    const feedDoc = readDocument(announced.body, {
+      url: announced.finalUrl,
+      contentType: announced.contentType,
+      charset: announced.charset,
+    });
+    if (feedDoc.kind !== "feed")
+      return {
+        ok: false,
+        url,
+        reason: `the page announces ${feedUrl}, which is not a feed`,
+        outcome: announced,
+      };
+    response = announced;
+    doc = feedDoc;
+  }
+  const validators = { etag: first.etag, lastModified: first.lastModified };
+  if (doc.kind === "unknown")
+    return { ok: false, url, reason: `${url} is not a feed or a page: ${doc.reason}`, outcome: first };
+  if (doc.kind === "page") {
+    const item = await importPage(doc.html, response.finalUrl, options, ports);
+    return { ok: true, kind: "page", url, feedUrl: null, ...validators, items: [item] };
+  }
+  const items: ImportedItem[] = [];
+  for (const item of doc.feed.items)
+    items.push(await importItem(item, doc.feed, response.finalUrl, options, ports));
+  return { ok: true, kind: "feed", url, feedUrl: response.finalUrl, ...validators, items };
+}
+
+async function importItem(
+  item: FeedItem,
+  feed: Feed,
+  feedUrl: string,
+  options: ImportOptions,
+  ports: ImportPorts,
+): Promise<ImportedItem> {
+  const pageUrl = item.url ?? item.link;
+  const feedBlocks = fragmentBlocks(item.contentHtml ?? item.summary ?? "");
+  const feedText = plainText(feedBlocks);
+  const base: ImportedItem = {
+    title: item.title,
+    url: pageUrl,
+    date: item.published ?? item.updated,
+    author: personName(item.author) ?? personName(feed.author),
+    guid: item.guid,
+    status: "skipped",
+    file: null,
+    fullText: false,
+    reason: null,
+  };
+  const keys = dedupeKeys({ guid: item.guid, url: item.url, title: item.title, text: feedText }, feedUrl);
+  if (await ports.seen.hasAny(keys)) return { ...base, status: "unchanged" };
+  if (options.dryRun) return { ...base, status: "new" };
+
+  const mode = options.fullText ?? "auto";
+  const teaser = wordCount(feedText) < (options.teaserWords ?? DEFAULT_TEASER_WORDS);
+  let blocks: Block[] = feedBlocks;
+  let fullText = false;
+  let fallbackReason: string | null = null;
+  let page: { reason: string } | { article: ExtractedArticle } | null = null;
+  if (pageUrl !== null && (mode === "always" || (mode === "auto" && teaser))) {
+    page = await readPage(pageUrl, ports);
+    if ("reason" in page) fallbackReason = page.reason;
+    else if (mode === "always" || wordCount(plainText(page.article.blocks)) >= wordCount(feedText)) {
+      blocks = page.article.blocks;
+      fullText = true;
+    }
+  }
+  const extracted = page !== null && "article" in page ? page.article : null;
+  const title = item.title ?? extracted?.title ?? null;
+  if (blocks.length === 0) {
+    return {
+      ...base,
+      status: fallbackReason ? "failed" : "skipped",
+      reason: fallbackReason ?? "the item has no text and no page to read",
+    };
+  }
+  const draft: ArticleDraft = {
+    title: title ?? fallbackTitle(blocks),
+    author: base.author ?? extracted?.byline ?? null,
+    date: base.date ?? extracted?.publishedTime ?? null,
+    category: options.category ?? null,
+    tags: [...(options.tags ?? []), ...item.categories],
+    lang: options.lang ?? extracted?.lang ?? null,
+    source: item.url ?? (extracted ? canonicalUrl(pageUrl) : null),
+    feed: feedUrl,
+    guid: item.guid,
+    blocks,
+    fallbackReason: fullText ? null : fallbackReason,
+  };
+  return write(draft, keys, { ...base, title: draft.title, fullText }, options, ports);
+}
+
+async function importPage(
+  html: string,
+  url: string,
+  options: ImportOptions,
+  ports: ImportPorts,
+): Promise<ImportedItem> {
+  const article = extractArticle(html, url);
+  const canonical = canonicalUrl(url);
+  const base: ImportedItem = {
+    title: article?.title ?? null,
+    url: canonical,
+    date: article?.publishedTime ?? null,
+    author: article?.byline ?? null,
+    guid: null,
+    status: "failed",
+    file: null,
+    fullText: true,
+    reason: null,
+  };
+  if (article === null)
+    return { ...base, fullText: false, reason: `no article could be extracted from ${url}` };
+  const keys = dedupeKeys(
+    { guid: null, url: canonical, title: article.title, text: plainText(article.blocks) },
+    null,
+  );
+  if (await ports.seen.hasAny(keys)) return { ...base, status: "unchanged" };
+  if (options.dryRun) return { ...base, status: "new" };
+  const draft: ArticleDraft = {
+    title: article.title ?? fallbackTitle(article.blocks),
+    author: article.byline,
+    date: article.publishedTime,
+    category: options.category ?? null,
+    tags: [...(options.tags ?? [])],
+    lang: options.lang ?? article.lang,
+    source: canonical,
+    feed: null,
+    guid: null,
+    blocks: article.blocks,
+    fallbackReason: null,
+  };
+  return write(draft, keys, { ...base, title: draft.title }, options, ports);
+}
+
+async function write(
+  draft: ArticleDraft,
+  keys: string[],
+  base: ImportedItem,
+  options: ImportOptions,
+  ports: ImportPorts,
+): Promise<ImportedItem> {
+  try {
+    const file = await ports.writer.write(draft, options.folder);
+    await ports.seen.remember(keys, { file, at: ports.clock.now() });
+    return { ...base, status: "imported", file };
+  } catch (error) {
+    return {
+      ...base,
+      status: "failed",
+      reason: `the article could not be written: ${(error as Error).message}`,
+    };
+  }
+}
+
+/** Fetches and extracts an item's page; the reason when that is not possible. */
+async function readPage(
+  url: string,
+  ports: ImportPorts,
+): Promise<{ reason: string } | { article: ExtractedArticle }> {
+  const outcome = await ports.fetcher.fetch({ url, purpose: "page" });
+  if (outcome.kind !== "ok") return { reason: `the page could not be fetched: ${reasonOf(outcome)}` };
+  const { text } = decodeBytes(outcome.body, outcome.charset);
+  const article = extractArticle(text, outcome.finalUrl);
+  if (article === null) return { reason: `no article could be extracted from ${outcome.finalUrl}` };
+  return { article };
+}
+
+function reasonOf(outcome: FetchOutcome): string {
+  switch (outcome.kind) {
+    case "ok":
+      return "ok";
+    case "not-modified":
+      return "not modified";
+    case "gone":
+      return `${outcome.finalUrl} answered 410 Gone`;
+    default:
+      return outcome.reason;
+  }
+}
+
+/** An in-memory SeenStore: for tests and one-off runs (the CLI's --dry-run). */
+export function memorySeenStore(): SeenStore & { keys: Map<string, string> } {
+  const keys = new Map<string, string>();
+  return {
+    keys,
+    async hasAny(list) {
+      return list.some((k) => keys.has(k));
+    },
+    async remember(list, record) {
+      for (const k of list) keys.set(k, record.file);
+    },
+  };
+}
