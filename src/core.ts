@@ -47,7 +47,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const library = new Library(options.contentDir, index, clock, options.log, {
     parseThreads: options.loadThreads ?? 2,
   });
-  const insights = createInsights(index);
+  const insights = createInsights(index, { log: options.log });
   const publishers: Partial<Record<PlatformName, Publisher>> = {};
   // Created before the first load so that it hears every "added" event.
   const scheduler = options.schedule
@@ -76,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     publishers,
     async close() {
       await scheduler?.stop();
+      await insights.close();
       library.close();
       await library.settle();
       db.close();
