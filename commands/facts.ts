@@ -8,12 +8,13 @@ export default defineCommand({
   description: { en: "The key facts of an article", fr: "Les points clés d'un article" },
   access: "everyone",
   options: [articleOption] as const,
-  run(ctx, args) {
+  async run(ctx, args) {
     const article = requireArticle(ctx, args.article);
-    const facts = ctx.services.insights.facts(article);
+    // Null: the facts could not be worked out (too long or too odd to analyse in time).
+    const facts = await ctx.services.insights.facts(article);
     const body: Block[] = [];
     for (const kind of FACT_KINDS) {
-      const ofKind = facts.filter((f) => f.kind === kind);
+      const ofKind = (facts ?? []).filter((f) => f.kind === kind);
       if (ofKind.length === 0) continue;
       body.push({ type: "heading", text: ctx.t(`facts.${kind}`) });
       for (const fact of ofKind) {
@@ -23,7 +24,8 @@ export default defineCommand({
         body.push({ type: "bullet", text: `${fact.text}${detail}` });
       }
     }
-    if (body.length === 0) body.push({ type: "paragraph", text: ctx.t("facts.none") });
+    if (body.length === 0)
+      body.push({ type: "paragraph", text: ctx.t(facts === null ? "facts.unavailable" : "facts.none") });
     return {
       cards: [
         {

@@ -14,12 +14,12 @@ export default defineCommand({
       max: 5,
     },
   ] as const,
-  run(ctx, { count }) {
+  async run(ctx, { count }) {
     const results = ctx.services.library.latest(count ?? 5);
     if (results.length === 0) return { text: ctx.t("news.empty"), cards: [] };
     return {
       text: ctx.t("latest.title", { count: results.length }),
-      cards: results.map((meta) => articleCard(ctx, meta, 1)),
+      cards: await Promise.all(results.map((meta) => articleCard(ctx, meta, 1))),
     };
   },
 });

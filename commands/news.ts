@@ -22,7 +22,7 @@ export default defineCommand({
       maxLength: 500,
     },
   ] as const,
-  run(ctx, { query }) {
+  async run(ctx, { query }) {
     const { library } = ctx.services;
     const text = query?.trim() ?? "";
     const results = text === "" ? library.latest(MAX_RESULTS) : library.search(text, MAX_RESULTS);
@@ -34,7 +34,7 @@ export default defineCommand({
     }
     return {
       text: text === "" ? ctx.t("news.latest") : ctx.t("news.results", { query: text }),
-      cards: results.map((meta) => articleCard(ctx, meta, 1)),
+      cards: await Promise.all(results.map((meta) => articleCard(ctx, meta, 1))),
     };
   },
 });

@@ -23,12 +23,12 @@ export const articleOption = {
 } as const;
 
 /** A result card with a summary of `sentences` sentences. */
-export function articleCard(ctx: CommandContext, meta: ArticleMeta, sentences: number): Card {
+export async function articleCard(ctx: CommandContext, meta: ArticleMeta, sentences: number): Promise<Card> {
   // A summary computed before is found by the version hash, without reading the whole article.
   const known = meta.hash ? ctx.services.insights.cachedSummary(meta.hash, sentences) : null;
   if (known) return card(ctx, meta, known);
   const article = ctx.services.library.get(meta.id);
-  return card(ctx, meta, article ? ctx.services.insights.summary(article, sentences) : []);
+  return card(ctx, meta, article ? await ctx.services.insights.summary(article, sentences) : []);
 }
 
 /** Resolves an article option (an id or a query) or explains that nothing matched. */

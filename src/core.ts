@@ -50,7 +50,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     parseThreads: options.loadThreads ?? 2,
     followSymlinks: options.followSymlinks ?? false,
   });
-  const insights = createInsights(index);
+  const insights = createInsights(index, { log: options.log });
   const publishers: Partial<Record<PlatformName, Publisher>> = {};
   // Created before the first load so that it hears every "added" event.
   const scheduler = options.schedule
@@ -81,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     publishers,
     async close() {
       await scheduler?.stop();
+      await insights.close();
       library.close();
       await library.settle();
       db.close();

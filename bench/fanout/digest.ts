@@ -12,20 +12,20 @@ import type { Reply } from "../../src/framework/reply.js";
 import { splitSentences } from "../../src/news/sentences.js";
 import { renderDelivery } from "../../src/schedule/render-posts.js";
 
-export function digestReply(corpusDir: string): Reply {
+export async function digestReply(corpusDir: string): Promise<Reply> {
   const articles: Article[] = [];
   for (const file of readdirSync(corpusDir).sort()) {
     if (file.startsWith(".") || articles.length >= 5) continue;
     const outcome = parseArticleBytes(file, readFileSync(join(corpusDir, file)));
     if (outcome.ok) articles.push(outcome.article);
   }
-  const reply = renderDelivery(
+  const reply = await renderDelivery(
     "digest",
     { articles: articles.map((a) => a.id), more: 7, topic: null },
     articles,
     {
-      summary: (a, n) => splitSentences(a.sections[0]?.text ?? "", a.lang).slice(0, n),
-      facts: () => [],
+      summary: async (a, n) => splitSentences(a.sections[0]?.text ?? "", a.lang).slice(0, n),
+      facts: async () => [],
       cachedSummary: () => null,
     },
     "en",

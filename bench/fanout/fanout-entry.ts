@@ -15,7 +15,7 @@ import { telegramFanout } from "./telegram-fanout.js";
 
 const args = process.argv.slice(2);
 const count = Number(argValue(args, "--targets") ?? 1000);
-const reply = digestReply(ensureCorpus(1000).dir);
+const reply = await digestReply(ensureCorpus(1000).dir);
 const log = (line: string) => process.stderr.write(`[fanout] ${line}\n`);
 
 const telegram = await telegramFanout({ reply, count, groups: false, scenario: "telegram chats" });

@@ -13,7 +13,7 @@ export function stubServices(): Services {
       suggest: () => [],
       count: () => 0,
     },
-    insights: { summary: () => [], facts: () => [], cachedSummary: () => null },
+    insights: { summary: async () => [], facts: async () => [], cachedSummary: () => null },
     clock: systemClock,
     log: silentLogger,
   };

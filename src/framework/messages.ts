@@ -46,6 +46,8 @@ const en = {
   "help.footer": "Articles come from the newsroom's library; summaries are computed locally.",
   "facts.title": "Key facts: {title}",
   "facts.none": "No key facts found in this article.",
+  "facts.unavailable":
+    "The key facts of this article could not be worked out: it is too long or too unusual to analyse in time.",
   "facts.person": "People",
   "facts.organization": "Organisations",
   "facts.place": "Places",
@@ -169,6 +171,8 @@ const fr: Record<MessageKey, string> = {
     "Les articles viennent de la bibliothèque de la rédaction ; les résumés sont calculés localement.",
   "facts.title": "Points clés : {title}",
   "facts.none": "Aucun point clé trouvé dans cet article.",
+  "facts.unavailable":
+    "Les points clés de cet article n’ont pas pu être établis : il est trop long ou trop inhabituel pour être analysé à temps.",
   "facts.person": "Personnes",
   "facts.organization": "Organisations",
   "facts.place": "Lieux",

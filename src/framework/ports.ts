@@ -38,13 +38,17 @@ export interface LibraryPort {
   count(): number;
 }
 
-/** Summaries and key facts, computed locally and cached per article version. */
+/**
+ * Summaries and key facts, computed locally and cached per article version. The work runs off the
+ * main thread with a deadline (ADR 0054), hence the promises.
+ */
 export interface InsightsPort {
-  /** Summary sentences, in article order; a front-matter summary wins. */
-  summary(article: Article, sentences: number): string[];
+  /** Summary sentences, in article order; a front-matter summary wins; empty when it failed. */
+  summary(article: Article, sentences: number): Promise<string[]>;
   /** The summary already computed for the article version `hash`, without reading the article. */
   cachedSummary(hash: string, sentences: number): string[] | null;
-  facts(article: Article): Fact[];
+  /** The key facts; null when they could not be worked out (too long or too odd to analyse in time). */
+  facts(article: Article): Promise<Fact[] | null>;
 }
 
 /** Where time comes from: the real clock in production, a fake one in tests. */

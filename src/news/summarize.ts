@@ -14,9 +14,10 @@
  * (see bench/README.md).
  */
 import type { Article } from "../content/article.js";
-import { splitParagraphs, splitSentences } from "./sentences.js";
+import { analysedPart, analysedSentences, splitParagraphs, splitSentences } from "./sentences.js";
 import { type SentenceFeatures, trimScript } from "./summary-features.js";
 import { featureMatrix, linearScores, type SummaryWeights } from "./summary-score.js";
+import { spend } from "./work-meter.js";
 
 export type { SummaryWeights } from "./summary-score.js";
 
@@ -53,7 +54,8 @@ export interface SummaryInput {
 
 /**
  * The `count` best sentences of a plain-text article, in article order. Lines that look like
- * headings (short, no final punctuation, or Markdown "#") are never chosen.
+ * headings (short, no final punctuation, or Markdown "#") are never chosen. Only the first
+ * MAX_ANALYSED_CHARS characters are read (sentences.ts).
  */
 export function summarize(
   input: SummaryInput,
@@ -61,7 +63,7 @@ export function summarize(
   weights: Partial<SummaryWeights> = {},
 ): string[] {
   const sentences: string[] = [];
-  for (const para of splitParagraphs(input.text)) {
+  for (const para of splitParagraphs(analysedPart(input.text))) {
     if (looksLikeHeading(para)) continue;
     for (const s of splitSentences(para, input.lang)) sentences.push(s);
   }
@@ -79,11 +81,8 @@ export function summarizeArticle(
 ): string[] {
   const n = Math.max(0, Math.floor(count));
   const handWritten = article.summary?.trim();
-  if (handWritten) return splitSentences(handWritten, article.lang).slice(0, n);
-  const sentences: string[] = [];
-  for (const section of article.sections) {
-    for (const s of splitSentences(section.text, article.lang)) sentences.push(s);
-  }
+  if (handWritten) return splitSentences(analysedPart(handWritten), article.lang).slice(0, n);
+  const sentences = analysedSentences(article.sections, article.lang);
   return pickSentences(sentences, article.title, article.lang, n, weights);
 }
 
@@ -170,6 +169,7 @@ function select(
           best = i;
         }
       }
+      spend(n);
       if (best < 0) break;
       taken[best] = 1;
       chosen.push(best);

@@ -10,6 +10,7 @@
  * short, too long, question, quotation, and a dangling opening pronoun or connective.
  */
 import { type SentenceFeatures, sentenceFeatures, termIds, type Vocabulary } from "./summary-features.js";
+import { spend } from "./work-meter.js";
 
 /** Tunable weights of the sentence score. */
 export interface SummaryWeights {
@@ -171,36 +172,32 @@ export function linearScores(m: FeatureMatrix, w: SummaryWeights): Float64Array 
 
 /**
  * For each sentence, the summed cosine similarity to the sentences after it, scaled so the best
- * is 1. IDF-weighted binary vectors; one dense scratch array, O(total terms × sentences).
+ * is 1. IDF-weighted binary vectors. Linear in the total number of terms: the sum over j > i of
+ * s_i·s_j / (|s_i| |s_j|) is the sum over the terms t of i of idf(t)² / |s_i| times the sum of
+ * 1 / |s_j| over the later sentences j that hold t, which one pass from the last sentence keeps
+ * per term. (Comparing every pair took 6-7 s for 40,000 short sentences.)
  */
 function forwardCentrality(feats: SentenceFeatures[], idf: Float64Array): Float64Array {
   const n = feats.length;
-  const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s2 = 0;
-    for (const t of (feats[i] as SentenceFeatures).terms) s2 += (idf[t] as number) ** 2;
-    norms[i] = Math.sqrt(s2);
-  }
-  const scratch = new Float64Array(idf.length);
+  const later = new Float64Array(idf.length);
   const out = new Float64Array(n);
   let max = 0;
-  for (let i = 0; i < n; i++) {
-    const fi = feats[i] as SentenceFeatures;
-    const ni = norms[i] as number;
-    if (ni === 0) continue;
-    for (const t of fi.terms) scratch[t] = (idf[t] as number) ** 2;
+  let visited = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const terms = (feats[i] as SentenceFeatures).terms;
+    visited += terms.length;
+    let s2 = 0;
+    for (const t of terms) s2 += (idf[t] as number) ** 2;
+    if (s2 === 0) continue;
+    const norm = Math.sqrt(s2);
     let sum = 0;
-    for (let j = i + 1; j < n; j++) {
-      const nj = norms[j] as number;
-      if (nj === 0) continue;
-      let dot = 0;
-      for (const t of (feats[j] as SentenceFeatures).terms) dot += scratch[t] as number;
-      sum += dot / (ni * nj);
-    }
-    for (const t of fi.terms) scratch[t] = 0;
+    for (const t of terms) sum += (idf[t] as number) ** 2 * (later[t] as number);
+    sum /= norm;
+    for (const t of terms) later[t] = (later[t] as number) + 1 / norm;
     out[i] = sum;
     if (sum > max) max = sum;
   }
+  spend(visited);
   if (max > 0) for (let i = 0; i < n; i++) out[i] = (out[i] as number) / max;
   return out;
 }

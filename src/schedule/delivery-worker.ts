@@ -84,7 +84,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: DeliveryRow)
     }
   }
   const locale = localeOfTarget(env, row.target);
-  const reply = renderDelivery(row.kind, row.payload, articles, env.insights, locale);
+  const reply = await renderDelivery(row.kind, row.payload, articles, env.insights, locale);
   if (!reply) {
     deliveries.finish(row.key, "dropped", "nothing left to post (articles removed)", iso);
     failSchedule(env, row, "articleRemoved", null);

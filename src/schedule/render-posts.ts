@@ -14,16 +14,17 @@ const SUMMARY_SENTENCES = 3;
  * date and category, a 2-3 sentence summary, "Full text" and "Key facts" buttons), under a line
  * that says what it is. The cards are those of /news and /latest (src/framework/present-article.ts).
  */
-export function renderDelivery(
+export async function renderDelivery(
   kind: DeliveryKind,
   payload: DeliveryPayload,
   articles: readonly Article[],
   insights: InsightsPort,
   locale: Locale,
-): Reply | null {
+): Promise<Reply | null> {
   if (articles.length === 0) return null;
   const t = translator(locale);
-  const cards = articles.map((a) => articleCard({ t, locale }, a, insights.summary(a, SUMMARY_SENTENCES)));
+  const summaries = await Promise.all(articles.map((a) => insights.summary(a, SUMMARY_SENTENCES)));
+  const cards = articles.map((a, i) => articleCard({ t, locale }, a, summaries[i] ?? []));
   if (kind === "announce") return { text: t("announce.new"), cards };
   if (kind === "post") return { cards };
   const title = payload.topic ? t("digest.titleTopic", { topic: payload.topic }) : t("digest.title");

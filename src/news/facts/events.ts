@@ -7,7 +7,7 @@
  */
 import type { SentenceContext } from "./context.js";
 import { EVENT_STEM_RE, EVENT_STEMS } from "./lexicon.js";
-import type { Token } from "./text.js";
+import { type Token, trimEndOf } from "./text.js";
 
 export interface EventFact {
   text: string;
@@ -25,6 +25,7 @@ const OPENERS = new Set(
     "wednesday thursday friday saturday sunday hier yesterday earlier plus"
   ).split(" "),
 );
+const CLAUSE_END_JUNK = /[\s.!?…»"”]/;
 const NOT_EVENT = /^(?:signif|signal|forcement|fermement|ouvrier|openai)/;
 const MAX_WORDS = 30;
 const MIN_COMPLEMENT = 6;
@@ -80,7 +81,7 @@ function mainClause(ctx: SentenceContext, verb: number): string {
   let clause = text.slice(start, end);
   const words = clause.split(/\s+/);
   if (words.length > MAX_WORDS) clause = words.slice(0, MAX_WORDS).join(" ");
-  return clause.replace(/[\s.!?…»"”]+$/u, "").trim();
+  return trimEndOf(clause, CLAUSE_END_JUNK).trim();
 }
 
 /**

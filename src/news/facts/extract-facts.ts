@@ -6,8 +6,8 @@
  */
 import type { Article } from "../../content/article.js";
 import type { Fact, FactKind } from "../fact.js";
-import { FACT_KINDS } from "../fact.js";
-import { splitSentences } from "../sentences.js";
+import { FACT_KINDS, MAX_FACTS_PER_KIND } from "../fact.js";
+import { analysedPart, analysedSentences, MAX_SENTENCE_CHARS } from "../sentences.js";
 import { before, type SentenceContext, type Where } from "./context.js";
 import { findDates, publicationDate, referenceDate } from "./dates.js";
 import { findEvent } from "./events.js";
@@ -34,7 +34,7 @@ function keepFirst(
   index: number,
   sentence: string,
 ): void {
-  if (!into.has(m.detail))
+  if (!into.has(m.detail) && into.size < MAX_FACTS_PER_KIND)
     into.set(m.detail, { kind, text: m.text, detail: m.detail, where: { index, start: m.start, sentence } });
 }
 
@@ -50,8 +50,9 @@ function isTitleCase(title: string, lang: string): boolean {
 export function extractFacts(article: Pick<Article, "title" | "sections" | "lang" | "date">): Fact[] {
   const lex = lexiconFor(article.lang);
   const ref = referenceDate(article.date);
-  const texts = [article.title.trim()];
-  for (const section of article.sections) texts.push(...splitSentences(section.text, article.lang));
+  // The title, then the analysed sentences (at most MAX_ANALYSED_CHARS of text, sentences.ts).
+  const texts = [analysedPart(article.title.trim(), MAX_SENTENCE_CHARS)];
+  for (const s of analysedSentences(article.sections, article.lang)) texts.push(s);
 
   const people = new PersonRegistry();
   const orgs = new OrgRegistry(lex.lang);

@@ -36,7 +36,7 @@ import {
   roleFromCommaPhrase,
 } from "./people.js";
 import { type PlaceRegistry, placeContextAfter, placeCueBefore } from "./places.js";
-import { findSpans, hasMarker, isNameToken, nameLike, placeMarked } from "./spans.js";
+import { findSpans, hasMarker, isNameToken, MAX_NAME_TOKENS, nameLike, placeMarked } from "./spans.js";
 import type { Token } from "./text.js";
 
 export interface NameRegistries {
@@ -68,7 +68,11 @@ class SentenceNames {
   run(): void {
     this.expansionsInBrackets();
     this.lowerCaseHeads();
-    for (const [i, j] of findSpans(this.ctx, this.consumed)) if (!this.consumed[i]) this.span(i, j);
+    for (const [i, j] of findSpans(this.ctx, this.consumed)) {
+      if (this.consumed[i]) continue;
+      if (j - i > MAX_NAME_TOKENS) this.gazetteerOnly(i, j);
+      else this.span(i, j);
+    }
   }
 
   /** "Institut national de la statistique et des études économiques (Insee)". */

@@ -5,18 +5,29 @@
  * gives it in brackets, when its letters are the expansion's initials, or from the lexicon; the fact
  * then reads "Fonds monétaire international" with the detail "FMI".
  */
+
+import { MAX_FACTS_PER_KIND } from "../fact.js";
+import { spend } from "../work-meter.js";
 import { before, blankBetween, gap, type SentenceContext, type Where } from "./context.js";
 import { knownExpansion } from "./gazetteer.js";
 import { ADJECTIVE_ENDING, CONNECTORS, DEMONYMS, ORG_COMPLEMENTS, ORG_CUES } from "./lexicon.js";
+import { MAX_NAME_TOKENS } from "./spans.js";
 import { fold, type Token } from "./text.js";
 
 interface Org {
   name: string;
   key: string;
   acronym: string | null;
+  /** The acronym folded (a lookup key), or null. */
+  acronymKey: string | null;
   where: Where;
   /** Set when the name was learned from the text (a cue or marker), not from the gazetteer. */
   learned: boolean;
+}
+
+function setAcronym(org: Org, acronym: string | null): void {
+  org.acronym = acronym;
+  org.acronymKey = acronym === null ? null : fold(acronym);
 }
 
 const FR_INDEFINITE = new Set(["le", "la", "l'", "un", "une"]);
@@ -55,7 +66,9 @@ export function expansionStart(ctx: SentenceContext, acronymAt: number): number 
 export function extendRight(ctx: SentenceContext, j: number, lowerStopwords: ReadonlySet<string>): number {
   const { tokens } = ctx;
   let end = j;
-  while (end < tokens.length && blankBetween(ctx, end - 1, end)) {
+  // A name's words at the most: "tribunal tribunal ..." would otherwise extend over the sentence
+  // from each of its words.
+  while (end < tokens.length && end - j < MAX_NAME_TOKENS && blankBetween(ctx, end - 1, end)) {
     const t = tokens[end] as Token;
     if (!t.cap && !t.numeric && ADJECTIVE_ENDING.test(t.key) && !lowerStopwords.has(t.text.toLowerCase())) {
       end++;
@@ -68,7 +81,13 @@ export function extendRight(ctx: SentenceContext, j: number, lowerStopwords: Rea
       const u = tokens[k];
       if (u !== undefined && blankBetween(ctx, k - 1, k) && (u.cap || ORG_COMPLEMENTS.has(u.key))) {
         end = k + 1;
-        while (end < tokens.length && (tokens[end] as Token).cap && blankBetween(ctx, end - 1, end)) end++;
+        while (
+          end < tokens.length &&
+          end - j < MAX_NAME_TOKENS &&
+          (tokens[end] as Token).cap &&
+          blankBetween(ctx, end - 1, end)
+        )
+          end++;
         continue;
       }
     }
@@ -125,7 +144,10 @@ export function orgCueAfter(ctx: SentenceContext, j: number): boolean {
   return false;
 }
 
-/** All the organisations of an article. */
+/**
+ * All the organisations of an article: the first MAX_FACTS_PER_KIND named, so that the lookups
+ * below, which scan the list, stay bounded.
+ */
 export class OrgRegistry {
   private readonly orgs: Org[] = [];
 
@@ -137,48 +159,57 @@ export class OrgRegistry {
   }
 
   find(key: string): Org | undefined {
-    return this.orgs.find((o) => o.key === key || (o.acronym !== null && fold(o.acronym) === key));
+    spend(this.orgs.length);
+    return this.orgs.find((o) => o.key === key || o.acronymKey === key);
   }
 
   /** A single word that is the start of a longer name learned from the text ("Northwind"). */
   byFirstWord(key: string): Org | undefined {
-    return this.orgs.find((o) => o.learned && o.key.startsWith(`${key} `));
+    spend(this.orgs.length);
+    const prefix = `${key} `;
+    return this.orgs.find((o) => o.learned && o.key.startsWith(prefix));
   }
 
   add(name: string, acronym: string | null, where: Where, learned: boolean): void {
     const key = OrgRegistry.keyOf(name);
     const existing = this.find(key);
     if (existing !== undefined) {
-      if (acronym !== null && existing.acronym === null) existing.acronym = acronym;
+      if (acronym !== null && existing.acronym === null) setAcronym(existing, acronym);
       return;
     }
     // The acronym was met first ("La BCE abaisse...", then "Banque centrale européenne (BCE)").
     const bare = acronym === null ? undefined : this.orgs.find((o) => o.key === OrgRegistry.keyOf(acronym));
     if (bare !== undefined) {
-      Object.assign(bare, { name, key, acronym, where, learned });
+      Object.assign(bare, { name, key, where, learned });
+      setAcronym(bare, acronym);
       return;
     }
-    this.orgs.push({ name, key, acronym, where, learned });
+    if (this.orgs.length >= MAX_FACTS_PER_KIND) return;
+    const org: Org = { name, key, acronym: null, acronymKey: null, where, learned };
+    setAcronym(org, acronym);
+    this.orgs.push(org);
   }
 
   /** An acronym alone: kept as its own entry until `finish` links it to an expansion. */
   addAcronym(acronym: string, where: Where): void {
     const key = fold(acronym);
-    if (this.orgs.some((o) => o.acronym !== null && fold(o.acronym) === key)) return;
+    spend(this.orgs.length);
+    if (this.orgs.some((o) => o.acronymKey === key)) return;
     this.add(acronym, null, where, false);
   }
 
   /** Link acronyms to expansions, merge "Northwind" into "Northwind Security", order by appearance. */
   finish(): { name: string; detail: string | null; where: Where }[] {
     const orgs = this.orgs;
+    spend(orgs.length * orgs.length);
+    // Each name's initials once, not once per pair.
+    const initialsOf = new Map(orgs.filter((o) => o.name.includes(" ")).map((o) => [o, initials(o.name)]));
     for (const a of [...orgs]) {
       if (!/^\S+$/.test(a.name) || !/\p{Lu}.*\p{Lu}/u.test(a.name)) continue;
       const acr = fold(a.name).replace(/[^a-z]/g, "");
-      const full = orgs.find(
-        (o) => o !== a && o.acronym === null && o.name.includes(" ") && initials(o.name) === acr,
-      );
+      const full = orgs.find((o) => o !== a && o.acronym === null && initialsOf.get(o) === acr);
       if (full !== undefined) {
-        full.acronym = a.name;
+        setAcronym(full, a.name);
         orgs.splice(orgs.indexOf(a), 1);
       }
     }

@@ -5,14 +5,19 @@
  * ("Bilal Bin Saqib, PDG du Pakistan Crypto Council, ..."). A surname alone ("Bukele") is the person
  * named in full elsewhere in the article.
  */
+
+import { MAX_FACTS_PER_KIND } from "../fact.js";
+import { spend } from "../work-meter.js";
 import { before, blankBetween, gap, type SentenceContext, type Where } from "./context.js";
 import { ORGS, PLACES } from "./gazetteer.js";
 import { CONNECTORS, DEMONYMS, DETERMINERS, HONORIFICS, ROLE_MODIFIERS, ROLES } from "./lexicon.js";
-import { fold, type Token } from "./text.js";
+import { fold, type Token, trimEndOf } from "./text.js";
 
 interface Person {
   name: string;
+  /** Folded words of the name, and those words joined by spaces. */
   keys: string[];
+  key: string;
   roles: string[];
   where: Where;
 }
@@ -27,11 +32,10 @@ const CLAUSE_VERBS = new Set(
 );
 const LEADING_DETERMINER = /^(?:(?:le|la|les|the|a|an|un|une|son|sa|ses|leur|its|his|her)\s+|l['’])/iu;
 
+const ROLE_END_JUNK = /[\s,;:.]/;
+
 function cleanRole(role: string): string {
-  return role
-    .replace(LEADING_DETERMINER, "")
-    .replace(/[\s,;:.]+$/u, "")
-    .trim();
+  return trimEndOf(role.replace(LEADING_DETERMINER, ""), ROLE_END_JUNK).trim();
 }
 
 function isRoleWord(t: Token): boolean {
@@ -140,22 +144,32 @@ export function roleAfter(ctx: SentenceContext, j: number): string | null {
   return cleanRole(text.slice(next.start, (tokens[end] as Token).end));
 }
 
-/** All the people of an article, one entry per person. */
+/** Roles kept per person: enough for "président ...; ancien ministre ...". */
+const MAX_ROLES = 8;
+
+/**
+ * All the people of an article, one entry per person: the first MAX_FACTS_PER_KIND named, so that
+ * the lookups below, which scan the list, stay bounded.
+ */
 export class PersonRegistry {
   private readonly people: Person[] = [];
 
   /** The person a single word names, when a full name ending (or containing) it was seen. */
   bySurname(key: string): Person | undefined {
-    return this.people.find((p) => p.keys.length > 1 && p.keys.slice(1).includes(key));
+    spend(this.people.length);
+    for (const p of this.people) for (let k = 1; k < p.keys.length; k++) if (p.keys[k] === key) return p;
+    return undefined;
   }
 
   add(name: string, role: string | null, where: Where): void {
     const keys = name.split(/\s+/).map(fold);
     const key = keys.join(" ");
-    let person = this.people.find((p) => p.keys.join(" ") === key);
+    spend(this.people.length);
+    let person = this.people.find((p) => p.key === key);
     if (person === undefined && keys.length === 1) person = this.bySurname(key);
     if (person === undefined) {
-      person = { name, keys, roles: [], where };
+      if (this.people.length >= MAX_FACTS_PER_KIND) return;
+      person = { name, keys, key, roles: [], where };
       this.people.push(person);
     }
     if (role !== null && role.length > 0) this.addRole(person, role);
@@ -172,7 +186,9 @@ export class PersonRegistry {
   private addRole(person: Person, role: string): void {
     const f = fold(role);
     if (person.roles.some((r) => fold(r).includes(f))) return;
-    person.roles = person.roles.filter((r) => !f.includes(fold(r)));
+    const kept = person.roles.filter((r) => !f.includes(fold(r)));
+    if (kept.length >= MAX_ROLES) return;
+    person.roles = kept;
     person.roles.push(role);
   }
 

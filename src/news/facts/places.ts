@@ -4,6 +4,8 @@
  * "near Sagaing"), a place noun ("la région de Kagera", "chapelle Sixtine"), a known place after a
  * comma or in brackets ("Austin, Texas", "Cholet (Maine-et-Loire)"), or a marker ("Red Sea").
  */
+
+import { MAX_FACTS_PER_KIND } from "../fact.js";
 import { blankBetween, gap, type SentenceContext, type Where } from "./context.js";
 import { PLACES } from "./gazetteer.js";
 import { ADJECTIVE_ENDING, PLACE_NOUNS } from "./lexicon.js";
@@ -59,7 +61,7 @@ export function placeContextAfter(ctx: SentenceContext, j0: number): boolean {
   return after === undefined || !after.cap || !blankBetween(ctx, j + n - 1, j + n);
 }
 
-/** All the places of an article, once each. */
+/** All the places of an article, once each: the first MAX_FACTS_PER_KIND named. */
 export class PlaceRegistry {
   private readonly places = new Map<string, { name: string; where: Where }>();
 
@@ -69,7 +71,7 @@ export class PlaceRegistry {
 
   add(name: string, where: Where): void {
     const key = fold(name);
-    if (!this.places.has(key)) this.places.set(key, { name, where });
+    if (!this.places.has(key) && this.places.size < MAX_FACTS_PER_KIND) this.places.set(key, { name, where });
   }
 
   list(): { name: string; where: Where }[] {

@@ -4,8 +4,10 @@
  * Separators follow the article's language (French: comma decimal, space or point thousands;
  * English: point decimal, comma thousands); values are scaled as decimal strings, never floats.
  */
+
+import { spend } from "../work-meter.js";
 import { NUMBER_WORDS, TIME_UNITS } from "./lexicon.js";
-import { fold, wordBefore } from "./text.js";
+import { blankBefore, fold, trimEndOf, wordBefore } from "./text.js";
 import { CURRENCY_SYMBOL, KNOWN_UNITS, SCALES, UNITS } from "./units.js";
 
 /** A quantity found in a sentence, with its character range. */
@@ -59,9 +61,12 @@ const EN_ADJECTIVES = new Set(
   "firm new local additional extra full-time part-time young old big small".split(" "),
 );
 const TAIL_WORD = /^[\s\u00a0\u202f]*(?:de[\s\u00a0]+|d['’]|of[\s\u00a0]+)?/u;
-const NEXT_WORDS = /[\p{L}$€£%°²/-]+|[$€£%]/gu;
+// Sticky: the next word only if blanks alone stand before it. A global search for "the next word
+// anywhere" scanned to the end of the sentence after every number of "1 2 3 4 ...".
+const NEXT_WORD = /[\s\u00a0\u202f]*([\p{L}$€£%°²/-]+)/uy;
 // Earthquakes give the unit first: "magnitude 7.7", "de magnitude 6,2".
 const MAGNITUDE = /\bmagnitude(?:[\s\u00a0]+de)?[\s\u00a0]+(\d(?:[.,]\d)?)(?!\d)/giu;
+const ZERO = /0/;
 const RANGE_JOIN = /^[\s\u00a0\u202f]*(?:and|et|to|à|ou|or|-|–)[\s\u00a0\u202f]*$/u;
 
 /** "1 670" / "1,150" / "1.670" / "4,5" -> integer and fraction digit strings, by the language's rules. */
@@ -93,7 +98,7 @@ export function scaleDecimal(int: string, frac: string, exp: number): string {
     point = 0;
   }
   let whole = digits.slice(0, point).replace(/^0+(?=\d)/, "") || "0";
-  const fraction = digits.slice(point).replace(/0+$/, "");
+  const fraction = trimEndOf(digits.slice(point), ZERO);
   if (whole === "") whole = "0";
   return fraction.length > 0 ? `${whole}.${fraction}` : whole;
 }
@@ -116,15 +121,14 @@ function unitAfter(sentence: string, from: number, lang: "fr" | "en", scaled: bo
   const hyphen = !joined && /^-\p{L}/u.test(sentence.slice(from, from + 2));
   if (hyphen) start = from + 1;
   const words: { key: string; end: number }[] = [];
-  NEXT_WORDS.lastIndex = start;
+  NEXT_WORD.lastIndex = start;
   for (
-    let m = NEXT_WORDS.exec(sentence);
+    let m = NEXT_WORD.exec(sentence);
     m !== null && words.length < MAX_UNIT_WORDS;
-    m = NEXT_WORDS.exec(sentence)
+    m = NEXT_WORD.exec(sentence)
   ) {
-    const gap = sentence.slice(words.length === 0 ? start : (words[words.length - 1]?.end ?? start), m.index);
-    if (!/^[\s\u00a0\u202f-]*$/u.test(gap)) break;
-    words.push({ key: fold(m[0]), end: m.index + m[0].length });
+    const word = m[1] as string;
+    words.push({ key: fold(word), end: m.index + m[0].length });
   }
   if (words.length === 0 || (words[0] as { end: number }).end - start > 40) return null;
   for (let n = words.length; n >= 1; n--) {
@@ -188,6 +192,7 @@ export function findQuantities(
   const scaleWord = HAS_SCALE_WORD.test(sentence);
   if (!/\d/.test(sentence) && !scaleWord) return [];
   const matches: RegExpExecArray[] = [];
+  spend(sentence.length);
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(sentence); m !== null; m = QUANTITY.exec(sentence)) matches.push(m);
   WORD_QUANTITY.lastIndex = 0;
@@ -202,6 +207,7 @@ export function findQuantities(
     const g = m.groups ?? {};
     const start = m.index;
     let end = start + m[0].length;
+    spend(taken.length);
     if (taken.some(([a, b]) => start < b && end > a)) continue;
     const [int, frac] =
       g.num !== undefined
@@ -228,8 +234,7 @@ export function findQuantities(
     const year =
       g.num !== undefined && /^(1[89]|20)\d\d$/.test(g.num) && unit === null && scaleKey === undefined;
     const before = wordBefore(sentence, start);
-    const afterName =
-      before !== null && /^\p{Lu}/u.test(before.word) && sentence.slice(0, before.start).trim() !== "";
+    const afterName = before !== null && /^\p{Lu}/u.test(before.word) && !blankBefore(sentence, before.start);
     if (afterName && unit === null) continue;
     const after = unitAfter(sentence, end, lang, scaleKey !== undefined);
     if (unit === null && after !== null) {

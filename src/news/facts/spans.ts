@@ -2,6 +2,8 @@
  * Runs of capitalised words that may be names, and the shape tests the classification uses on
  * them (a marker inside, a place marker, a person-like run).
  */
+
+import { spend } from "../work-meter.js";
 import { blankBetween, gap, type SentenceContext } from "./context.js";
 import { FIRST_NAME_KEYS, ORGS, PLACES } from "./gazetteer.js";
 import {
@@ -16,6 +18,13 @@ import {
   WEEKDAYS,
 } from "./lexicon.js";
 import type { Token } from "./text.js";
+
+/**
+ * Words in a name at the most ("Department of Forestry and Fire Protection" has six). A longer run
+ * of capitalised words is a shouted line or a list: only the gazetteers' names are read in it, and
+ * the rules that look at the whole run (each of them linear in its length) stay bounded.
+ */
+export const MAX_NAME_TOKENS = 16;
 
 /** A word that can be part of a name: capitalised or an acronym, no digit first, no elision. */
 export function isNameToken(t: Token): boolean {
@@ -35,6 +44,7 @@ function trusted(ctx: SentenceContext, start: number): boolean {
 
 /** Whether a capitalised organisation marker stands in tokens [i, j). */
 export function hasMarker(ctx: SentenceContext, i: number, j: number): boolean {
+  spend(j - i);
   for (let k = i; k < j; k++) {
     const t = ctx.tokens[k] as Token;
     if (t.cap && ORG_MARKERS.has(t.key)) return true;
@@ -44,6 +54,7 @@ export function hasMarker(ctx: SentenceContext, i: number, j: number): boolean {
 
 /** Whether a place marker ("Airport", "Sea", "Palais") stands in tokens [i, j). */
 export function placeMarked(ctx: SentenceContext, i: number, j: number): boolean {
+  spend(j - i);
   for (let k = i; k < j; k++) if (PLACE_MARKERS.has((ctx.tokens[k] as Token).key)) return true;
   return false;
 }
@@ -51,6 +62,7 @@ export function placeMarked(ctx: SentenceContext, i: number, j: number): boolean
 /** Whether tokens [i, j) look like a person's name. */
 export function nameLike(ctx: SentenceContext, i: number, j: number): boolean {
   if (j <= i) return false;
+  spend(j - i);
   const first = ctx.tokens[i] as Token;
   if (STOP_CAPS.has(first.key) || PLACE_PREFIXES.has(first.key)) return false;
   // "Amis de la Terre", "Opéras du Rhin": a plural word before "de" is rarely a first name.
@@ -89,6 +101,9 @@ export function findSpans(ctx: SentenceContext, consumed: readonly boolean[]): [
         j++;
         continue;
       }
+      // Too long to be a name (see MAX_NAME_TOKENS): the run ends here, without the joins below,
+      // which look back over the whole run.
+      if (j - i > MAX_NAME_TOKENS) break;
       let k = j;
       while (
         k < tokens.length &&
@@ -119,6 +134,7 @@ export function findSpans(ctx: SentenceContext, consumed: readonly boolean[]): [
       }
       break;
     }
+    spend(j - i);
     out.push([i, j]);
     i = j;
   }

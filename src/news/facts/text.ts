@@ -11,9 +11,10 @@ export function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
     f = s.normalize("NFD").replace(COMBINING, "").replace(/’/g, "'").toLowerCase();
-    // Words repeat across articles; the cache stays small enough to never matter.
+    // Words repeat across articles; the cache stays small enough to never matter (long strings,
+    // which do not repeat, are not kept: 50,000 of 2,000 characters would be 200 MB).
     if (folded.size > 50_000) folded.clear();
-    folded.set(s, f);
+    if (s.length <= 64) folded.set(s, f);
   }
   return f;
 }
@@ -163,9 +164,30 @@ export function tokenize(sentence: string): Token[] {
   return out;
 }
 
+const LEADING_JUNK = /[\s,;:«»"“”'’(]/;
+const TRAILING_JUNK = /[\s,;:.!?«»"“”'’)]/;
+
 /** Trim spaces and the punctuation that never ends a fact ("jeudi," -> "jeudi"). */
 export function trimPunct(s: string): string {
-  return s.replace(/^[\s,;:«»"“”'’(]+|[\s,;:.!?«»"“”'’)]+$/gu, "");
+  return trimEndOf(trimStartOf(s, LEADING_JUNK), TRAILING_JUNK);
+}
+
+/**
+ * `s` without the characters of `junk` (a one-character class) at its end. A loop, not
+ * replace(/[...]+$/): that regex retries from every character of a long run that does not reach
+ * the end, quadratic in the run.
+ */
+export function trimEndOf(s: string, junk: RegExp): string {
+  let end = s.length;
+  while (end > 0 && junk.test(s[end - 1] as string)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** `s` without the characters of `junk` (a one-character class) at its start. */
+export function trimStartOf(s: string, junk: RegExp): string {
+  let start = 0;
+  while (start < s.length && junk.test(s[start] as string)) start++;
+  return start === 0 ? s : s.slice(start);
 }
 
 const LETTER = /\p{L}/u;
@@ -177,6 +199,12 @@ export function wordBefore(s: string, pos: number): { word: string; start: numbe
   let start = end;
   while (start > 0 && LETTER.test(s[start - 1] as string)) start--;
   return start === end ? null : { word: s.slice(start, end), start };
+}
+
+/** Whether only blanks stand before `pos` (a backward scan that stops at the first other character). */
+export function blankBefore(s: string, pos: number): boolean {
+  for (let k = pos - 1; k >= 0; k--) if (!/\s/.test(s[k] as string)) return false;
+  return true;
 }
 
 /** A Set of folded words from a space-separated list. */

@@ -111,8 +111,8 @@ const scheduler = createScheduler({
   db,
   library,
   insights: {
-    summary: (a, n) => [a.sections[0]?.text ?? ""].slice(0, n),
-    facts: () => [],
+    summary: async (a, n) => [a.sections[0]?.text ?? ""].slice(0, n),
+    facts: async () => [],
     cachedSummary: () => null,
   },
   publishers: { telegram },

@@ -25,7 +25,8 @@ describe("one article card for commands and scheduled posts", () => {
       });
       const listed = (await runCommand(registry([latest]), { command: "latest", args: { count: 1 } }, ctx))
         .cards[0];
-      const posted = renderDelivery("post", { articles: ["a1"] }, [a1], fakeInsights, locale)?.cards[0];
+      const posted = (await renderDelivery("post", { articles: ["a1"] }, [a1], fakeInsights, locale))
+        ?.cards[0];
       const { body: _b1, ...listedCard } = listed ?? { body: [] };
       const { body: _b2, ...postedCard } = posted ?? { body: [] };
       expect(postedCard).toEqual(listedCard);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { articleHash } from "../../../src/content/article.js";
 import { Library } from "../../../src/content/library.js";
 import { silentLogger } from "../../../src/framework/ports.js";
+import { inlineRunner } from "../../../src/news/insight-runner.js";
 import { createInsights } from "../../../src/news/insights.js";
 import { ArticleIndex } from "../../../src/store/article-index.js";
 import { openDatabase } from "../../../src/store/database.js";
@@ -55,13 +56,15 @@ describe("insights cached by article version", () => {
     const meta = library.latest(10).find((m) => m.id === SEED_ID);
     const article = library.get(SEED_ID);
     if (!meta?.hash || !article) throw new Error("seed not loaded");
+    // The default runner: the summary is computed on the insight thread.
     const insights = createInsights(index);
+    cleanups.push(() => void insights.close());
     expect(insights.cachedSummary(meta.hash, 2)).toBeNull();
-    const summary = insights.summary(article, 2);
+    const summary = await insights.summary(article, 2);
     expect(summary.length).toBeGreaterThan(0);
     expect(insights.cachedSummary(meta.hash, 2)).toEqual(summary);
     expect(insights.cachedSummary(meta.hash, 3)).toBeNull();
     // A fresh instance (empty memory) reads it from the index.
-    expect(createInsights(index).cachedSummary(meta.hash, 2)).toEqual(summary);
+    expect(createInsights(index, { runner: inlineRunner }).cachedSummary(meta.hash, 2)).toEqual(summary);
   });
 });

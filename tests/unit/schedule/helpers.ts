@@ -158,8 +158,8 @@ export class FakeLibrary implements SchedulerLibrary {
 }
 
 export const fakeInsights: InsightsPort = {
-  summary: (a, n) => (a.sections[0]?.text ?? "").split(/(?<=\.)\s+/).slice(0, n),
-  facts: () => [],
+  summary: async (a, n) => (a.sections[0]?.text ?? "").split(/(?<=\.)\s+/).slice(0, n),
+  facts: async () => [],
   cachedSummary: () => null,
 };
 
