@@ -2,12 +2,16 @@ import { defineCommand } from "../src/framework/command.js";
 import { paginate } from "../src/framework/paginate.js";
 import { metaFields } from "../src/framework/present-article.js";
 import type { Block, Button } from "../src/framework/reply.js";
+import { mergeWords } from "../src/framework/words.js";
+import { articleWords } from "./article.words.js";
 import { articleOption, requireArticle } from "./present.js";
+import { lookupWords } from "./present.words.js";
 
 export default defineCommand({
   name: "article",
   description: { en: "Read an article in full", fr: "Lire un article en entier" },
   access: "everyone",
+  words: mergeWords(articleWords, lookupWords),
   options: [
     articleOption,
     {

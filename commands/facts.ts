@@ -1,12 +1,16 @@
 import { defineCommand } from "../src/framework/command.js";
 import type { Block } from "../src/framework/reply.js";
+import { mergeWords } from "../src/framework/words.js";
 import { FACT_KINDS } from "../src/news/fact.js";
+import { factsWords } from "./facts.words.js";
 import { articleOption, requireArticle } from "./present.js";
+import { lookupWords } from "./present.words.js";
 
 export default defineCommand({
   name: "facts",
   description: { en: "The key facts of an article", fr: "Les points clés d'un article" },
   access: "everyone",
+  words: mergeWords(factsWords, lookupWords),
   options: [articleOption] as const,
   async run(ctx, args) {
     const article = requireArticle(ctx, args.article);

@@ -1,6 +1,7 @@
 import type { Command } from "../src/framework/command.js";
 import { defineCommand, usage } from "../src/framework/command.js";
 import type { Block } from "../src/framework/reply.js";
+import { helpWords } from "./help.words.js";
 
 /** /help lists the other commands, so it is built from the list rather than importing it. */
 export function helpCommand(others: () => readonly Command[]): Command {
@@ -8,17 +9,23 @@ export function helpCommand(others: () => readonly Command[]): Command {
     name: "help",
     description: { en: "What this bot can do", fr: "Ce que ce bot sait faire" },
     access: "everyone",
+    words: helpWords,
     options: [] as const,
     run(ctx) {
       const all = [...others(), self];
       const line = (command: Command): Block[] => {
         const leaves = command.subcommands ?? [];
         if (leaves.length === 0) {
-          return [{ type: "bullet", text: `${usage(command)} — ${command.description[ctx.locale]}` }];
+          return [
+            {
+              type: "bullet",
+              text: `${usage(command, undefined, ctx.locale)} — ${command.description[ctx.locale]}`,
+            },
+          ];
         }
         return leaves.map((leaf) => ({
           type: "bullet",
-          text: `${usage(command, leaf)} — ${leaf.description[ctx.locale]}`,
+          text: `${usage(command, leaf, ctx.locale)} — ${leaf.description[ctx.locale]}`,
         }));
       };
       const body: Block[] = all.filter((c) => c.access === "everyone").flatMap(line);

@@ -1,4 +1,5 @@
 import { defineCommand } from "../src/framework/command.js";
+import { newsWords } from "./news.words.js";
 import { articleCard } from "./present.js";
 
 /** How many results fit one answer on every platform (Discord: 10 embeds, 5 button rows). */
@@ -11,10 +12,12 @@ export default defineCommand({
     fr: "Chercher dans l'actualité : articles correspondants avec un court résumé",
   },
   access: "everyone",
+  words: newsWords,
   options: [
     {
       name: "query",
       type: "string",
+      placeholder: { en: "query", fr: "requête" },
       description: {
         en: "Words to look for (empty: the latest articles)",
         fr: "Mots à chercher (vide : les derniers articles)",

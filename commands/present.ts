@@ -4,6 +4,9 @@ import { UserError } from "../src/framework/errors.js";
 import type { ArticleMatch, ArticleMeta } from "../src/framework/ports.js";
 import { articleCard as card } from "../src/framework/present-article.js";
 import type { Card } from "../src/framework/reply.js";
+import type { lookupWords } from "./present.words.js";
+
+type LookupKey = keyof typeof lookupWords.en;
 
 /**
  * What the article commands share. The card itself (fields, buttons, dates) is defined once in
@@ -32,7 +35,7 @@ export async function articleCard(ctx: CommandContext, meta: ArticleMeta, senten
 }
 
 /** Resolves an article option (an id or a query) or explains that nothing matched. */
-export function requireArticle(ctx: CommandContext, idOrQuery: string): Article {
+export function requireArticle(ctx: CommandContext<LookupKey>, idOrQuery: string): Article {
   const match = ctx.services.library.resolve(idOrQuery);
   if (!match.article) throw articleMiss(ctx, idOrQuery, match, "error.articleNotFound");
   return match.article;
@@ -43,7 +46,7 @@ export function requireArticle(ctx: CommandContext, idOrQuery: string): Article 
  * article has, with the closest ids and titles when there are some.
  */
 export function articleMiss(
-  ctx: CommandContext,
+  ctx: CommandContext<LookupKey>,
   idOrQuery: string,
   miss: Extract<ArticleMatch, { article: null }>,
   wordsKey: "error.articleNotFound" | "schedule.unknownArticle",

@@ -13,6 +13,7 @@ import { consumeCron } from "../src/schedule/consume-cron.js";
 import { parseWhen } from "../src/schedule/parse-when.js";
 import { formatInstant } from "../src/schedule/render-posts.js";
 import { articleMiss } from "./present.js";
+import { scheduleWords as words } from "./schedule.words.js";
 
 /** A year ahead at most: further is more likely a typo than a plan. */
 const MAX_AHEAD_MS = 366 * 86_400_000;
@@ -21,6 +22,7 @@ const MAX_LISTED = 25;
 const idOption = {
   name: "id",
   type: "string",
+  placeholder: { en: "id", fr: "identifiant" },
   description: { en: "Schedule id, from /schedule list", fr: "Identifiant, voir /schedule list" },
   required: true,
   maxLength: 16,
@@ -28,6 +30,7 @@ const idOption = {
 
 const post = defineSubcommand({
   name: "post",
+  words,
   description: {
     en: "Post one article here at a given time",
     fr: "Publier un article ici à une heure donnée",
@@ -43,6 +46,7 @@ const post = defineSubcommand({
     {
       name: "when",
       type: "string",
+      placeholder: { en: "when", fr: "quand" },
       description: {
         en: "When: in 2h, tomorrow 09:00, 2025-07-18 09:00",
         fr: "Quand : dans 2h, demain 09:00, 2025-07-18 09:00",
@@ -73,6 +77,7 @@ const post = defineSubcommand({
 
 const digest = defineSubcommand({
   name: "digest",
+  words,
   description: {
     en: "Post a digest of new articles here on a cron schedule",
     fr: "Publier ici un résumé des nouveaux articles selon un horaire cron",
@@ -92,6 +97,7 @@ const digest = defineSubcommand({
     {
       name: "topic",
       type: "string",
+      placeholder: { en: "topic", fr: "sujet" },
       description: { en: "Only this category or tag", fr: "Seulement cette catégorie ou ce mot-clé" },
       maxLength: 64,
     },
@@ -113,6 +119,7 @@ const digest = defineSubcommand({
 
 const list = defineSubcommand({
   name: "list",
+  words,
   description: { en: "What is scheduled in this channel", fr: "Ce qui est programmé dans ce salon" },
   options: [] as const,
   run(ctx) {
@@ -122,6 +129,7 @@ const list = defineSubcommand({
 
 const cancel = defineSubcommand({
   name: "cancel",
+  words,
   description: { en: "Cancel a schedule", fr: "Annuler une programmation" },
   options: [idOption] as const,
   run(ctx, args) {
@@ -132,6 +140,7 @@ const cancel = defineSubcommand({
 
 const pause = defineSubcommand({
   name: "pause",
+  words,
   description: { en: "Pause a schedule", fr: "Mettre une programmation en pause" },
   options: [idOption] as const,
   run(ctx, args) {
@@ -142,6 +151,7 @@ const pause = defineSubcommand({
 
 const resume = defineSubcommand({
   name: "resume",
+  words,
   description: {
     en: "Resume a paused schedule (and posting here, if it was disabled)",
     fr: "Relancer une programmation (et les publications ici, si elles étaient désactivées)",
@@ -170,7 +180,9 @@ export default defineGroup({
   subcommands: [post, digest, list, cancel, pause, resume],
 });
 
-function renderOverview(ctx: CommandContext, overview: ChannelOverview): Reply {
+type Ctx = CommandContext<keyof typeof words.en>;
+
+function renderOverview(ctx: Ctx, overview: ChannelOverview): Reply {
   const { timeZone } = overview;
   const at = (date: Date) => formatInstant(date, timeZone, ctx.locale);
   const body: Block[] = [];
@@ -210,12 +222,7 @@ function renderOverview(ctx: CommandContext, overview: ChannelOverview): Reply {
   };
 }
 
-function describe(
-  ctx: CommandContext,
-  view: ScheduleView,
-  at: (d: Date) => string,
-  disabled: boolean,
-): string {
+function describe(ctx: Ctx, view: ScheduleView, at: (d: Date) => string, disabled: boolean): string {
   const next = view.nextRun ? at(view.nextRun) : "—";
   const line =
     view.kind === "post"
@@ -236,12 +243,7 @@ function describe(
   return state ? `${line} · ${state}` : line;
 }
 
-function stateText(
-  ctx: CommandContext,
-  view: ScheduleView,
-  at: (d: Date) => string,
-  disabled: boolean,
-): string {
+function stateText(ctx: Ctx, view: ScheduleView, at: (d: Date) => string, disabled: boolean): string {
   switch (view.state) {
     case "paused":
       return ctx.t("schedule.statePaused", {

@@ -3,9 +3,11 @@ import { isLocale } from "../src/framework/locale.js";
 import { textReply } from "../src/framework/reply.js";
 import { formatInstant } from "../src/schedule/render-posts.js";
 import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { settingsWords as words } from "./settings.words.js";
 
 const timezone = defineSubcommand({
   name: "timezone",
+  words,
   description: {
     en: "Time zone for schedules in this channel",
     fr: "Fuseau horaire des programmations de ce salon",
@@ -14,6 +16,7 @@ const timezone = defineSubcommand({
     {
       name: "zone",
       type: "string",
+      placeholder: { en: "zone", fr: "fuseau" },
       description: { en: "IANA zone, e.g. Europe/Paris", fr: "Fuseau IANA, ex. Europe/Paris" },
       required: true,
       maxLength: 64,
@@ -28,11 +31,13 @@ const timezone = defineSubcommand({
 
 const language = defineSubcommand({
   name: "language",
+  words,
   description: { en: "Language of posts in this channel", fr: "Langue des publications de ce salon" },
   options: [
     {
       name: "language",
       type: "string",
+      placeholder: { en: "language", fr: "langue" },
       description: { en: "en or fr", fr: "en ou fr" },
       required: true,
       choices: ["en", "fr"],

@@ -1,6 +1,7 @@
 import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { subscribeWords } from "./subscribe.words.js";
 
 export default defineCommand({
   name: "subscribe",
@@ -9,10 +10,12 @@ export default defineCommand({
     fr: "Publier ici les nouveaux articles d’un sujet dès leur arrivée (modérateurs)",
   },
   access: "moderator",
+  words: subscribeWords,
   options: [
     {
       name: "topic",
       type: "string",
+      placeholder: { en: "topic", fr: "sujet" },
       description: { en: "A category or tag, e.g. bitcoin", fr: "Une catégorie ou un mot-clé, ex. bitcoin" },
       required: true,
       maxLength: 64,

@@ -1,5 +1,6 @@
 import { defineCommand } from "../src/framework/command.js";
 import type { Block } from "../src/framework/reply.js";
+import { topicsWords } from "./topics.words.js";
 
 const SHOWN = 25;
 
@@ -10,12 +11,20 @@ export default defineCommand({
     fr: "Catégories et mots-clés, avec le nombre d'articles",
   },
   access: "everyone",
+  words: topicsWords,
   options: [] as const,
   run(ctx) {
     const { categories, tags } = ctx.services.library.topics();
     if (categories.length === 0 && tags.length === 0) return { text: ctx.t("topics.empty"), cards: [] };
     const list = (items: { name: string; count: number }[]) =>
-      items.slice(0, SHOWN).map((item): Block => ({ type: "bullet", text: `${item.name} (${item.count})` }));
+      items
+        .slice(0, SHOWN)
+        .map(
+          (item): Block => ({
+            type: "bullet",
+            text: ctx.t("topics.item", { name: item.name, count: item.count }),
+          }),
+        );
     const body: Block[] = [];
     if (categories.length > 0)
       body.push({ type: "heading", text: ctx.t("topics.categories") }, ...list(categories));

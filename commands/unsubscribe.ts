@@ -1,6 +1,7 @@
 import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { subscribeWords } from "./subscribe.words.js";
 
 export default defineCommand({
   name: "unsubscribe",
@@ -9,10 +10,12 @@ export default defineCommand({
     fr: "Ne plus publier ici les nouveaux articles d’un sujet (modérateurs)",
   },
   access: "moderator",
+  words: subscribeWords,
   options: [
     {
       name: "topic",
       type: "string",
+      placeholder: { en: "topic", fr: "sujet" },
       description: { en: "A topic this channel follows", fr: "Un sujet suivi par ce salon" },
       required: true,
       maxLength: 64,

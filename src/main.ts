@@ -1,6 +1,5 @@
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Core, createCore } from "./core.js";
-import { translate } from "./framework/messages.js";
 import type { Platform } from "./framework/platform.js";
 import type { Logger } from "./framework/ports.js";
 import { createLogger } from "./logger.js";
@@ -72,12 +71,8 @@ async function main(): Promise<void> {
   // Stopped first, so that posts in flight finish (and are marked done) over platforms still open;
   // a post not yet claimed stays in the outbox and goes out at the next start.
   shutdown.onStop(async () => core.scheduler?.stop({ drainMs: SEND_DRAIN_MS }));
+  // The console prints its welcome when it starts, above: before any post the scheduler sends.
   await core.scheduler?.start();
-  if (platforms.some((p) => p.platform === "console")) {
-    process.stdout.write(
-      `${translate(config.DEFAULT_LOCALE, "console.ready", { count: core.library.count() })}\n`,
-    );
-  }
 }
 
 /** Every platform with a token runs; with none, the console does, so a fresh clone just works. */

@@ -1,8 +1,10 @@
 import type { Locale, Localized } from "./locale.js";
-import type { Translate } from "./messages.js";
+import type { MessageKey } from "./messages.js";
 import type { Clock, InsightsPort, LibraryPort, Logger } from "./ports.js";
 import type { Reply } from "./reply.js";
 import type { SchedulingPort } from "./scheduling-port.js";
+import { typeset } from "./typography.js";
+import type { Translate, WordBook } from "./words.js";
 
 /**
  * How commands are declared. One declaration drives the Discord slash-command definition, the
@@ -16,6 +18,11 @@ export interface OptionSpec {
   readonly name: string;
   readonly type: OptionType;
   readonly description: Localized;
+  /**
+   * What help and usage lines call the value, per language ("<when>", "<quand>"); the name when
+   * absent. A typed line may also name the option by it ("quand:demain 09:00").
+   */
+  readonly placeholder?: Localized;
   readonly required?: boolean;
   /** Integer bounds. */
   readonly min?: number;
@@ -60,9 +67,13 @@ export interface Services {
   scheduling?: SchedulingPort;
 }
 
-export interface CommandContext {
+/**
+ * What a handler sees. `K` is the keys of its command's own words: `t` says them and the shared
+ * ones (src/framework/messages.ts) in the user's language.
+ */
+export interface CommandContext<K extends string = never> {
   locale: Locale;
-  t: Translate;
+  t: Translate<K | MessageKey>;
   user: { id: string; name: string };
   channel: ChannelRef;
   /** Checked on the server side by the adapter (ManageGuild, chat admin, console user). */
@@ -73,16 +84,20 @@ export interface CommandContext {
 }
 
 export type Args = Record<string, string | number | undefined>;
-export type Handler<A> = (ctx: CommandContext, args: A) => Reply | Promise<Reply>;
+export type Handler<A, K extends string = string> = (
+  ctx: CommandContext<K>,
+  args: A,
+) => Reply | Promise<Reply>;
 
 export type Access = "everyone" | "moderator";
 
-/** A command, or a subcommand of a group: options and a handler. */
+/** A command, or a subcommand of a group: options, a handler and the words it says. */
 export interface Leaf {
   readonly name: string;
   readonly description: Localized;
   readonly options: readonly OptionSpec[];
   readonly run: Handler<Args>;
+  readonly words?: WordBook<string>;
 }
 
 /** A registered command: either a leaf, or a group of subcommands (/schedule post, /schedule list). */
@@ -93,27 +108,44 @@ export interface Command {
   readonly options: readonly OptionSpec[];
   readonly run?: Handler<Args>;
   readonly subcommands?: readonly Leaf[];
+  /** The command's own words (its subcommands carry theirs); shared words need not be listed. */
+  readonly words?: WordBook<string>;
 }
 
-/** Declares a command with options; the handler's arguments are typed from them. */
-export function defineCommand<const O extends readonly OptionSpec[]>(spec: {
+/**
+ * Declares a command with options and its own words; the handler's arguments are typed from the
+ * options and `ctx.t` accepts exactly the keys of `words` and the shared ones.
+ */
+export function defineCommand<const O extends readonly OptionSpec[], K extends string = never>(spec: {
   name: string;
   description: Localized;
   access: Access;
   options: O;
-  run: Handler<ArgsOf<O>>;
+  words?: WordBook<K>;
+  run: Handler<ArgsOf<O>, K>;
 }): Command {
-  return { ...spec, run: spec.run as Handler<Args> };
+  return {
+    ...spec,
+    description: typesetLocalized(spec.description),
+    options: spec.options.map(typesetOption),
+    run: spec.run as unknown as Handler<Args>,
+  };
 }
 
-/** Declares one subcommand of a group. */
-export function defineSubcommand<const O extends readonly OptionSpec[]>(spec: {
+/** Declares one subcommand of a group, with the words it says. */
+export function defineSubcommand<const O extends readonly OptionSpec[], K extends string = never>(spec: {
   name: string;
   description: Localized;
   options: O;
-  run: Handler<ArgsOf<O>>;
+  words?: WordBook<K>;
+  run: Handler<ArgsOf<O>, K>;
 }): Leaf {
-  return { ...spec, run: spec.run as Handler<Args> };
+  return {
+    ...spec,
+    description: typesetLocalized(spec.description),
+    options: spec.options.map(typesetOption),
+    run: spec.run as unknown as Handler<Args>,
+  };
 }
 
 /** Declares a group of subcommands sharing one access level. */
@@ -122,17 +154,35 @@ export function defineGroup(spec: {
   description: Localized;
   access: Access;
   subcommands: readonly Leaf[];
+  words?: WordBook<string>;
 }): Command {
-  return { ...spec, options: [] };
+  return { ...spec, description: typesetLocalized(spec.description), options: [] };
 }
 
-/** The visible usage line of a command or subcommand, e.g. "/news [query]". */
-export function usage(command: Command, leaf?: Leaf): string {
+/** Descriptions are words too: French gets its typography where they are defined, like the rest. */
+function typesetLocalized(text: Localized): Localized {
+  return { en: text.en, fr: typeset("fr", text.fr) };
+}
+
+/** The option itself when its words need nothing, so a shared option stays one object. */
+function typesetOption(option: OptionSpec): OptionSpec {
+  const fr = typeset("fr", option.description.fr);
+  return fr === option.description.fr ? option : { ...option, description: { ...option.description, fr } };
+}
+
+/** What help and usage lines call an option in `locale`. */
+export function placeholderOf(option: OptionSpec, locale: Locale): string {
+  return option.placeholder?.[locale] ?? option.name;
+}
+
+/** The visible usage line of a command or subcommand, e.g. "/news [query]" ("/news [requête]"). */
+export function usage(command: Command, leaf?: Leaf, locale: Locale = "en"): string {
   const parts = [`/${command.name}`];
   if (leaf) parts.push(leaf.name);
   for (const option of (leaf ?? command).options) {
     if (option.hidden) continue;
-    parts.push(option.required ? `<${option.name}>` : `[${option.name}]`);
+    const name = placeholderOf(option, locale);
+    parts.push(option.required ? `<${name}>` : `[${name}]`);
   }
   return parts.join(" ");
 }

@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
-import type { MessageKey } from "./messages.js";
 
 /**
- * An error meant for the user: a message code plus parameters. Core code throws it; only the
- * edge (runCommand and the adapters) turns the code into words in the user's language.
+ * An error meant for the user: a key of words plus parameters. Core code throws it; only the
+ * edge (runCommand and the adapters) turns the key into words in the user's language, looking it
+ * up in the running command's words, then the shared ones. A key no book has is a bug: the user
+ * then sees "Something went wrong (ref …)" and the log says which key.
  */
 export class UserError extends Error {
   constructor(
-    readonly code: MessageKey,
+    readonly code: string,
     readonly params: Record<string, string | number> = {},
   ) {
     super(code);

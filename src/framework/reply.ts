@@ -4,6 +4,9 @@
  * (unescaped): escaping is the renderer's job, so article text can never break markup.
  */
 
+import type { Locale } from "./locale.js";
+import { labelSeparator } from "./typography.js";
+
 /** Re-runs a command with fixed arguments: what a button does when pressed. */
 export interface Action {
   command: string;
@@ -14,6 +17,8 @@ export interface Action {
 export interface Button {
   label: string;
   action: Action;
+  /** The button that shows what comes next (the next page, more of a digest): the console's /more. */
+  next?: boolean;
 }
 
 export type Block =
@@ -42,8 +47,12 @@ export interface Reply {
   /** A line above the cards ("Results for …"), or the whole answer for short replies. */
   text?: string;
   cards: Card[];
+  /** A line below the cards ("…and 7 more"), said after what it follows on every platform. */
+  footer?: string;
   /** Buttons for the message as a whole (paging). */
   buttons?: Button[];
+  /** The language the reply is in: renderers set labels by its typography ("Date : " in French). */
+  locale?: Locale;
   /** Only the caller should see it (ephemeral on Discord). */
   private?: boolean;
   /** Answering a button press, replace the message it came from instead of sending a new one. */
@@ -59,20 +68,28 @@ export function textReply(text: string, options: Partial<Omit<Reply, "text" | "c
 /** Plain-text rendering, used by the console, the CLI and as a fallback everywhere. */
 export function renderPlain(reply: Reply): string {
   const out: string[] = [];
+  const colon = labelSeparator(reply.locale);
   if (reply.text) out.push(reply.text);
   for (const card of reply.cards) {
     const lines: string[] = [`== ${card.title} ==`];
     if (card.url) lines.push(card.url);
-    for (const field of card.fields ?? []) lines.push(`${field.name}: ${field.value}`);
+    for (const field of card.fields ?? []) lines.push(`${field.name}${colon}${field.value}`);
     for (const block of card.body) lines.push(renderPlainBlock(block));
     if (card.footer) lines.push(`(${card.footer})`);
-    const buttons = (card.buttons ?? []).map((b) => `[${b.label}: ${actionToCommandLine(b.action)}]`);
+    const buttons = (card.buttons ?? []).map((b) => plainButton(b, colon));
     if (buttons.length > 0) lines.push(buttons.join("  "));
     out.push(lines.join("\n"));
   }
-  const buttons = (reply.buttons ?? []).map((b) => `[${b.label}: ${actionToCommandLine(b.action)}]`);
+  if (reply.footer) out.push(reply.footer);
+  const buttons = (reply.buttons ?? []).map((b) => plainButton(b, colon));
   if (buttons.length > 0) out.push(buttons.join("  "));
   return out.join("\n\n");
+}
+
+/** A button as the line that does the same, "[Next: /news query=bitcoin page=2]"; /more presses the next one. */
+function plainButton(button: Button, colon: string): string {
+  const more = button.next ? " | /more" : "";
+  return `[${button.label}${colon}${actionToCommandLine(button.action)}${more}]`;
 }
 
 function renderPlainBlock(block: Block): string {
@@ -86,10 +103,19 @@ function renderPlainBlock(block: Block): string {
   }
 }
 
-/** The command line a person would type to do what a button does (console shows it). */
+/**
+ * The command line a person would type to do what a button does (the console shows it). Values
+ * with spaces are quoted, so the line reads back the same (src/framework/parse-command-line.ts).
+ */
 export function actionToCommandLine(action: Action): string {
   const parts = [`/${action.command}`];
   if (action.subcommand) parts.push(action.subcommand);
-  for (const [key, value] of Object.entries(action.args)) parts.push(`${key}=${value}`);
+  for (const [key, value] of Object.entries(action.args)) parts.push(`${key}=${quoteValue(String(value))}`);
   return parts.join(" ");
+}
+
+function quoteValue(value: string): string {
+  if (!/\s/.test(value) && !/^["“«]/.test(value)) return value;
+  if (!value.includes('"')) return `"${value}"`;
+  return value.includes("»") ? value : `«${value}»`;
 }

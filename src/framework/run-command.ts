@@ -1,6 +1,9 @@
 import type { Args, Command, CommandContext, Leaf, OptionSpec } from "./command.js";
-import { usage } from "./command.js";
+import { placeholderOf, usage } from "./command.js";
+import { withCommandWords } from "./context.js";
 import { errorRef, UserError } from "./errors.js";
+import type { Locale } from "./locale.js";
+import type { MessageKey, Translate } from "./messages.js";
 import type { Reply } from "./reply.js";
 import { textReply } from "./reply.js";
 import { sanitizeInvocation } from "./sanitize.js";
@@ -35,36 +38,48 @@ export async function runCommand(
 ): Promise<Reply> {
   // The one place user text enters, on every platform: what may be echoed is cleaned here.
   invocation = sanitizeInvocation(invocation);
+  // Errors are said with the command's own words once it is known (its errors are among them).
+  let scoped: ErrorContext = ctx;
   try {
     const command = commands.get(invocation.command);
     if (!command) throw new UserError("error.unknownCommand", { command: invocation.command });
+    scoped = withCommandWords(ctx, command);
     if (command.access === "moderator" && !(await ctx.isModerator())) {
       throw new UserError("error.forbidden", { command: command.name });
     }
-    const leaf = selectLeaf(command, invocation.subcommand);
-    const args = validateArgs(command, leaf, invocation.args);
+    const leaf = selectLeaf(command, invocation.subcommand, ctx.locale);
+    const leafCtx = withCommandWords(ctx, command, leaf);
+    scoped = leafCtx;
+    const args = validateArgs(command, leaf, invocation.args, ctx.locale);
     const run = leaf.run;
-    return await withTimeout(Promise.resolve(run(ctx, args)), timeoutMs);
+    const reply = await withTimeout(Promise.resolve(run(leafCtx, args)), timeoutMs);
+    return { locale: ctx.locale, ...reply };
   } catch (error) {
-    return errorReply(error, ctx, invocation);
+    return errorReply(error, scoped, invocation);
   }
 }
 
 /** Turns any error into what the user sees; unexpected ones are logged with a short reference. */
-export function errorReply(
-  error: unknown,
-  ctx: Pick<CommandContext, "t" | "services">,
-  where: object = {},
-): Reply {
+/** What saying an error needs: words (the command's, when known) and a log. */
+export interface ErrorContext {
+  t: Translate<MessageKey>;
+  services: CommandContext["services"];
+  locale?: Locale;
+}
+
+export function errorReply(error: unknown, ctx: ErrorContext, where: object = {}): Reply {
+  const locale = ctx.locale;
   if (error instanceof UserError) {
-    return textReply(ctx.t(error.code, error.params), { private: true, error: true });
+    // A key no book has comes back as itself: a bug, reported like any other below.
+    const text = (ctx.t as Translate<string>)(error.code, error.params);
+    if (text !== error.code) return textReply(text, { private: true, error: true, locale });
   }
   const ref = errorRef();
   ctx.services.log.error({ err: error, ref, ...where }, "command failed");
-  return textReply(ctx.t("error.unexpected", { ref }), { private: true, error: true });
+  return textReply(ctx.t("error.unexpected", { ref }), { private: true, error: true, locale });
 }
 
-function selectLeaf(command: Command, subcommand: string | undefined): Leaf {
+function selectLeaf(command: Command, subcommand: string | undefined, locale: Locale): Leaf {
   if (!command.subcommands) {
     if (!command.run) throw new Error(`command ${command.name} has neither run nor subcommands`);
     return {
@@ -74,19 +89,29 @@ function selectLeaf(command: Command, subcommand: string | undefined): Leaf {
       run: command.run,
     };
   }
-  const leaf = command.subcommands.find((s) => s.name === subcommand?.toLowerCase());
-  if (!leaf) {
-    const names = command.subcommands.map((s) => s.name).join("|");
-    throw new UserError("error.unknownSubcommand", {
-      sub: subcommand ?? "",
-      usage: `/${command.name} <${names}>`,
+  const leaves = command.subcommands;
+  const leaf = leaves.find((s) => s.name === subcommand?.toLowerCase());
+  if (leaf) return leaf;
+  const actions = leaves.map((s) => s.name).join(", ");
+  if (!subcommand) {
+    // The first action that needs nothing more is the example a newcomer can type as is.
+    const example = leaves.find((s) => s.options.every((o) => !o.required)) ?? leaves[0];
+    throw new UserError("error.missingSubcommand", {
+      command: command.name,
+      actions,
+      example: example ? usage(command, example, locale) : `/${command.name}`,
     });
   }
-  return leaf;
+  throw new UserError("error.unknownSubcommand", {
+    command: command.name,
+    sub: subcommand,
+    actions,
+    usage: `/${command.name} <${leaves.map((s) => s.name).join("|")}>`,
+  });
 }
 
 /** Checks and converts raw values against the declared options; unknown keys are dropped. */
-export function validateArgs(command: Command, leaf: Leaf, raw: Args): Args {
+export function validateArgs(command: Command, leaf: Leaf, raw: Args, locale: Locale = "en"): Args {
   const out: Args = {};
   const isSub = command.subcommands !== undefined;
   for (const option of leaf.options) {
@@ -95,36 +120,36 @@ export function validateArgs(command: Command, leaf: Leaf, raw: Args): Args {
     if (text === undefined || text === "") {
       if (option.required) {
         throw new UserError("error.missingOption", {
-          option: option.name,
-          usage: usage(command, isSub ? leaf : undefined),
+          option: placeholderOf(option, locale),
+          usage: usage(command, isSub ? leaf : undefined, locale),
         });
       }
       out[option.name] = undefined;
       continue;
     }
-    out[option.name] = convert(option, text);
+    out[option.name] = convert(option, text, locale);
   }
   return out;
 }
 
-function convert(option: OptionSpec, value: string | number): string | number {
+function convert(option: OptionSpec, value: string | number, locale: Locale): string | number {
+  const name = placeholderOf(option, locale);
   if (option.type === "integer") {
     const n = typeof value === "number" ? value : Number(value);
     const min = option.min ?? Number.MIN_SAFE_INTEGER;
     const max = option.max ?? Number.MAX_SAFE_INTEGER;
     if (!Number.isInteger(n) || n < min || n > max) {
-      throw new UserError("error.badInteger", { option: option.name, min, max });
+      throw new UserError("error.badInteger", { option: name, min, max });
     }
     return n;
   }
   const text = String(value);
   if (option.maxLength !== undefined && text.length > option.maxLength) {
-    throw new UserError("error.tooLong", { option: option.name, max: option.maxLength });
+    throw new UserError("error.tooLong", { option: name, max: option.maxLength });
   }
   if (option.choices) {
     const match = option.choices.find((c) => c.toLowerCase() === text.toLowerCase());
-    if (!match)
-      throw new UserError("error.badChoice", { option: option.name, choices: option.choices.join(", ") });
+    if (!match) throw new UserError("error.badChoice", { option: name, choices: option.choices.join(", ") });
     return match;
   }
   return text;

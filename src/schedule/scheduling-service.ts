@@ -11,6 +11,7 @@ import type {
 } from "../framework/scheduling-port.js";
 import type { ScheduleRow } from "../store/schedules.js";
 import { minimumGapMs, nextFire, parseCron } from "./cron.js";
+import { cronError } from "./explain-cron.js";
 import { formatInstant } from "./render-posts.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
@@ -156,7 +157,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
     scheduleDigest(channel, actor, input) {
       const shown = input.cron.trim().slice(0, 80);
       const cron = parseCron(input.cron);
-      if (!cron) throw new UserError("schedule.badCron", { cron: shown });
+      if (!cron) throw cronError(input.cron);
       const now = env.clock.now();
       const zone = zoneOf(env, targetOf(channel));
       if (!nextFire(cron, now, zone)) throw new UserError("schedule.neverFires", { cron: shown });

@@ -1,15 +1,21 @@
 import type { CommandContext, Services } from "../../framework/command.js";
 import { makeContext } from "../../framework/context.js";
 import type { Locale } from "../../framework/locale.js";
-import { translate } from "../../framework/messages.js";
 import { parseCommandLine } from "../../framework/parse-command-line.js";
-import type { Reply } from "../../framework/reply.js";
+import type { Action, Reply } from "../../framework/reply.js";
 import { type CommandRegistry, runCommand } from "../../framework/run-command.js";
+import { wordsTranslator } from "../../framework/words.js";
+import { consoleWords } from "./console-words.js";
 
 /** The terminal has no message size limit worth paging for: an article prints whole. */
 const CONSOLE_TEXT_LIMIT = 1_000_000;
 
 export const CONSOLE_CHANNEL = { platform: "console", id: "console" } as const;
+
+/** What the console says of its own, in `locale`. */
+export function consoleSays(locale: Locale, key: keyof typeof consoleWords.en, params = {}): string {
+  return wordsTranslator<keyof typeof consoleWords.en>([consoleWords], locale, "console")(key, params);
+}
 
 /** The person at the terminal runs the bot, so they are its moderator. */
 export function consoleContext(services: Services, locale: Locale): CommandContext {
@@ -34,6 +40,43 @@ export async function runConsoleLine(
   locale: Locale,
 ): Promise<Reply> {
   const parsed = parseCommandLine(line, commands);
-  if (!parsed) return { text: translate(locale, "console.notACommand"), cards: [], error: true };
+  if (!parsed) return { text: consoleSays(locale, "console.notACommand"), cards: [], error: true, locale };
   return runCommand(commands, parsed, consoleContext(services, locale));
+}
+
+/** `/more`: the console's way of pressing "Next" (a terminal has no buttons). */
+const MORE = /^\/more(?:@\w+)?\s*$/i;
+
+/**
+ * A conversation at the terminal: lines run as runConsoleLine runs them, and `/more` presses the
+ * "next" button of the last reply or post that had one (the next page of /news, a digest's rest).
+ */
+export class ConsoleSession {
+  private next: Action | null = null;
+
+  constructor(
+    private readonly commands: CommandRegistry,
+    private readonly services: Services,
+    private readonly locale: Locale,
+  ) {}
+
+  async say(line: string): Promise<Reply> {
+    if (!MORE.test(line.trim()))
+      return this.seen(await runConsoleLine(line, this.commands, this.services, this.locale));
+    if (!this.next)
+      return { text: consoleSays(this.locale, "console.nothingMore"), cards: [], locale: this.locale };
+    const { command, subcommand, args } = this.next;
+    const invocation = subcommand ? { command, subcommand, args } : { command, args };
+    return this.seen(await runCommand(this.commands, invocation, consoleContext(this.services, this.locale)));
+  }
+
+  /** Remembers the reply's "next" button, if any, for /more; returns the reply. */
+  seen(reply: Reply): Reply {
+    if (reply.error) return reply;
+    const next = [...(reply.buttons ?? []), ...reply.cards.flatMap((c) => c.buttons ?? [])].find(
+      (b) => b.next,
+    );
+    this.next = next?.action ?? null;
+    return reply;
+  }
 }

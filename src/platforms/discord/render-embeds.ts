@@ -32,7 +32,12 @@ export function renderReply(reply: Reply, codec: ActionCodec): DiscordMessage[] 
   let current = newMessage();
   messages.push(current);
 
-  reply.cards.forEach((card, index) => {
+  // A footer ("…and 7 more") is said after the cards: as a last, untitled embed, above the reply's buttons.
+  const footer: Card | null = reply.footer
+    ? { title: "", body: [{ type: "paragraph", text: reply.footer }] }
+    : null;
+  const cards = footer ? [...reply.cards, footer] : reply.cards;
+  cards.forEach((card, index) => {
     const label = numbered ? (text: string) => `${index + 1} · ${text}` : (text: string) => text;
     const rows = buttonRows(card.buttons ?? [], codec, label);
     // A card whose buttons would not fit under this message starts the next one.
@@ -40,7 +45,7 @@ export function renderReply(reply: Reply, codec: ActionCodec): DiscordMessage[] 
       current = newMessage();
       messages.push(current);
     }
-    for (const embed of cardEmbeds(card, numbered ? `${index + 1}. ` : "")) {
+    for (const embed of cardEmbeds(card, numbered ? `${index + 1}. ` : "", card === footer)) {
       const size = embedSize(embed);
       if (current.embeds.length >= LIMITS.embedsPerMessage || current.size + size > LIMITS.embedTotal) {
         current = newMessage();
@@ -86,12 +91,10 @@ function isEmpty(m: DiscordMessage): boolean {
 }
 
 /** One card as embeds: the first carries title and URL, continuations carry the rest. */
-function cardEmbeds(card: Card, prefix: string): APIEmbed[] {
+function cardEmbeds(card: Card, prefix: string, untitled = false): APIEmbed[] {
   const embeds: APIEmbed[] = [];
-  const head: APIEmbed = {
-    title: clip(prefix + escapeMarkdownText(nonEmpty(card.title)), LIMITS.embedTitle),
-    color: EMBED_COLOR,
-  };
+  const head: APIEmbed = { color: EMBED_COLOR };
+  if (!untitled) head.title = clip(prefix + escapeMarkdownText(nonEmpty(card.title)), LIMITS.embedTitle);
   const url = safeUrl(card.url);
   if (url) head.url = url;
   embeds.push(head);

@@ -1,4 +1,5 @@
 import type { Block, Card, Reply } from "../../framework/reply.js";
+import { labelSeparator } from "../../framework/typography.js";
 
 /**
  * Turns the neutral Reply into Telegram HTML (parse_mode "HTML", never MarkdownV2: HTML needs only
@@ -60,14 +61,16 @@ export function needsCardNumbers(reply: Reply): boolean {
 export function renderSegments(reply: Reply, options: RenderOptions = {}): Segment[] {
   const out: Segment[] = [];
   if (reply.text) out.push({ text: reply.text, wrap: plain, sep: "\n\n" });
+  const colon = labelSeparator(reply.locale);
   reply.cards.forEach((card, index) => {
-    out.push(...cardSegments(card, options.numberCards ? index + 1 : null));
+    out.push(...cardSegments(card, options.numberCards ? index + 1 : null, colon));
   });
+  if (reply.footer) out.push({ text: reply.footer, wrap: italic, sep: "\n\n" });
   if (out.length === 0) out.push({ text: "…", wrap: plain, sep: "" });
   return out;
 }
 
-function cardSegments(card: Card, number: number | null): Segment[] {
+function cardSegments(card: Card, number: number | null, colon: string): Segment[] {
   const out: Segment[] = [];
   const href = safeHref(card.url);
   const prefix = number === null ? "" : `${number}. `;
@@ -77,7 +80,7 @@ function cardSegments(card: Card, number: number | null): Segment[] {
   out.push({ text: card.title, wrap: title, sep: "\n\n", keepWithNext: true });
   (card.fields ?? []).forEach((field, i) => {
     const name = escapeHtml(field.name);
-    out.push({ text: field.value, wrap: (s) => `<b>${name}</b>: ${s}`, sep: i === 0 ? "\n" : " · " });
+    out.push({ text: field.value, wrap: (s) => `<b>${name}</b>${colon}${s}`, sep: i === 0 ? "\n" : " · " });
   });
   let previous: Block["type"] | "title" = "title";
   for (const block of card.body) {

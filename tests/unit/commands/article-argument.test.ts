@@ -46,7 +46,7 @@ describe("an id-shaped argument names an article exactly or none", () => {
   it("GIVEN an id-shaped miss in French THEN the answer and the suggestions are in French", async () => {
     const { text } = await ask("/article 000_df19e6179d96e4af", "fr");
     expect(text).toContain("aucun article n’a cet identifiant");
-    expect(text).toContain(`${SEED_ID} (« ${SEED_TITLE} »)`);
+    expect(text).toContain(`${SEED_ID} («\u00a0${SEED_TITLE}\u00a0»)`);
   });
 
   it("GIVEN an id nothing resembles THEN the answer says so without suggestions", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineCommand, defineGroup, defineSubcommand } from "../../../src/framework/command.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
+import { type Action, actionToCommandLine } from "../../../src/framework/reply.js";
 import { registry } from "../../../src/framework/run-command.js";
 
 const d = { en: "x", fr: "x" };
@@ -9,7 +10,10 @@ const commands = registry([
     name: "news",
     description: d,
     access: "everyone",
-    options: [{ name: "query", type: "string", description: d }] as const,
+    options: [
+      { name: "query", type: "string", description: d },
+      { name: "page", type: "integer", description: d, hidden: true },
+    ] as const,
     run: () => ({ cards: [] }),
   }),
   defineCommand({
@@ -32,7 +36,13 @@ const commands = registry([
         description: d,
         options: [
           { name: "article", type: "article", description: d, required: true },
-          { name: "when", type: "string", description: d, required: true },
+          {
+            name: "when",
+            type: "string",
+            description: d,
+            placeholder: { en: "when", fr: "quand" },
+            required: true,
+          },
         ] as const,
         run: () => ({ cards: [] }),
       }),
@@ -124,5 +134,59 @@ describe("parseCommandLine", () => {
 
   it("GIVEN a query wrapped whole in quotes THEN the quotes are dropped", () => {
     expect(parseCommandLine('/news "mining pakistan"', commands)?.args).toEqual({ query: "mining pakistan" });
+  });
+});
+
+describe("named options take their whole value", () => {
+  const args = (line: string) => parseCommandLine(line, commands)?.args;
+
+  it.each([
+    [
+      "/schedule post article:000_df19e6179d96e4ae when:tomorrow 09:00",
+      "000_df19e6179d96e4ae",
+      "tomorrow 09:00",
+    ],
+    ["/schedule post article=seed-1 when=tomorrow 09:00", "seed-1", "tomorrow 09:00"],
+    ['/schedule post article:seed-1 when:"tomorrow 09:00"', "seed-1", "tomorrow 09:00"],
+    ["/schedule post when:tomorrow 09:00 article:seed-1", "seed-1", "tomorrow 09:00"],
+    ["/schedule post seed-1 when:in 2 h", "seed-1", "in 2 h"],
+    ["/schedule post seed-1 WHEN:in 2h", "seed-1", "in 2h"],
+    ["/schedule post seed-1 quand:demain 09:00", "seed-1", "demain 09:00"],
+    ['/schedule post article:"bitcoin when:mining" when:in 2h', "bitcoin when:mining", "in 2h"],
+    ["/schedule post article:«prix du pétrole» when:in 2h", "prix du pétrole", "in 2h"],
+  ])("GIVEN %s THEN article and when are read whole", (line, article, when) => {
+    expect(args(line)).toEqual({ article, when });
+  });
+
+  it("GIVEN cron:0 9 * * 1-5 THEN the cron is the five fields", () => {
+    expect(args("/schedule digest cron:0 9 * * 1-5")).toEqual({ cron: "0 9 * * 1-5" });
+    expect(args("/schedule digest cron:0 9 * * 1-5 topic:bitcoin mining")).toEqual({
+      cron: "0 9 * * 1-5",
+      topic: "bitcoin mining",
+    });
+  });
+
+  it("GIVEN a named cron followed by words THEN its consume hook takes the cron and the words go on", () => {
+    expect(args("/schedule digest cron:0 9 * * 1-5 bitcoin")).toEqual({
+      cron: "0 9 * * 1-5",
+      topic: "bitcoin",
+    });
+  });
+
+  it("GIVEN a name that is not an option THEN it is words of the query", () => {
+    expect(args("/news https://example.org when:now")).toEqual({ query: "https://example.org when:now" });
+    expect(args("/news query:bitcoin mining")).toEqual({ query: "bitcoin mining" });
+  });
+
+  it.each<Action>([
+    { command: "news", args: { query: "bitcoin mining", page: 2 } },
+    { command: "news", args: { query: 'say "hi" there', page: 3 } },
+    { command: "article", args: { article: "seed-1", part: 4 } },
+  ])("GIVEN a button's action THEN the command line the console shows reads back to it", (action) => {
+    const parsed = parseCommandLine(actionToCommandLine(action), commands);
+    expect(parsed?.command).toBe(action.command);
+    expect(parsed?.args).toEqual(
+      Object.fromEntries(Object.entries(action.args).map(([k, v]) => [k, String(v)])),
+    );
   });
 });

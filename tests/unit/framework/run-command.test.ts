@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Services } from "../../../src/framework/command.js";
+import type { PlatformName, Services } from "../../../src/framework/command.js";
 import { defineCommand } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
 import { UserError } from "../../../src/framework/errors.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
+import { defineWords } from "../../../src/framework/words.js";
 
 const d = { en: "x", fr: "x" };
 const seen: unknown[] = [];
@@ -41,9 +42,22 @@ const commands = registry([
     name: "missing",
     description: d,
     access: "everyone",
+    words: defineWords({
+      en: { "missing.none": "Nothing matches “{query}”." },
+      fr: { "missing.none": "Rien ne correspond à « {query} »." },
+    }),
     options: [] as const,
     run: () => {
-      throw new UserError("error.articleNotFound", { query: "zzz" });
+      throw new UserError("missing.none", { query: "zzz" });
+    },
+  }),
+  defineCommand({
+    name: "unsaid",
+    description: d,
+    access: "everyone",
+    options: [] as const,
+    run: () => {
+      throw new UserError("unsaid.nowhere");
     },
   }),
   defineCommand({
@@ -55,13 +69,13 @@ const commands = registry([
   }),
 ]);
 
-function context(locale: "en" | "fr", moderator: boolean) {
+function context(locale: "en" | "fr", moderator: boolean, platform: PlatformName = "console") {
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn(), debug: vi.fn() };
   const services = { log } as unknown as Services;
   const ctx = makeContext({
     locale,
     user: { id: "u1", name: "user" },
-    channel: { platform: "console", id: "c" },
+    channel: { platform, id: "c" },
     isModerator: async () => moderator,
     textLimit: 2000,
     services,
@@ -95,9 +109,26 @@ describe("runCommand", () => {
     const before = seen.length;
     const reply = await runCommand(commands, { command: "admin", args: {} }, ctx);
     expect(reply).toMatchObject({ error: true, private: true });
-    expect(reply.text).toContain("Only moderators");
+    expect(reply.text).toContain("Only the console user can use /admin");
     expect(seen.slice(before)).toEqual([]); // the handler never ran
   });
+
+  it.each([
+    [
+      "discord",
+      "en",
+      "Only moderators can use /admin: on Discord, members with the “Manage Server” permission.",
+    ],
+    ["telegram", "en", "Only the group’s administrators can use /admin."],
+    ["discord", "fr", "permission «\u00a0Gérer le serveur\u00a0»"],
+    ["telegram", "fr", "Seuls les administrateurs du groupe peuvent utiliser /admin."],
+  ] as const)(
+    "GIVEN a non-moderator on %s (%s) THEN the refusal says who the moderators are there",
+    async (platform, locale, said) => {
+      const { ctx } = context(locale, false, platform);
+      expect((await runCommand(commands, { command: "admin", args: {} }, ctx)).text).toContain(said);
+    },
+  );
 
   it("GIVEN a moderator THEN the moderator command runs", async () => {
     const { ctx } = context("en", true);
@@ -118,7 +149,17 @@ describe("runCommand", () => {
   it("GIVEN a UserError THEN its message is translated", async () => {
     const { ctx } = context("fr", false);
     const reply = await runCommand(commands, { command: "missing", args: {} }, ctx);
-    expect(reply.text).toContain("Aucun article ne correspond à « zzz »");
+    expect(reply.text).toBe("Rien ne correspond à «\u00a0zzz\u00a0».");
+  });
+
+  it("GIVEN a UserError whose key no book has THEN it is a bug: a reference, and the log names the key", async () => {
+    const { ctx, log } = context("en", false);
+    const reply = await runCommand(commands, { command: "unsaid", args: {} }, ctx);
+    expect(reply.text).toContain("Something went wrong");
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.objectContaining({ code: "unsaid.nowhere" }) }),
+      "command failed",
+    );
   });
 
   it("GIVEN an unknown command THEN the reply points to /help", async () => {

@@ -89,7 +89,7 @@ describe("GIVEN hostile characters in a command THEN the reply never echoes them
   it.each([
     ["a search query", `/news ${RLO}gnp.exe${NUL} bitcoin`, "Nothing found for “gnp.exe  bitcoin”"],
     ["an article id", `/article 2025-07-19${NUL}${RLO}-bitcoin`, "No article matches “2025-07-19 -bitcoin”"],
-    ["a subcommand", `/schedule ${RLO}post\u001b[2J`, "Unknown action “post [2j”"],
+    ["a subcommand", `/schedule ${RLO}post\u001b[2J`, "no action “post [2j”"],
     ["a named option", `/news query=${RLO}x${NUL}y`, "Nothing found for “x y”"],
   ])("GIVEN %s THEN cleaned before it is echoed", async (_what, line, echoed) => {
     const text = await answer(line);

@@ -66,8 +66,16 @@ describe("moderator commands", () => {
   });
 
   it.each([
-    ["/schedule digest 0 9 * * 1-9", "“0 9 * * 1-9” is not a cron expression"],
-    ["/schedule digest every day", "“every day” is not a cron expression"],
+    ["/schedule digest 0 9 * * 1-9", "In “0 9 * * 1-9”, the weekday field is “1-9”: it takes 0 to 7."],
+    ["/schedule digest 61 9 * * *", "In “61 9 * * *”, the minute field is “61”: it takes 0 to 59."],
+    ["/schedule digest 0 9 * * lundi", "the weekday field “lundi” is not understood"],
+    ["/schedule digest every day", "“every day” has 2 fields; a cron has 5"],
+    ['/schedule digest cron:"0 9 * *"', "“0 9 * *” has 4 fields; a cron has 5"],
+    [
+      "/schedule",
+      "/schedule needs an action: post, digest, list, cancel, pause, resume. For example: /schedule list",
+    ],
+    ["/schedule frobnicate", "/schedule has no action “frobnicate”. Its actions: post, digest, list"],
     ["/schedule digest */2 * * * *", "“*/2 * * * *” would post every 2 min"],
     ["/schedule digest * * * * * *", "would post every 1 s"],
     ["/schedule digest 0 0 1-7 * 0#5", "never fires"], // the 5th Sunday within the 1st-7th
@@ -76,7 +84,7 @@ describe("moderator commands", () => {
     ["/schedule post a1 in 400 days", "more than a year away"],
     ["/schedule post a1 someday", "I can’t read “someday” as a time"],
     ["/schedule post no-such-thing in 2h", "No article matches “no-such-thing”"],
-    ["/schedule cancel zzzz", "No schedule “zzzz” in this channel"],
+    ["/schedule cancel zzzz", "No schedule “zzzz” here"],
     ["/schedule pause zzzz", "No schedule “zzzz”"],
     ["/settings timezone Mars/Olympus", "“Mars/Olympus” is not a time zone I know"],
     ["/settings language de", "must be one of: en, fr"],
@@ -87,6 +95,22 @@ describe("moderator commands", () => {
     expect(reply.error).toBe(true);
     expect(text).toContain(message);
     expect(snapshot()).toEqual(before);
+  });
+
+  it("GIVEN the README's named-option lines THEN they schedule what they say", async () => {
+    const post = await run("/schedule post article:a1 when:tomorrow 09:00");
+    expect(post.text).toContain("will be posted here on Fri, 18 Jul 2025, 09:00");
+    const quoted = await run('/schedule post article:a1 when:"tomorrow 09:00"');
+    expect(quoted.text).toContain("on Fri, 18 Jul 2025, 09:00");
+    const digest = await run("/schedule digest cron:0 9 * * 1-5");
+    expect(digest.text).toContain("a digest of new articles here at “0 9 * * 1-5” (Europe/Paris)");
+  });
+
+  it("GIVEN French THEN the cron's field is named in French and the marks are spaced", async () => {
+    const { text } = await run("/schedule digest 61 9 * * *", { locale: "fr" });
+    expect(text).toBe(
+      "Dans «\u00a061 9 * * *\u00a0», le champ minute vaut «\u00a061\u00a0»\u00a0: il va de 0 à 59.",
+    );
   });
 
   it("GIVEN a cron that only gets too close across the spring-forward night THEN it is refused", async () => {
@@ -165,23 +189,23 @@ describe("moderator commands", () => {
     const { text } = await run("/schedule post a1 in 2h");
     const id = /Scheduled ([a-z2-9]+)/.exec(text)?.[1] ?? "";
     const other = await run(`/schedule cancel ${id}`, { channel: { platform: "telegram", id: "-5" } });
-    expect(other.text).toContain(`No schedule “${id}” in this channel`);
+    expect(other.text).toContain(`No schedule “${id}” here`);
   });
 
   it("GIVEN subscribe twice and unsubscribe THEN clear answers", async () => {
     expect((await run("/subscribe économie")).text).toBe(
-      "This channel now gets new articles on “économie” as they arrive.",
+      "New articles on “économie” will be posted here as they arrive.",
     );
-    expect((await run("/subscribe ECONOMIE")).text).toBe("This channel already follows “ECONOMIE”.");
+    expect((await run("/subscribe ECONOMIE")).text).toBe("“ECONOMIE” is already followed here.");
     expect((await run("/subscribe quantum")).text).toContain("No article has this topic yet");
     expect((await run("/unsubscribe sport")).text).toBe(
-      "This channel does not follow “sport”. It follows: économie, quantum.",
+      "“sport” is not followed here. Followed here: économie, quantum.",
     );
-    expect((await run("/unsubscribe Economie")).text).toBe("This channel no longer follows “Economie”.");
+    expect((await run("/unsubscribe Economie")).text).toBe("“Economie” is no longer followed here.");
   });
 
   it("GIVEN /settings language fr THEN confirmed, recorded and used for posts", async () => {
-    expect((await run("/settings language FR")).text).toBe("Posts in this channel will be in French.");
+    expect((await run("/settings language FR")).text).toBe("Posts here will be in French.");
     expect(h.scheduler.port.localeOf({ platform: "discord", id: "100" })).toBe("fr");
     expect(new AuditLog(h.db).recent(1)[0]).toMatchObject({
       action: "settings.language",

@@ -197,7 +197,7 @@ describe("/schedule digest with an expression that never fires", () => {
 
   it.each([
     ["en", "“0 0 30 2 *” never fires"],
-    ["fr", "« 0 0 30 2 * » ne se déclenche jamais"],
+    ["fr", "«\u00a00 0 30 2 *\u00a0» ne se déclenche jamais"],
   ] as const)(
     "GIVEN 0 0 30 2 * in %s THEN 'never fires', not 'not a cron expression', and nothing is saved",
     async (locale, words) => {

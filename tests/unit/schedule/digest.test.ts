@@ -76,7 +76,12 @@ describe("a moderator's digest", () => {
     const first = h.discord.to("100");
     expect(first).toHaveLength(1);
     expect(first[0]?.reply.cards.map((c) => c.footer)).toEqual(["a7", "a6", "a5", "a4", "a3"]);
-    expect(first[0]?.reply.text).toBe("News digest\n…and 2 more: /latest");
+    // The count comes after the cards, with a button that shows the two: /latest from the 6th on.
+    expect(first[0]?.reply.text).toBe("News digest");
+    expect(first[0]?.reply.footer).toBe("…and 2 more new articles.");
+    expect(first[0]?.reply.buttons).toEqual([
+      { label: "Show 2 more", action: { command: "latest", args: { page: 2 } }, next: true },
+    ]);
 
     await h.time.advanceTo("2025-07-18T08:00:00Z");
     expect(h.discord.to("100")).toHaveLength(1); // a1 and a2 were counted in "2 more", not owed

@@ -136,7 +136,7 @@ describe("failures", () => {
     const text = renderPlain(reply);
     expect(text).toContain("disabled since");
     expect(text).toContain("Missing Access");
-    expect(text).toContain("failed: posting to this channel is disabled");
+    expect(text).toContain("failed: posting here is disabled");
   });
 
   it("GIVEN transient failures THEN retried with backoff (30 s, then 60 s) and sent once", async () => {
