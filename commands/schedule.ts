@@ -120,7 +120,7 @@ const digest = defineSubcommand({
 const list = defineSubcommand({
   name: "list",
   words,
-  description: { en: "What is scheduled in this channel", fr: "Ce qui est programmé dans ce salon" },
+  description: { en: "What is scheduled here", fr: "Ce qui est programmé ici" },
   options: [] as const,
   run(ctx) {
     return renderOverview(ctx, requireScheduling(ctx.services).overview(ctx.channel));

@@ -9,8 +9,8 @@ const timezone = defineSubcommand({
   name: "timezone",
   words,
   description: {
-    en: "Time zone for schedules in this channel",
-    fr: "Fuseau horaire des programmations de ce salon",
+    en: "Time zone for schedules here",
+    fr: "Fuseau horaire des programmations ici",
   },
   options: [
     {
@@ -32,7 +32,7 @@ const timezone = defineSubcommand({
 const language = defineSubcommand({
   name: "language",
   words,
-  description: { en: "Language of posts in this channel", fr: "Langue des publications de ce salon" },
+  description: { en: "Language of posts here", fr: "Langue des publications ici" },
   options: [
     {
       name: "language",
@@ -53,7 +53,7 @@ const language = defineSubcommand({
 
 export default defineGroup({
   name: "settings",
-  description: { en: "Channel settings (moderators)", fr: "Réglages du salon (modérateurs)" },
+  description: { en: "Settings for posts here (moderators)", fr: "Réglages des publications ici (modérateurs)" },
   access: "moderator",
   subcommands: [timezone, language],
 });

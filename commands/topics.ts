@@ -17,14 +17,12 @@ export default defineCommand({
     const { categories, tags } = ctx.services.library.topics();
     if (categories.length === 0 && tags.length === 0) return { text: ctx.t("topics.empty"), cards: [] };
     const list = (items: { name: string; count: number }[]) =>
-      items
-        .slice(0, SHOWN)
-        .map(
-          (item): Block => ({
-            type: "bullet",
-            text: ctx.t("topics.item", { name: item.name, count: item.count }),
-          }),
-        );
+      items.slice(0, SHOWN).map(
+        (item): Block => ({
+          type: "bullet",
+          text: ctx.t("topics.item", { name: item.name, count: item.count }),
+        }),
+      );
     const body: Block[] = [];
     if (categories.length > 0)
       body.push({ type: "heading", text: ctx.t("topics.categories") }, ...list(categories));

@@ -16,7 +16,7 @@ export default defineCommand({
       name: "topic",
       type: "string",
       placeholder: { en: "topic", fr: "sujet" },
-      description: { en: "A topic this channel follows", fr: "Un sujet suivi par ce salon" },
+      description: { en: "A topic followed here", fr: "Un sujet suivi ici" },
       required: true,
       maxLength: 64,
     },

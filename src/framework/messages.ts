@@ -18,7 +18,7 @@ export const sharedWords = defineWords({
     "error.unexpected": "Something went wrong (ref {ref}). The team has been told; please try again later.",
     "error.forbidden": "Only moderators can use /{command}.",
     "error.forbidden@discord":
-      "Only moderators can use /{command}: on Discord, members with the “Manage Server” permission.",
+      "Only moderators can use /{command}: in a server, members with the “Manage Server” permission.",
     "error.forbidden@telegram": "Only the group’s administrators can use /{command}.",
     "error.forbidden@console": "Only the console user can use /{command}.",
     "error.unknownCommand": "Unknown command /{command}. Type /help to see what I can do.",
@@ -48,7 +48,7 @@ export const sharedWords = defineWords({
       "Une erreur s’est produite (réf. {ref}). L’équipe est prévenue ; réessayez plus tard.",
     "error.forbidden": "Seuls les modérateurs peuvent utiliser /{command}.",
     "error.forbidden@discord":
-      "Seuls les modérateurs peuvent utiliser /{command} : sur Discord, les membres qui ont la permission « Gérer le serveur ».",
+      "Seuls les modérateurs peuvent utiliser /{command} : dans un serveur, les membres qui ont la permission « Gérer le serveur ».",
     "error.forbidden@telegram": "Seuls les administrateurs du groupe peuvent utiliser /{command}.",
     "error.forbidden@console": "Seul l’utilisateur de la console peut utiliser /{command}.",
     "error.unknownCommand": "Commande inconnue /{command}. Tapez /help pour voir ce que je sais faire.",

@@ -1,4 +1,5 @@
-import type { Block } from "./reply.js";
+import type { Translate } from "./messages.js";
+import type { Action, Block, Button } from "./reply.js";
 
 /**
  * Splits blocks into pages of at most `budget` characters of text, on block (paragraph)
@@ -48,4 +49,41 @@ export function splitLong(text: string, budget: number): string[] {
   }
   if (rest.length > 0) out.push(rest);
   return out;
+}
+
+/** The most pages a list command offers: 100 results is more than anyone pages through in a chat. */
+export const MAX_PAGES = 20;
+
+/**
+ * Page `page` (from 1) of a list whose items come from `fetch(limit)` (a search or the newest
+ * articles, best first): one more than needed is asked for, to know whether a next page exists
+ * without counting them all.
+ */
+export function pageOf<T>(
+  fetch: (limit: number) => T[],
+  page: number,
+  size: number,
+): { items: T[]; more: boolean } {
+  const found = fetch(page * size + 1);
+  return {
+    items: found.slice((page - 1) * size, page * size),
+    more: found.length > page * size && page < MAX_PAGES,
+  };
+}
+
+/**
+ * "Previous" and "Next" under a page of a list; `at(page)` is the action that shows a page. The
+ * next one is marked, so the console's /more presses it. Each page is a new message: a page button
+ * may sit under a channel post (a digest's "more") that must not be rewritten for everyone.
+ */
+export function pageButtons(
+  t: Translate,
+  page: number,
+  more: boolean,
+  at: (page: number) => Action,
+): Button[] {
+  const buttons: Button[] = [];
+  if (page > 1) buttons.push({ label: t("button.previous"), action: at(page - 1) });
+  if (more) buttons.push({ label: t("button.next"), action: at(page + 1), next: true });
+  return buttons;
 }

@@ -60,6 +60,9 @@ export function renderReply(reply: Reply, codec: ActionCodec): DiscordMessage[] 
   const last = current;
   const replyRows = buttonRows(reply.buttons ?? [], codec, (text) => text);
   const room = Math.max(0, LIMITS.rowsPerMessage - replyRows.length);
+  // Five results with their buttons fill the five rows: paging would push the last card's
+  // buttons out, so then the (numbered) card buttons share rows, five to a row.
+  if (last.cardRows.length > room) last.cardRows = packRows(last.cardRows);
   const rendered = messages.map((m) => ({
     content: "",
     embeds: m.embeds,
@@ -190,6 +193,18 @@ function buttonRows(
     });
   }
   return rows;
+}
+
+type Row = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** The same buttons, in order, in as few rows as fit. */
+function packRows(rows: readonly Row[]): Row[] {
+  const buttons = rows.flatMap((row) => row.components);
+  const packed: Row[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
+    packed.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+  }
+  return packed;
 }
 
 /** Discord rejects a message whose buttons share a custom_id: the later twin is dropped. */

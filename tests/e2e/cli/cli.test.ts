@@ -93,7 +93,7 @@ describe("the CLI", () => {
     expect(s.summary).toBe(s.sentences.join(" "));
     const f = JSON.parse(facts.stdout);
     expect(f.facts.map((x: { text: string }) => x.text)).toContain("Nayib Bukele");
-    expect(ask.stdout).toContain("Résultats pour « l'électricité »");
+    expect(ask.stdout).toContain("Résultats pour «\u00a0l'électricité\u00a0»");
     expect(ask.stdout).toContain(SEED_TITLE);
     const out = byLines.stdout.split("\n");
     expect(out.slice(0, 3).map((l) => l.length > 0)).toEqual([true, false, true]);

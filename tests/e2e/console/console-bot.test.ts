@@ -40,7 +40,7 @@ describe("console bot (spawned process, stdin in, stdout out)", () => {
     copyFileSync(SEED_FILE, join(content, "seed.txt"));
     writeFileSync(join(content, "broken.md"), "---\ntitle: [unclosed\n---\nBody\n");
     const bot = spawnBot({ CONTENT_DIR: content, DATABASE_PATH: join(work, "b.db") });
-    await bot.waitFor(/1 articles loaded/);
+    await bot.waitFor(/1 article loaded/);
     expect(bot.stderr()).toMatch(/broken\.md/);
     bot.send("/news pakistan");
     await bot.waitFor(new RegExp(SEED_TITLE));

@@ -7,6 +7,8 @@ import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
 import { gate, waitFor } from "../../helpers/wait-for.js";
 import {
   ask,
+  buttonId,
+  buttonLabels,
   cardButtons,
   expectNoViolations,
   messageBodies,
@@ -94,6 +96,23 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     expect(facts.answer.embeds[0].title).toBe(`Key facts: ${SEED_TITLE}`);
   });
 
+  it("WHEN /news has more than a page THEN every card keeps its buttons, and Next sends the next page", async () => {
+    const first = await ask(standIn, { kind: "command", name: "news" });
+    expect(buttonLabels(first.answer)).toHaveLength(11); // five cards of two, and Next
+    expect(first.answer.embeds.at(-1).description).toBe("More results on the next page.");
+    const next = await ask(standIn, {
+      kind: "button",
+      customId: buttonId(first.answer, "Next"),
+      message: first.answer,
+    });
+    expect(next.answer.content).toBe("Latest articles, page 2");
+    expect(buttonLabels(next.answer)).toEqual(expect.arrayContaining(["Previous", "Next"]));
+    const titles = (body: { embeds: { title?: string }[] }) =>
+      body.embeds.flatMap((e) => (e.title ? [e.title.replace(/^\d+\. /, "")] : []));
+    expect(titles(next.answer).some((t) => titles(first.answer).includes(t))).toBe(false);
+    expectNoViolations(standIn);
+  });
+
   it("WHEN /facts article:<id> THEN the key facts card of that article", async () => {
     const { answer } = await ask(standIn, { kind: "command", name: "facts", options: { article: SEED_ID } });
     expect(answer.embeds[0].title).toBe(`Key facts: ${SEED_TITLE}`);
@@ -120,7 +139,7 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
       options: { query: "bitcoin" },
       locale: "fr",
     });
-    expect(answer.content).toBe("Résultats pour « bitcoin »");
+    expect(answer.content).toBe("Résultats pour «\u00a0bitcoin\u00a0»");
     const labels = cardButtons(answer, SEED_TITLE).map(([label]) => label);
     expect(labels[0]).toMatch(/Texte intégral$/);
     expect(labels[1]).toMatch(/Points clés$/);
@@ -128,10 +147,14 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
 
   it("WHEN a member without ManageGuild runs a moderator command THEN a private refusal; with it, the answer", async () => {
     const refused = await ask(standIn, { kind: "command", name: "purge" });
-    expect(refused.answer.content).toBe("Only moderators can use /purge.");
+    expect(refused.answer.content).toBe(
+      "Only moderators can use /purge: in a server, members with the “Manage Server” permission.",
+    );
     expect(refused.answer.flags).toBe(EPHEMERAL);
     const inDm = await ask(standIn, { kind: "command", name: "purge", dm: true, locale: "fr" });
-    expect(inDm.answer.content).toBe("Seuls les modérateurs peuvent utiliser /purge.");
+    expect(inDm.answer.content).toBe(
+      "Seuls les modérateurs peuvent utiliser /purge\u00a0: dans un serveur, les membres qui ont la permission «\u00a0Gérer le serveur\u00a0».",
+    );
     const allowed = await ask(standIn, { kind: "command", name: "purge", permissions: MANAGE_GUILD });
     expect(allowed.answer.content).toBe("purged");
   });

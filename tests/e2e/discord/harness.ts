@@ -10,6 +10,7 @@ import type { Platform } from "../../../src/framework/platform.js";
 import type { Logger } from "../../../src/framework/ports.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { type CommandRegistry, registry } from "../../../src/framework/run-command.js";
+import { defineWords } from "../../../src/framework/words.js";
 import type { DiscordPlatformOptions } from "../../../src/platforms/discord/discord-platform.js";
 import { createDiscordPlatform } from "../../../src/platforms/discord/index.js";
 import { gate, waitFor } from "../../helpers/wait-for.js";
@@ -40,10 +41,14 @@ export const testCommands: Command[] = [
     name: "slowfail",
     description: { en: "Fails when the test says so", fr: "Échoue quand le test le dit" },
     access: "everyone",
+    words: defineWords({
+      en: { "slowfail.none": "No article matches “{query}”." },
+      fr: { "slowfail.none": "Aucun article ne correspond à « {query} »." },
+    }),
     options: [] as const,
     async run() {
       await slowRelease.gate.promise;
-      throw new UserError("error.articleNotFound", { query: "nothing" });
+      throw new UserError("slowfail.none", { query: "nothing" });
     },
   }),
   defineCommand({
@@ -128,9 +133,13 @@ export function cardButtons(
   body: RecordedButtons & { embeds?: { title?: string }[] },
   title: string,
 ): [string, string][] {
-  const index = (body.embeds ?? []).findIndex((e) => e.title?.includes(title));
-  if (index < 0) throw new Error(`no card titled "${title}"`);
-  return (body.components?.[index]?.components ?? []).map((b) => [b.label, b.custom_id]);
+  const embed = (body.embeds ?? []).find((e) => e.title?.includes(title));
+  if (!embed) throw new Error(`no card titled "${title}"`);
+  // Several cards are numbered ("2. Title", "2 · Full text"), and their buttons may share rows.
+  const number = /^(\d+)\. /.exec(embed.title ?? "")?.[1];
+  const buttons = (body.components ?? []).flatMap((row) => row.components);
+  const own = number ? buttons.filter((b) => b.label.startsWith(`${number} · `)) : buttons;
+  return own.map((b) => [b.label, b.custom_id]);
 }
 
 /** Every recorded body that is a message (content, embeds or components), wherever it went. */

@@ -74,7 +74,7 @@ describe("Telegram platform lifecycle", () => {
       const list = emulator.botMessages(token, 401);
       return list.length > 0 ? list : undefined;
     });
-    expect(reply?.text).toContain("Newsdesk : ce que je sais faire");
+    expect(reply?.text).toContain("Newsdesk\u00a0: ce que je sais faire");
     // A second, distinct update is answered: the redelivered 5002 above was not.
     expect((await post(helpUpdate(5003, 401), good)).status).toBe(200);
     await emulator.waitFor("the second reply", () => emulator.botMessages(token, 401).length >= 2);

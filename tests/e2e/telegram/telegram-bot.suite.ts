@@ -102,7 +102,7 @@ describe("Telegram bot over the emulator", () => {
     expect(en?.text).toContain("/news [query] — Search the news");
     const french = emulator.user(TOKEN, { userId: 105 });
     const [fr] = await command(emulator, french, "/help", { extra: { from: { language_code: "fr" } } });
-    expect(fr?.text).toContain("<b>Newsdesk : ce que je sais faire</b>");
+    expect(fr?.text).toContain("<b>Newsdesk\u00a0: ce que je sais faire</b>");
     expect(fr?.text).toContain("Chercher dans l'actualité");
   });
 
@@ -134,6 +134,25 @@ describe("Telegram bot over the emulator", () => {
     expect(article.text).toContain(SEED_TITLE);
     expect(article.text).toContain("Bilal Bin Saqib");
     expect(article.text.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("GIVEN /news with more results than a page THEN Next sends the next page, with Previous", async () => {
+    const user = emulator.user(TOKEN, { userId: 116 });
+    const [first] = await command(emulator, user, "/news");
+    if (!first) throw new Error("no /news reply");
+    expect(first.text).toContain("More results on the next page.");
+    const paging = first.replyMarkup?.inline_keyboard.at(-1)?.map((b) => b.text);
+    expect(paging).toEqual(["Next"]);
+    const before = emulator.botMessages(TOKEN, user.chatId).length;
+    await user.client.sendCallback(
+      user.client.makeCallbackQuery(buttonData(first, "Next"), { message: { message_id: first.messageId } }),
+    );
+    const second = await emulator.waitFor("page 2", () => emulator.botMessages(TOKEN, user.chatId)[before]);
+    expect(second.text).toContain("Latest articles, page 2");
+    expect(second.replyMarkup?.inline_keyboard.at(-1)?.map((b) => b.text)).toContain("Previous");
+    for (const button of second.replyMarkup?.inline_keyboard.flat() ?? []) {
+      expect(Buffer.byteLength(button.callback_data ?? "")).toBeLessThanOrEqual(64);
+    }
   });
 
   it("GIVEN an expired button THEN the press is answered with the expiry text, nothing is sent", async () => {
@@ -207,7 +226,7 @@ describe("Telegram bot over the emulator", () => {
     emulator.setAdmins(chatId, [201]);
     const member = emulator.user(TOKEN, { userId: 202, chatId, type: "supergroup" });
     const [refused] = await command(emulator, member, "/modonly");
-    expect(refused?.text).toBe("Only moderators can use /modonly.");
+    expect(refused?.text).toBe("Only the group’s administrators can use /modonly.");
     expect(refused?.raw.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
     const admin = emulator.user(TOKEN, { userId: 201, chatId, type: "supergroup" });
     const [allowed] = await command(emulator, admin, "/modonly");

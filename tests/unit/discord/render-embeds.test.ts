@@ -205,7 +205,7 @@ describe("renderReply", () => {
       expect(messages[0]?.components.flatMap((r) => r.components)).toHaveLength(25);
     });
 
-    it("GIVEN more rows than the last message holds THEN the reply's own buttons are kept, card rows give way", () => {
+    it("GIVEN more rows than the last message holds THEN the reply's own buttons are kept, card buttons share rows", () => {
       const cards = Array.from({ length: 5 }, (_, i) =>
         card({ title: `c${i}`, buttons: [button("Open", `a${i}`)] }),
       );
@@ -213,12 +213,42 @@ describe("renderReply", () => {
       expectWithinLimits(messages);
       expect(messages).toHaveLength(1);
       const labels = messages[0]?.components.flatMap((r) => r.components.map((b) => b.label));
-      expect(labels).toEqual(["1 · Open", "2 · Open", "3 · Open", "4 · Open", "Next"]);
+      expect(labels).toEqual(["1 · Open", "2 · Open", "3 · Open", "4 · Open", "5 · Open", "Next"]);
+      expect(messages[0]?.components).toHaveLength(2);
     });
 
     it("GIVEN two buttons with the same action THEN the twin is dropped (custom_ids must be unique)", () => {
       const [message] = renderReply({ cards: [card({ buttons: [button("A"), button("B")] })] }, codec());
       expect(message?.components[0]?.components.map((b) => b.label)).toEqual(["A"]);
     });
+  });
+
+  it("GIVEN five results with their buttons and paging THEN every button is kept, within five rows", () => {
+    const results = Array.from({ length: 5 }, (_, i) =>
+      card({
+        title: `Result ${i + 1}`,
+        buttons: [
+          { label: "Full text", action: { command: "article", args: { article: `a${i}` } } },
+          { label: "Key facts", action: { command: "facts", args: { article: `a${i}` } } },
+        ],
+      }),
+    );
+    const paging: Button[] = [
+      { label: "Previous", action: { command: "news", args: { query: "bitcoin", page: 1 } } },
+      { label: "Next", action: { command: "news", args: { query: "bitcoin", page: 3 } } },
+    ];
+    const messages = renderReply(
+      { text: "Results", cards: results, buttons: paging, footer: "More" },
+      codec(),
+    );
+    expectWithinLimits(messages);
+    expect(messages).toHaveLength(1);
+    const labels = messages[0]?.components.flatMap((row) => row.components.map((b) => b.label));
+    expect(labels).toHaveLength(12);
+    expect(labels?.slice(-2)).toEqual(["Previous", "Next"]);
+    expect(labels).toContain("5 · Key facts");
+    // The footer is the last embed, after the results, untitled.
+    expect(messages[0]?.embeds.at(-1)).toMatchObject({ description: "More" });
+    expect(messages[0]?.embeds.at(-1)?.title).toBeUndefined();
   });
 });

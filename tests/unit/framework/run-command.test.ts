@@ -117,7 +117,7 @@ describe("runCommand", () => {
     [
       "discord",
       "en",
-      "Only moderators can use /admin: on Discord, members with the “Manage Server” permission.",
+      "Only moderators can use /admin: in a server, members with the “Manage Server” permission.",
     ],
     ["telegram", "en", "Only the group’s administrators can use /admin."],
     ["discord", "fr", "permission «\u00a0Gérer le serveur\u00a0»"],

@@ -1,3 +1,5 @@
+import latest from "../../../commands/latest.js";
+import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { article, type Harness, harness } from "./helpers.js";
 
@@ -82,6 +84,11 @@ describe("a moderator's digest", () => {
     expect(first[0]?.reply.buttons).toEqual([
       { label: "Show 2 more", action: { command: "latest", args: { page: 2 } }, next: true },
     ]);
+    // Pressed, the button shows exactly the two the digest counted.
+    const action = first[0]?.reply.buttons?.[0]?.action;
+    if (!action) throw new Error("no more button");
+    const more = await runCommand(registry([latest]), action, h.ctx());
+    expect(more.cards.map((c) => c.footer)).toEqual(["a2", "a1"]);
 
     await h.time.advanceTo("2025-07-18T08:00:00Z");
     expect(h.discord.to("100")).toHaveLength(1); // a1 and a2 were counted in "2 more", not owed
