@@ -53,6 +53,8 @@ describe("a post scheduled with ask, delivered by the console bot", () => {
     await second.waitFor(/--- post #1 ---/);
     await second.waitFor(new RegExp(SEED_TITLE));
     await stop(second);
+    // The welcome comes first, even with a post due at start-up.
+    expect(second.stdout().indexOf("Newsdesk console")).toBe(0);
 
     // A restart after: a later post is the marker. A copy of the first, resumed from the outbox,
     // would be claimed first (it is older) and printed before it.
