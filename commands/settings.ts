@@ -53,7 +53,10 @@ const language = defineSubcommand({
 
 export default defineGroup({
   name: "settings",
-  description: { en: "Settings for posts here (moderators)", fr: "Réglages des publications ici (modérateurs)" },
+  description: {
+    en: "Settings for posts here (moderators)",
+    fr: "Réglages des publications ici (modérateurs)",
+  },
   access: "moderator",
   subcommands: [timezone, language],
 });

@@ -1,6 +1,6 @@
+import { afterEach, describe, expect, it } from "vitest";
 import latest from "../../../commands/latest.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { afterEach, describe, expect, it } from "vitest";
 import { article, type Harness, harness } from "./helpers.js";
 
 /** Long sleeps: with a fake clock every wake-up costs a pass, and exact wake-ups make them moot. */
