@@ -1,7 +1,9 @@
 import { defineCommand } from "../src/framework/command.js";
+import type { Locale } from "../src/framework/locale.js";
+import { formatDate, formatMonth } from "../src/framework/present-article.js";
 import type { Block } from "../src/framework/reply.js";
-import { mergeWords } from "../src/framework/words.js";
-import { FACT_KINDS } from "../src/news/fact.js";
+import { mergeWords, type Translate } from "../src/framework/words.js";
+import { FACT_KINDS, type Fact } from "../src/news/fact.js";
 import { factsWords } from "./facts.words.js";
 import { articleOption, requireArticle } from "./present.js";
 import { lookupWords } from "./present.words.js";
@@ -21,12 +23,7 @@ export default defineCommand({
       const ofKind = (facts ?? []).filter((f) => f.kind === kind);
       if (ofKind.length === 0) continue;
       body.push({ type: "heading", text: ctx.t(`facts.${kind}`) });
-      for (const fact of ofKind) {
-        // A normalised quantity ("2000 MW") repeats the text; a resolved date ("jeudi" -> 2025-07-17) helps.
-        const detail =
-          fact.detail && kind !== "quantity" && fact.detail !== fact.text ? ` (${fact.detail})` : "";
-        body.push({ type: "bullet", text: `${fact.text}${detail}` });
-      }
+      for (const fact of ofKind) body.push({ type: "bullet", text: factLine(ctx, fact) });
     }
     if (body.length === 0)
       body.push({ type: "paragraph", text: ctx.t(facts === null ? "facts.unavailable" : "facts.none") });
@@ -45,3 +42,49 @@ export default defineCommand({
     };
   },
 });
+
+type FactsKey = keyof typeof factsWords.en;
+/** What a fact's line needs: the facts' own words and the reader's language. */
+type FactsContext = { t: Translate<FactsKey>; locale: Locale };
+
+/** A fact as a line: the article's words, then in brackets what helps beside them, if anything. */
+export function factLine(ctx: FactsContext, fact: Fact): string {
+  const label = factLabel(ctx, fact);
+  return label ? `${fact.text} (${label})` : fact.text;
+}
+
+/**
+ * The bracket after a fact, in the reader's language: what kind of event it was (none when the
+ * extractor could not tell, src/news/facts/events.ts), the day or month a relative date resolves to
+ * ("jeudi" -> 17 July 2025; none when the text already says its year), a person's role and an
+ * organisation's other name as the article wrote them. A quantity's normal form repeats its text.
+ */
+function factLabel(ctx: FactsContext, fact: Fact): string | null {
+  const detail = fact.detail;
+  if (!detail || detail === fact.text) return null;
+  switch (fact.kind) {
+    case "quantity":
+      return null;
+    case "event": {
+      const key = `event.${detail}`;
+      return key in factsWords.en ? ctx.t(key as FactsKey) : null;
+    }
+    case "date":
+      return /\d{4}/.test(fact.text) ? null : dateLabel(ctx, detail);
+    default:
+      return detail;
+  }
+}
+
+/** A resolved date (an ISO day, month, year, quarter, half or week) as the reader says it. */
+function dateLabel(ctx: FactsContext, detail: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(detail)) return formatDate(detail, ctx.locale);
+  if (/^\d{4}-\d{2}$/.test(detail)) return formatMonth(detail, ctx.locale);
+  if (/^\d{4}$/.test(detail)) return detail;
+  const [year, part] = detail.split("-");
+  const n = Number(part?.slice(1));
+  if (part?.startsWith("Q")) return ctx.t("facts.quarter", { quarter: n, year: year ?? "" });
+  if (part?.startsWith("H")) return ctx.t("facts.half", { half: n, year: year ?? "" });
+  if (part?.startsWith("W")) return ctx.t("facts.week", { week: n, year: year ?? "" });
+  return null;
+}

@@ -55,22 +55,30 @@ export function formatDate(iso: string | null, locale: string): string | null {
   if (!day) return iso;
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return iso;
-  return dayFormat(locale).format(date);
+  return dateFormat(locale, "day").format(date);
 }
 
-// Building an Intl.DateTimeFormat is costly (7 % of a /news answer in the profile): one per locale.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(locale: string): Intl.DateTimeFormat {
+/** "July 2025" / "juillet 2025" for "2025-07"; null for anything else. */
+export function formatMonth(yearMonth: string, locale: string): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  return Number.isNaN(date.getTime()) ? null : dateFormat(locale, "month").format(date);
+}
+
+// Building an Intl.DateTimeFormat is costly (7 % of a /news answer in the profile): one per locale and form.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, form: "day" | "month"): Intl.DateTimeFormat {
   const tag = locale === "fr" ? "fr-FR" : "en-GB";
-  let format = dayFormats.get(tag);
+  let format = dateFormats.get(`${tag}:${form}`);
   if (!format) {
     format = new Intl.DateTimeFormat(tag, {
-      day: "numeric",
+      ...(form === "day" ? { day: "numeric" } : {}),
       month: "long",
       year: "numeric",
       timeZone: "UTC",
     });
-    dayFormats.set(tag, format);
+    dateFormats.set(`${tag}:${form}`, format);
   }
   return format;
 }

@@ -126,8 +126,10 @@ export function createInsights(cache: InsightCache | null, options: InsightsOpti
       const value = lookup(`${hash}:summary${sentences}`, hash, `summary${sentences}`);
       return value === undefined ? null : (JSON.parse(value) as string[]);
     },
+    // Cached under a new name when what facts hold changes (v2: event kinds as codes, said by
+    // /facts in the reader's language), so a bot upgraded over its database works them out again.
     facts: (article) =>
-      cached<Fact[]>(article, "facts", () => ({ kind: "facts", article: analysedArticle(article) })),
+      cached<Fact[]>(article, "facts-v2", () => ({ kind: "facts", article: analysedArticle(article) })),
     close: () => runner.close(),
   };
 }

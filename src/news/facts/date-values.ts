@@ -75,7 +75,12 @@ export function referenceDate(iso: string | null): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
 }
 
-/** Pick the year of a month without one, the current month counting as past and as future. */
+/**
+ * Pick the year of a month without one, the current month counting as past and as future. The
+ * nearest reading is the occurrence closest to the article's month; six months either way is a
+ * tie, read as the past one: news reports what happened ("55% in January" in a July article is the
+ * January before), and a clause that speaks of the future asks for "future" instead.
+ */
 export function yearForMonth(ref: Date, month: number, direction: "past" | "future" | "nearest"): number {
   const y = ref.getUTCFullYear();
   const m = ref.getUTCMonth() + 1;
@@ -83,7 +88,7 @@ export function yearForMonth(ref: Date, month: number, direction: "past" | "futu
   if (direction === "past") return month < m ? y : y - 1;
   if (direction === "future") return month > m ? y : y + 1;
   const ahead = (month - m + 12) % 12;
-  if (ahead <= 6) return month > m ? y : y + 1;
+  if (ahead < 6) return month > m ? y : y + 1;
   return month < m ? y : y - 1;
 }
 

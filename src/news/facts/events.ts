@@ -2,8 +2,9 @@
  * The main event: the sentence that best combines an event verb (signed, announced, voted,
  * launched...), an early position, words of the title and named entities, cut down to its main
  * clause. The fact's text is a substring of its sentence ("une Lettre d'intention a été signée entre
- * le Bureau du Bitcoin d'El Salvador et le Pakistan Crypto Council"); its detail names the event's
- * kind ("signature", "acquisition", "vote"...).
+ * le Bureau du Bitcoin d'El Salvador et le Pakistan Crypto Council"); its detail is the event's kind
+ * as a code ("signing", "acquisition", "vote"...; lexicon-en.ts), which /facts says in the reader's
+ * language, or empty when the verb does not tell.
  */
 import type { SentenceContext } from "./context.js";
 import { EVENT_STEM_RE, EVENT_STEMS } from "./lexicon.js";

@@ -11,13 +11,13 @@ import { analysedPart, analysedSentences, MAX_SENTENCE_CHARS } from "../sentence
 import { before, type SentenceContext, type Where } from "./context.js";
 import { findDates, publicationDate, referenceDate } from "./dates.js";
 import { findEvent } from "./events.js";
-import { lexiconFor } from "./lexicon.js";
+import { lexiconFor, WEEKDAYS } from "./lexicon.js";
 import { findNames } from "./names.js";
 import { OrgRegistry } from "./organizations.js";
 import { PersonRegistry } from "./people.js";
 import { PlaceRegistry } from "./places.js";
 import { findQuantities, type QuantityContext } from "./quantities.js";
-import { tokenize } from "./text.js";
+import { fold, tokenize } from "./text.js";
 
 interface Found {
   kind: FactKind;
@@ -46,6 +46,32 @@ function isTitleCase(title: string, lang: string): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
 }
 
+/**
+ * Whether a name taken for a person is an organisation found in the article: the same name
+ * ("Harbor Lane"), a part of its name, or its name with more words ("Harbor Lane Research", which
+ * then becomes the organisation's name, the shorter one its alias). Organisations are never
+ * listed under People.
+ */
+function isOrganization(person: Found, organizations: Found[]): boolean {
+  const words = fold(person.text).split(/\s+/);
+  for (const org of organizations) {
+    const names = [org.text, org.detail]
+      .filter((n): n is string => n !== null)
+      .map((n) => fold(n).split(/\s+/));
+    for (const name of names) {
+      const shorter = Math.min(name.length, words.length);
+      if (!words.slice(0, shorter).every((w, i) => w === name[i])) continue;
+      if (words.length > name.length && name === names[0]) {
+        org.detail ??= org.text;
+        org.text = person.text;
+        if (before(person.where, org.where)) org.where = person.where;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Extract the key facts of an article (see the module comment). */
 export function extractFacts(article: Pick<Article, "title" | "sections" | "lang" | "date">): Fact[] {
   const lex = lexiconFor(article.lang);
@@ -63,6 +89,9 @@ export function extractFacts(article: Pick<Article, "title" | "sections" | "lang
   const quantityContext: QuantityContext = { crown: null };
   const contexts: SentenceContext[] = [];
 
+  // A weekday named again means the day named first ("Thursday's inflows" after "on Thursday"),
+  // whatever the tense of its clause: the article has one Thursday in mind.
+  const weekdays = new Map<string, string>();
   texts.forEach((text, index) => {
     if (text.length === 0) return;
     const ctx: SentenceContext = {
@@ -74,7 +103,15 @@ export function extractFacts(article: Pick<Article, "title" | "sections" | "lang
     };
     contexts.push(ctx);
     const dates = findDates(text, lex, ref, ctx.tokens);
-    for (const d of dates) keepFirst(dated, "date", d, index, text);
+    for (const d of dates) {
+      const day = fold(d.text);
+      if (WEEKDAYS.has(day)) {
+        const first = weekdays.get(day);
+        if (first === undefined) weekdays.set(day, d.detail);
+        else d.detail = first;
+      }
+      keepFirst(dated, "date", d, index, text);
+    }
     const claimed = dates.map((d): [number, number] => [d.start, d.end]);
     for (const q of findQuantities(text, lex.lang, claimed, quantityContext))
       keepFirst(measured, "quantity", q, index, text);
@@ -82,10 +119,19 @@ export function extractFacts(article: Pick<Article, "title" | "sections" | "lang
   });
 
   const found: Found[] = [];
-  for (const p of people.finish())
-    found.push({ kind: "person", text: p.name, detail: p.roles.join("; ") || null, where: p.where });
-  for (const o of orgs.finish())
-    found.push({ kind: "organization", text: o.name, detail: o.detail, where: o.where });
+  const organizations: Found[] = orgs
+    .finish()
+    .map((o) => ({ kind: "organization", text: o.name, detail: o.detail, where: o.where }));
+  for (const p of people.finish()) {
+    const person: Found = {
+      kind: "person",
+      text: p.name,
+      detail: p.roles.join("; ") || null,
+      where: p.where,
+    };
+    if (!isOrganization(person, organizations)) found.push(person);
+  }
+  found.push(...organizations);
   for (const p of places.list()) found.push({ kind: "place", text: p.name, detail: null, where: p.where });
   found.push(...dated.values(), ...measured.values());
 

@@ -12,7 +12,7 @@ describe("main event", () => {
     expect(ofKind(facts, "event").map((f) => [f.text, f.detail])).toEqual([
       [
         "Le groupe EDF a annoncé jeudi la commande de deux réacteurs pour la centrale de Gravelines",
-        "annonce",
+        "announcement",
       ],
     ]);
   });
@@ -25,7 +25,7 @@ describe("main event", () => {
       "Une lettre d'intention signée",
     );
     expect(ofKind(facts, "event").map((f) => [f.text, f.detail])).toEqual([
-      ["une Lettre d'intention a été signée entre les deux pays", "signature"],
+      ["une Lettre d'intention a été signée entre les deux pays", "signing"],
     ]);
   });
 
@@ -49,4 +49,35 @@ describe("main event", () => {
     expect(events).toHaveLength(1);
     expect(events[0]?.sentence).toBe("Oracle said on Monday it had agreed to buy Northwind Security.");
   });
+
+  it.each([
+    ["en", "The startup raised 85,000 euros from business angels on Tuesday in a seed round.", "Seed round"],
+    [
+      "en",
+      "Nordvolt won the auction for the offshore wind zone on Monday with a bid of 48 euros.",
+      "Offshore auction",
+    ],
+    [
+      "en",
+      "The index closed 2% higher on Friday after the central bank kept its rates unchanged.",
+      "Markets",
+    ],
+    [
+      "fr",
+      "La start-up a levé 85 000 euros auprès de business angels mardi lors d'un premier tour.",
+      "Levée de fonds",
+    ],
+    [
+      "fr",
+      "Le consortium a remporté mardi l'appel d'offres pour le parc éolien en mer de Dunkerque.",
+      "Appel d'offres",
+    ],
+  ])(
+    "GIVEN a verb whose kind the words cannot tell (%s: %s) THEN the event is found, with no label",
+    (lang, text, title) => {
+      const [event] = ofKind(factsOf(text, lang as "en" | "fr", "2025-07-18", title), "event");
+      expect(event?.text.length).toBeGreaterThan(20);
+      expect(event?.detail).toBeNull();
+    },
+  );
 });
