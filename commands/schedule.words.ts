@@ -42,6 +42,9 @@ const own = defineWords({
       "Configured for this chat: every new article as it arrives, and a digest at “{cron}” ({zone}).",
     "schedule.configuredNoDigest": "Configured for this channel: every new article as it arrives.",
     "schedule.configuredNoDigest@telegram": "Configured for this chat: every new article as it arrives.",
+    "schedule.configured@console":
+      "Configured for the console: every new article as it arrives, and a digest at “{cron}” ({zone}).",
+    "schedule.configuredNoDigest@console": "Configured for the console: every new article as it arrives.",
     "schedule.fieldTimeZone": "Time zone",
     "schedule.fieldLanguage": "Language",
     "schedule.fieldSubscriptions": "Subscriptions",
@@ -86,6 +89,10 @@ const own = defineWords({
     "schedule.configuredNoDigest": "Configuré pour ce salon : chaque nouvel article dès son arrivée.",
     "schedule.configuredNoDigest@telegram":
       "Configuré pour cette discussion : chaque nouvel article dès son arrivée.",
+    "schedule.configured@console":
+      "Configuré pour la console : chaque nouvel article dès son arrivée, et un résumé selon « {cron} » ({zone}).",
+    "schedule.configuredNoDigest@console":
+      "Configuré pour la console : chaque nouvel article dès son arrivée.",
     "schedule.fieldTimeZone": "Fuseau horaire",
     "schedule.fieldLanguage": "Langue",
     "schedule.fieldSubscriptions": "Abonnements",
