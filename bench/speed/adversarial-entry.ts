@@ -5,7 +5,7 @@
  * then times one uncached pass (`summarizeArticle(a, 3)` then `extractFacts(a)`) over the text, as
  * the bot's thread does for a new article; `--runs` processes per text, the median is reported.
  *
- *   node --import tsx bench/speed/adversarial-entry.ts [--size 160000] [--runs 3] [--only "dates only"]
+ *   node --import tsx bench/speed/adversarial-entry.ts [--size 160000] [--runs 5] [--only "dates only"]
  *   node --import tsx bench/speed/adversarial-entry.ts --text "dates only"   # one pass, one text
  */
 import { spawn } from "node:child_process";
@@ -112,7 +112,7 @@ function child(name: string): Promise<One> {
 }
 
 async function measureAll(): Promise<void> {
-  const runs = Number(argValue(args, "--runs") ?? 3);
+  const runs = Number(argValue(args, "--runs") ?? 5);
   const only = argValue(args, "--only");
   const names = [ORDINARY, ...Object.keys(ADVERSARIAL).filter((n) => !only || only.split(",").includes(n))];
   const texts: { name: string; chars: number; summaryMs: number; factsMs: number; totalMs: number }[] = [];

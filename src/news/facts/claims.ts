@@ -6,20 +6,22 @@
 import { spend } from "../work-meter.js";
 
 export class Claims {
-  private readonly taken: Uint8Array;
+  /** Made on the first claim: most sentences have no date at all. */
+  private taken: Uint8Array | null = null;
 
-  constructor(length: number) {
-    this.taken = new Uint8Array(length);
-  }
+  constructor(private readonly length: number) {}
 
   /** Whether any character of [a, b) is taken. */
   overlaps(a: number, b: number): boolean {
+    const taken = this.taken;
+    if (taken === null) return false;
     spend(b - a);
-    for (let k = Math.max(0, a); k < b; k++) if (this.taken[k] === 1) return true;
+    for (let k = Math.max(0, a); k < b; k++) if (taken[k] === 1) return true;
     return false;
   }
 
   claim(a: number, b: number): void {
+    this.taken ??= new Uint8Array(this.length);
     this.taken.fill(1, Math.max(0, a), b);
   }
 }
