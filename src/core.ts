@@ -64,6 +64,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     : null;
   const report = await library.load();
   if (options.watch) library.watch();
+  // A bot that stays up starts its insight thread now rather than on its first command.
+  if (options.watch) insights.warm();
   const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
   return {
     db,
