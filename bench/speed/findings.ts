@@ -62,4 +62,10 @@ below is in src/ and in the figures above; "before" is the goal table's column (
   sentence, 16 words per name, 200 facts per kind). What remains of the worst ratio is the Snowball port's
   cost for a never-seen word (10-30 µs, ~80 % of a distinct-word text's summary): a text of 27,000 invented
   words pays it 27,000 times, where ordinary news mostly hits the stemmer's memo.
+- **The insight thread (ADR 54).** Uncached summaries and facts now cross to a worker thread: the 600-word
+  round trip is ~0.3 ms over the work itself (the table's third row). Its price: the serving RSS at 10,000
+  went from 191 MB to 242-247 MB (the thread's own heap, tsx and chrono-node), and the first /news of the
+  query bench, run as soon as createCore returns, waits for the thread to finish loading (the first-time
+  p99, ~0.4-0.7 s on this busy machine; the bot starts the thread once its articles are loaded, before its
+  platforms connect).
 `;

@@ -29,7 +29,7 @@ export function adversarialTable(adversarial: Json | null | undefined): string {
     return `Summary + facts on adversarial texts: ${typeof adversarial?.error === "string" ? `not measurable: ${adversarial.error.split("\n")[0]}` : "not run."}`;
   const runs = typeof adversarial?.runs === "number" ? adversarial.runs : "?";
   return [
-    `| Summary + facts, one uncached pass, 160 KB text (median of ${runs} fresh processes) | Summary (ms) | Facts (ms) | Total (ms) | × ordinary |`,
+    `| Summary + facts, one uncached pass, 160 KB text (median of ${runs} rounds, a fresh process each; × ordinary: median of the per-round ratios) | Summary (ms) | Facts (ms) | Total (ms) | × ordinary |`,
     "|---|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
