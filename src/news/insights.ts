@@ -18,8 +18,10 @@ export interface InsightsOptions {
   log?: Logger;
 }
 
-/** The insights port, and what its owner (core.ts) needs besides: stopping the thread. */
+/** The insights port, and what its owner (core.ts) needs besides: starting and stopping the thread. */
 export interface Insights extends InsightsPort {
+  /** Starts the thread ahead of the first command (the bot does, once its articles are loaded). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -128,6 +130,7 @@ export function createInsights(cache: InsightCache | null, options: InsightsOpti
     },
     facts: (article) =>
       cached<Fact[]>(article, "facts", () => ({ kind: "facts", article: analysedArticle(article) })),
+    warm: () => runner.warm?.(),
     close: () => runner.close(),
   };
 }

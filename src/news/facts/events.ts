@@ -5,6 +5,8 @@
  * le Bureau du Bitcoin d'El Salvador et le Pakistan Crypto Council"); its detail names the event's
  * kind ("signature", "acquisition", "vote"...).
  */
+
+import { spend } from "../work-meter.js";
 import type { SentenceContext } from "./context.js";
 import { EVENT_STEM_RE, EVENT_STEMS } from "./lexicon.js";
 import { type Token, trimEndOf } from "./text.js";
@@ -35,6 +37,7 @@ const PARTICIPLES = new Set(["elu", "elue", "elus", "elues", "tue", "tues", "tue
 const AUXILIARIES = new Set(["a", "ont", "est", "sont", "ete", "fut", "furent", "avait", "etait"]);
 
 function eventVerb(ctx: SentenceContext): { at: number; kind: string } | null {
+  spend(ctx.tokens.length);
   const stems = EVENT_STEMS[ctx.lex.lang];
   const re = EVENT_STEM_RE[ctx.lex.lang];
   for (let k = 0; k < ctx.tokens.length; k++) {
@@ -67,6 +70,7 @@ function mainClause(ctx: SentenceContext, verb: number): string {
   // Stop at the first clause boundary that leaves the verb a real complement: "agreed early on
   // Sunday in Baku, Azerbaijan, on a deal..." goes on past the place.
   for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    spend(text.length - verbEnd);
     const words = text
       .slice(verbEnd, m.index)
       .split(/\s+/)
