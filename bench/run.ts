@@ -8,7 +8,7 @@
  *   npm run bench -- --n 100000        # adds the 100,000 tier (or BENCH_N=100000)
  *   npm run bench -- --sizes 10000 --skip fanout,insights --no-readme
  *   npm run bench -- --report-only    # table and README from bench/results.json
- * Parts (for --skip): start, query, hot, insights, fanout, minisearch.
+ * Parts (for --skip): start, query, hot, insights, adversarial, fanout, minisearch.
  *
  * Over ~300 lines: the orchestration, the goal table and the report are one reading of the
  * same results object; the measurements themselves live in bench/speed/ and bench/fanout/.
@@ -301,6 +301,11 @@ async function main(): Promise<void> {
     ]);
     insights = { corpus: n, ...r.result };
   }
+  let adversarial: Record<string, unknown> | null = null;
+  if (!skip.has("adversarial")) {
+    log("summary + facts on adversarial 160 KB texts beside ordinary text");
+    adversarial = (await softChild<Record<string, unknown>>("speed/adversarial-entry.ts", [])).result;
+  }
   let fanout: Record<string, unknown> | null = null;
   if (!skip.has("fanout")) {
     log("fan-out: Telegram and Discord");
@@ -319,6 +324,7 @@ async function main(): Promise<void> {
     sizes,
     tiers,
     insights,
+    adversarial,
     fanout,
   };
   const { table } = renderReport(results);
@@ -346,6 +352,7 @@ function mergePrevious<
     tiers: Record<string, unknown>;
     machine: { date: string };
     insights: unknown;
+    adversarial: unknown;
     fanout: unknown;
     carried?: Record<string, string>;
   },
@@ -365,14 +372,15 @@ function mergePrevious<
     tiers[n] = Object.keys(from).length ? { ...merged, from } : merged;
   }
   const carried: Record<string, string> = {};
-  for (const part of ["insights", "fanout"] as const) {
-    if (current[part] === null && previous[part] !== null)
+  for (const part of ["insights", "adversarial", "fanout"] as const) {
+    if (current[part] === null && (previous[part] ?? null) !== null)
       carried[part] = previous.carried?.[part] ?? previous.machine.date;
   }
   return {
     ...current,
     tiers,
     insights: current.insights ?? previous.insights,
+    adversarial: current.adversarial ?? previous.adversarial ?? null,
     fanout: current.fanout ?? previous.fanout,
     ...(Object.keys(carried).length ? { carried } : {}),
   };

@@ -69,6 +69,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // it ends (its event waits in the reload queue), instead of staying as the load saw it.
   if (options.watch) library.watch();
   const report = await library.load();
+  // A bot that stays up starts its insight thread now rather than on its first command.
+  if (options.watch) insights.warm();
   const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
   return {
     db,

@@ -3,9 +3,9 @@
  * ordinary text of the same size (OrangeSum articles, one per paragraph; the issue's goal: at most
  * 3 times its time). Each measurement is a fresh process: it warms the code up on other articles,
  * then times one uncached pass (`summarizeArticle(a, 3)` then `extractFacts(a)`) over the text, as
- * the bot's thread does for a new article; `--runs` processes per text, the median is reported.
+ * the bot's thread does for a new article; `--runs` rounds of one process per text, medians reported.
  *
- *   node --import tsx bench/speed/adversarial-entry.ts [--size 160000] [--runs 3] [--only "dates only"]
+ *   node --import tsx bench/speed/adversarial-entry.ts [--size 160000] [--runs 5] [--only "dates only"]
  *   node --import tsx bench/speed/adversarial-entry.ts --text "dates only"   # one pass, one text
  */
 import { spawn } from "node:child_process";
@@ -111,31 +111,39 @@ function child(name: string): Promise<One> {
   });
 }
 
+/**
+ * Rounds of every text, ordinary first in each: a text's ratio is the median over the rounds of
+ * its time over that round's ordinary time, so a machine busier in one minute than the next moves
+ * both sides of a ratio alike.
+ */
 async function measureAll(): Promise<void> {
-  const runs = Number(argValue(args, "--runs") ?? 3);
+  const runs = Number(argValue(args, "--runs") ?? 5);
   const only = argValue(args, "--only");
   const names = [ORDINARY, ...Object.keys(ADVERSARIAL).filter((n) => !only || only.split(",").includes(n))];
-  const texts: { name: string; chars: number; summaryMs: number; factsMs: number; totalMs: number }[] = [];
-  for (const name of names) {
-    const ones: One[] = [];
-    for (let r = 0; r < runs; r++) ones.push(await child(name));
-    const med = (f: (o: One) => number) => round(summarize(ones.map(f)).median);
-    texts.push({
+  const rounds: Map<string, One>[] = [];
+  for (let r = 0; r < runs; r++) {
+    const round = new Map<string, One>();
+    for (const name of names) round.set(name, await child(name));
+    rounds.push(round);
+    process.stderr.write(`[adversarial] round ${r + 1}/${runs} done\n`);
+  }
+  const rows = names.map((name) => {
+    const ones = rounds.map((round) => round.get(name) as One);
+    const med = (f: (o: One, i: number) => number) => round(summarize(ones.map(f)).median);
+    return {
       name,
       chars: ones[0]?.chars ?? 0,
       summaryMs: med((o) => o.summaryMs),
       factsMs: med((o) => o.factsMs),
       totalMs: med((o) => o.totalMs),
-    });
-    process.stderr.write(`[adversarial] ${name}: ${texts.at(-1)?.totalMs} ms\n`);
-  }
-  const ordinary = texts[0]?.totalMs ?? Number.NaN;
-  const rows = texts.map((t) => ({ ...t, ratio: round(t.totalMs / ordinary) }));
+      ratio: med((o, i) => o.totalMs / ((rounds[i] as Map<string, One>).get(ORDINARY) as One).totalMs),
+    };
+  });
   const adversarial = rows.slice(1).sort((a, b) => b.ratio - a.ratio);
   emitResult({
     size,
     runs,
-    ordinaryMs: ordinary,
+    ordinaryMs: rows[0]?.totalMs,
     texts: rows,
     worst: adversarial[0]?.name,
     worstRatio: adversarial[0]?.ratio,

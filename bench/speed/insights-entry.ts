@@ -2,7 +2,9 @@
  * Child process for summary plus key facts: the real summarizer and extractor, uncached, over
  * articles parsed from the corpus by the real parser. One warm-up pass, then `--passes` timed
  * passes; an article's time is its median over the passes. Also a set of ~600-word articles
- * (550 to 650 words), the size the summaries issue's goal names. One thread: one core.
+ * (550 to 650 words), the size the summaries issue's goal names. One thread: one core. Last, the
+ * same ~600-word articles the way the bot asks for them: through the insights port, whose work
+ * runs on the insight thread (ADR 0054), so the figure includes the round trip.
  *
  *   node --import tsx bench/speed/insights-entry.ts --content DIR [--sample 400] [--passes 3]
  */
@@ -10,6 +12,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Article, articleBody } from "../../src/content/article.js";
 import { parseArticleBytes } from "../../src/content/read-article-file.js";
+import { ThreadRunner } from "../../src/news/insight-runner.js";
+import { createInsights } from "../../src/news/insights.js";
 import { summarizeArticle } from "../../src/news/summarize.js";
 import { argValue, emitResult, peakRssMb, round, roundSummary, summarize } from "./stats.js";
 
@@ -76,4 +80,31 @@ function measure(articles: Article[]) {
   };
 }
 
-emitResult({ sample: measure(sample), near600: measure(near600), passes, peakRssMb: peakRssMb() });
+/** Summary then facts through the port (the thread's round trip included), uncached each pass. */
+async function measureThread(articles: Article[]) {
+  const perArticle: number[][] = articles.map(() => []);
+  const runner = new ThreadRunner();
+  for (let pass = -1; pass < passes; pass++) {
+    // A new port each pass: its memory is empty, so every article is computed again.
+    const insights = createInsights(null, { runner });
+    for (const [i, a] of articles.entries()) {
+      const t0 = performance.now();
+      await insights.summary(a, 1);
+      await insights.facts(a);
+      if (pass >= 0) perArticle[i]?.push(performance.now() - t0);
+    }
+  }
+  await runner.close();
+  return {
+    articles: articles.length,
+    perArticle: roundSummary(summarize(perArticle.map((x) => summarize(x).median))),
+  };
+}
+
+emitResult({
+  sample: measure(sample),
+  near600: measure(near600),
+  near600Thread: await measureThread(near600),
+  passes,
+  peakRssMb: peakRssMb(),
+});

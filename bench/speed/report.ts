@@ -17,7 +17,8 @@ export interface Goal {
 const CONFIRMING_RUNS = 3;
 
 /**
- * The goal figures before the fixes that profiling led to (bench/results.json at commit 89a2ffc,
+ * The goal figures before the fixes that profiling led to (bench/results.json at commit 89a2ffc;
+ * the adversarial one from bench/speed/adversarial-entry.ts run on d93fc5e, load ~6;
  * same machine, 2026-11-27): kept beside the new ones so the report shows before and after.
  */
 const BEFORE: Record<string, string> = {
@@ -32,11 +33,13 @@ const BEFORE: Record<string, string> = {
   "Hot reload p99, 10,000": "43.6 ms",
   "Long load logs progress, 100,000": "57 lines",
   "Summary + facts, 600-word article, median": "1.91 ms",
+  "Summary + facts, adversarial 160 KB texts": "× 127 (dates only: 60.5 s against 0.47 s)",
   "Fan-out, 1,000 Telegram chats and 1,000 groups": "× 1.021 and × 1.020, 0 × 429",
   "Fan-out, 1,000 Discord channels": "21.63 s (× 1.138), 19 × 429",
 };
 
 import { FINDINGS } from "./findings.js";
+import { adversarialGoal, adversarialTable } from "./report-adversarial.js";
 
 type Json = Record<string, unknown>;
 
@@ -61,6 +64,7 @@ interface Results {
   sizes: number[];
   tiers: Record<string, Json>;
   insights: Json | null;
+  adversarial?: Json | null;
   fanout: Json | null;
   totalSeconds: number;
   /** Top-level parts not re-run, with the date they were measured. */
@@ -254,6 +258,7 @@ export function goals(results: Results): Goal[] {
     2,
     (v) => `${v.toFixed(2)} ms`,
   );
+  out.push(adversarialGoal(results.adversarial));
   const fan = results.fanout as Json | null;
   for (const [goal, keys] of [
     ["Fan-out, 1,000 Telegram chats and 1,000 groups", ["telegram", "telegramGroups"]],
@@ -315,10 +320,12 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
           "Facts p50 (ms)",
           "Articles/s",
         ],
-        (["sample", "near600"] as const).map((k) => [
+        (["sample", "near600", "near600Thread"] as const).map((k) => [
           k === "sample"
             ? `Sample of the ${fmtN(Number(ins.corpus))} corpus`
-            : "~600-word articles (550-650)",
+            : k === "near600"
+              ? "~600-word articles (550-650)"
+              : "~600-word articles, through the insight thread (the bot's path)",
           String(num(ins, `${k}.articles`) ?? "–"),
           String(num(ins, `${k}.medianWords`) ?? "–"),
           pair(ms(num(ins, `${k}.perArticle.median`), 2), ms(num(ins, `${k}.perArticle.p99`), 2)),
@@ -362,7 +369,7 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
   const m = results.machine;
   const kept = Object.entries(results.carried ?? {}).map(
     ([part, d]) =>
-      `${part === "insights" ? "summary + facts" : "fan-out"} (${d.slice(0, 16).replace("T", " ")})`,
+      `${part === "insights" ? "summary + facts" : part === "adversarial" ? "adversarial texts" : "fan-out"} (${d.slice(0, 16).replace("T", " ")})`,
   );
   const from = Object.entries(results.tiers)
     .filter(([, t]) => t.from && typeof t.from === "object")
@@ -372,6 +379,7 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
           .map(([k, d]) => `${k} (${d.slice(0, 16).replace("T", " ")})`)
           .join(", ")}`,
     );
+  const tables = [main, "", insightLines, "", adversarialTable(results.adversarial), "", fanLines];
   const markdown = [
     "## Speed, memory and fan-out",
     "",
@@ -379,11 +387,7 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
     "",
     "Every figure comes from a fresh child process: cold start has no database, warm start reuses it with the content unchanged; /news runs the real handler and its plain rendering over 20 queries (single and two words, accents and accent-free spellings, elisions, rare names, very common words, nonsense, noise, empty), round 0 being the first time (summaries computed) and the other rounds steady; the baselines search the same articles.",
     "",
-    main,
-    "",
-    insightLines,
-    "",
-    fanLines,
+    ...tables,
     "",
     FINDINGS,
     "### Goals",
@@ -392,6 +396,6 @@ export function renderReport(results: Results): { table: string; goals: Goal[]; 
     "",
     goalTable,
   ].join("\n");
-  const printed = [main, "", insightLines, "", fanLines, "", goalTable].join("\n");
+  const printed = [...tables, "", goalTable].join("\n");
   return { table: printed, goals: g, markdown };
 }

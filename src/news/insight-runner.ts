@@ -13,6 +13,8 @@ import type { ThreadMessage } from "./insight-serve.js";
 /** Runs insight jobs somewhere; rejects with an InsightFailure. */
 export interface InsightRunner {
   run(job: InsightJob): Promise<InsightValue>;
+  /** Gets ready for a first job (a thread starts loading), if there is anything to get ready. */
+  warm?(): void;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,15 @@ export class ThreadRunner implements InsightRunner {
       this.queue.push({ id: ++this.ids, job, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Starts the thread now, so the first command does not wait for it to load. */
+  warm(): void {
+    if (this.closed || this.inline) return;
+    this.thread().then(
+      () => this.startIdle(),
+      () => {}, // the first job will find out, and run inline
+    );
   }
 
   async close(): Promise<void> {

@@ -18,8 +18,10 @@ export interface InsightsOptions {
   log?: Logger;
 }
 
-/** The insights port, and what its owner (core.ts) needs besides: stopping the thread. */
+/** The insights port, and what its owner (core.ts) needs besides: starting and stopping the thread. */
 export interface Insights extends InsightsPort {
+  /** Starts the thread ahead of the first command (the bot does, once its articles are loaded). */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,7 @@ export function createInsights(cache: InsightCache | null, options: InsightsOpti
     // /facts in the reader's language), so a bot upgraded over its database works them out again.
     facts: (article) =>
       cached<Fact[]>(article, "facts-v2", () => ({ kind: "facts", article: analysedArticle(article) })),
+    warm: () => runner.warm?.(),
     close: () => runner.close(),
   };
 }

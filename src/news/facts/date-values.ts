@@ -117,11 +117,11 @@ export function periodDetail(
   kind: string,
   groups: Record<string, string | undefined>,
   ref: Date | null,
-  clause: string,
-  lex: LanguageLexicon,
+  /** Whether the date's clause speaks of the future (asked only when the kind cares). */
+  speaksOfFutureHere: () => boolean,
 ): string | null {
   const g = groups.year2 === undefined ? groups : { ...groups, year: groups.year2 };
-  const future = TENSED.has(kind) && speaksOfFuture(clause, lex);
+  const future = TENSED.has(kind) && speaksOfFutureHere();
   const refYear = ref?.getUTCFullYear() ?? null;
   const year = g.year !== undefined ? Number(g.year) : refYear;
   const month = g.month !== undefined ? (MONTHS.get(fold(g.month)) ?? null) : null;

@@ -16,6 +16,7 @@ import type * as chrono from "chrono-node";
 import * as chronoEn from "chrono-node/en";
 import * as chronoFr from "chrono-node/fr";
 import { spend } from "../work-meter.js";
+import { Claims } from "./claims.js";
 import {
   anchorPositions,
   Bit,
@@ -57,19 +58,24 @@ interface Found extends DateMatch {
 type ChronoParser = { parse: typeof chrono.parse };
 const PARSERS: Record<"fr" | "en", ChronoParser> = { fr: chronoFr, en: chronoEn };
 
+/** What the rules share while they read one sentence. */
+interface Reading {
+  sentence: string;
+  /** The sentence lower-cased, same offsets. */
+  lower: string;
+  lex: LanguageLexicon;
+  ref: Date | null;
+  out: Found[];
+  claims: Claims;
+  clauses: Clauses;
+}
+
 /** Resolve one pattern match and keep it unless it overlaps an earlier date. */
-function accept(
-  m: RegExpExecArray,
-  kind: string,
-  sentence: string,
-  lower: string,
-  lex: LanguageLexicon,
-  ref: Date | null,
-  out: Found[],
-): void {
+function accept(m: RegExpExecArray, kind: string, r: Reading): void {
+  const { sentence, lower, lex, ref, clauses } = r;
   let start = m.index;
   let end = start + m[0].length;
-  if (overlapsAny(out, start, end)) return;
+  if (r.claims.overlaps(start, end)) return;
   if (kind === "bareYear" && !plausibleYear(sentence, start)) return;
   let groups: Record<string, string | undefined> = m.groups ?? {};
   if (kind === "weekday") {
@@ -94,15 +100,10 @@ function accept(
     !/[A-Z]/.test(sentence[m.index + m[0].indexOf(month)] ?? "")
   )
     return;
-  const detail = periodDetail(kind, groups, ref, clauseAround(sentence, start, end), lex);
-  if (detail !== null)
-    out.push({ text: sentence.slice(start, end), detail, start, end, yearless: isYearless(kind, groups) });
-}
-
-function overlapsAny(found: readonly DateMatch[], a: number, b: number): boolean {
-  spend(found.length);
-  for (const d of found) if (a < d.end && b > d.start) return true;
-  return false;
+  const detail = periodDetail(kind, groups, ref, () => clauses.future(start, end));
+  if (detail === null) return;
+  r.out.push({ text: sentence.slice(start, end), detail, start, end, yearless: isYearless(kind, groups) });
+  r.claims.claim(start, end);
 }
 
 /**
@@ -119,20 +120,21 @@ export function findDates(
   // they need neither the "i" nor the "u" flag: both make V8's regexes several times slower.
   let lower = sentence.toLowerCase();
   if (lower.length !== sentence.length) lower = sentence.replace(LATIN_UPPER, (c) => c.toLowerCase());
+  const clauses = new Clauses(sentence, lex);
+  const reading: Reading = { sentence, lower, lex, ref, out, claims: new Claims(sentence.length), clauses };
   const flags = flagsOf(tokens);
   for (const { re, kind, anchor, sticky } of PERIODS) {
     if (!wanted(kind, flags)) continue;
     if (anchor === undefined || sticky === null) {
       spend(lower.length);
       re.lastIndex = 0;
-      for (let m = re.exec(lower); m !== null; m = re.exec(lower))
-        accept(m, kind, sentence, lower, lex, ref, out);
+      for (let m = re.exec(lower); m !== null; m = re.exec(lower)) accept(m, kind, reading);
       continue;
     }
     for (const at of anchorPositions(anchor, tokens)) {
       sticky.lastIndex = at;
       const m = sticky.exec(lower);
-      if (m !== null) accept(m, kind, sentence, lower, lex, ref, out);
+      if (m !== null) accept(m, kind, reading);
     }
   }
   if (ref !== null && (flags & Bit.Relative) !== 0 && RELATIVE.test(sentence)) {
@@ -140,9 +142,10 @@ export function findDates(
     for (const r of PARSERS[lex.lang].parse(sentence, ref)) {
       const start = r.index;
       const end = r.index + r.text.length;
-      if (overlapsAny(out, start, end)) continue;
-      const detail = chronoDetail(r, clauseAround(sentence, start, end), lex, ref);
+      if (reading.claims.overlaps(start, end)) continue;
+      const detail = chronoDetail(r, () => clauses.future(start, end), ref);
       if (detail === null) continue;
+      reading.claims.claim(start, end);
       out.push({
         text: trimPunct(r.text).replace(/^(?:on|le|the|du|au)\s+/i, ""),
         detail,
@@ -163,22 +166,58 @@ function isYearless(kind: string, g: Record<string, string | undefined> | undefi
 }
 
 /**
- * How far the clause of a date reaches on each side. The verb that gives a date its tense stands
- * within a few words of it; an unbounded scan made a sentence of dates without commas quadratic
- * (a body of "le 1er janvier 2025 " repeated to 156 KB took 23-32 s).
+ * The clauses of a sentence (between , ; : — and brackets), and whether each speaks of the future,
+ * worked out once per clause: the tense of a date is its clause's. Scanning out from every date
+ * and testing its clause again made a sentence of dates without a comma quadratic (a body of
+ * "le 1er janvier 2025 " repeated to 156 KB took 23-32 s).
  */
-const CLAUSE_REACH = 200;
+class Clauses {
+  /** For a position, where its clause starts; for an end position, where its clause ends. */
+  private starts: Int32Array | null = null;
+  private ends: Int32Array | null = null;
+  private readonly memo = new Map<number, boolean>();
 
-/** The clause around a match (between commas, semicolons, dashes): its tense is the date's. */
-function clauseAround(sentence: string, start: number, end: number): string {
-  const from = Math.max(0, start - CLAUSE_REACH);
-  const to = Math.min(sentence.length, end + CLAUSE_REACH);
-  let a = start;
-  while (a > from && !isClauseStart(sentence.charCodeAt(a - 1))) a--;
-  let b = end;
-  while (b < to && !isClauseEnd(sentence.charCodeAt(b))) b++;
-  spend(start - a + b - end);
-  return sentence.slice(a, b);
+  constructor(
+    private readonly sentence: string,
+    private readonly lex: LanguageLexicon,
+  ) {}
+
+  /** Whether the clause around the match [start, end) speaks of the future. */
+  future(start: number, end: number): boolean {
+    const [starts, ends] = this.index();
+    const a = starts[start] as number;
+    const b = ends[end] as number;
+    const key = a * (this.sentence.length + 1) + b;
+    let future = this.memo.get(key);
+    if (future === undefined) {
+      spend(b - a);
+      future = speaksOfFuture(this.sentence.slice(a, b), this.lex);
+      this.memo.set(key, future);
+    }
+    return future;
+  }
+
+  private index(): [Int32Array, Int32Array] {
+    if (this.starts !== null && this.ends !== null) return [this.starts, this.ends];
+    const s = this.sentence;
+    const n = s.length;
+    spend(2 * n);
+    const starts = new Int32Array(n + 1);
+    let a = 0;
+    for (let i = 0; i <= n; i++) {
+      if (i > 0 && isClauseStart(s.charCodeAt(i - 1))) a = i;
+      starts[i] = a;
+    }
+    const ends = new Int32Array(n + 1);
+    let b = n;
+    for (let i = n; i >= 0; i--) {
+      if (i < n && isClauseEnd(s.charCodeAt(i))) b = i;
+      ends[i] = b;
+    }
+    this.starts = starts;
+    this.ends = ends;
+    return [starts, ends];
+  }
 }
 
 /** , ; : — ( */
@@ -200,12 +239,7 @@ function plausibleYear(sentence: string, start: number): boolean {
   return true;
 }
 
-function chronoDetail(
-  r: chrono.ParsedResult,
-  clause: string,
-  lex: LanguageLexicon,
-  ref: Date,
-): string | null {
+function chronoDetail(r: chrono.ParsedResult, future: () => boolean, ref: Date): string | null {
   const c = r.start;
   const date = c.date();
   const text = fold(r.text);
@@ -217,7 +251,7 @@ function chronoDetail(
     if (!c.isCertain("year") && c.isCertain("month") && !relative) {
       const month = c.get("month") ?? date.getUTCMonth() + 1;
       const day = c.get("day") ?? date.getUTCDate();
-      const y = yearFor(ref, month, day, speaksOfFuture(clause, lex) ? "future" : "nearest");
+      const y = yearFor(ref, month, day, future() ? "future" : "nearest");
       return `${y}-${pad(month)}-${pad(day)}`;
     }
     return isoDay(new Date(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate())));
@@ -225,8 +259,7 @@ function chronoDetail(
   if (c.isCertain("weekday")) {
     const weekday = c.get("weekday") ?? 0;
     const refDay = ref.getUTCDay();
-    const future = speaksOfFuture(clause, lex);
-    const delta = future ? (weekday - refDay + 7) % 7 : -((refDay - weekday + 7) % 7);
+    const delta = future() ? (weekday - refDay + 7) % 7 : -((refDay - weekday + 7) % 7);
     return isoDay(addDays(ref, delta));
   }
   if (c.isCertain("month")) {

@@ -6,6 +6,8 @@
  * as a code ("signing", "acquisition", "vote"...; lexicon-en.ts), which /facts says in the reader's
  * language, or empty when the verb does not tell.
  */
+
+import { spend } from "../work-meter.js";
 import type { SentenceContext } from "./context.js";
 import { EVENT_STEM_RE, EVENT_STEMS } from "./lexicon.js";
 import { type Token, trimEndOf } from "./text.js";
@@ -36,6 +38,7 @@ const PARTICIPLES = new Set(["elu", "elue", "elus", "elues", "tue", "tues", "tue
 const AUXILIARIES = new Set(["a", "ont", "est", "sont", "ete", "fut", "furent", "avait", "etait"]);
 
 function eventVerb(ctx: SentenceContext): { at: number; kind: string } | null {
+  spend(ctx.tokens.length);
   const stems = EVENT_STEMS[ctx.lex.lang];
   const re = EVENT_STEM_RE[ctx.lex.lang];
   for (let k = 0; k < ctx.tokens.length; k++) {
@@ -68,6 +71,7 @@ function mainClause(ctx: SentenceContext, verb: number): string {
   // Stop at the first clause boundary that leaves the verb a real complement: "agreed early on
   // Sunday in Baku, Azerbaijan, on a deal..." goes on past the place.
   for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    spend(text.length - verbEnd);
     const words = text
       .slice(verbEnd, m.index)
       .split(/\s+/)

@@ -168,5 +168,13 @@ export function extractFacts(article: Pick<Article, "title" | "sections" | "lang
       (rank.get(a.kind) ?? 0) - (rank.get(b.kind) ?? 0) ||
       (before(a.where, b.where) ? -1 : before(b.where, a.where) ? 1 : 0),
   );
-  return found.map((f) => ({ kind: f.kind, text: f.text, detail: f.detail, sentence: f.where.sentence }));
+  // The first MAX_FACTS_PER_KIND of each kind (the publication date may make one more).
+  const kept = new Map<FactKind, number>();
+  return found
+    .filter((f) => {
+      const n = (kept.get(f.kind) ?? 0) + 1;
+      kept.set(f.kind, n);
+      return n <= MAX_FACTS_PER_KIND;
+    })
+    .map((f) => ({ kind: f.kind, text: f.text, detail: f.detail, sentence: f.where.sentence }));
 }

@@ -6,6 +6,7 @@
  */
 
 import { spend } from "../work-meter.js";
+import { Claims } from "./claims.js";
 import { NUMBER_WORDS, TIME_UNITS } from "./lexicon.js";
 import { blankBefore, fold, trimEndOf, wordBefore } from "./text.js";
 import { CURRENCY_SYMBOL, KNOWN_UNITS, SCALES, UNITS } from "./units.js";
@@ -180,14 +181,15 @@ export function findQuantities(
   context: QuantityContext,
 ): QuantityMatch[] {
   const raws: Raw[] = [];
-  const taken: [number, number][] = [...claimed];
+  const taken = new Claims(sentence.length);
+  for (const [a, b] of claimed) taken.claim(a, b);
   MAGNITUDE.lastIndex = 0;
   const quake = /magnitude/i.test(sentence);
   for (let m = quake ? MAGNITUDE.exec(sentence) : null; m !== null; m = MAGNITUDE.exec(sentence)) {
     const [int, frac] = splitNumber(m[1] ?? "0", lang);
     const end = m.index + m[0].length;
     raws.push({ start: m.index, end, int, frac, exp: 0, unit: "magnitude", scaled: false, sign: "" });
-    taken.push([m.index, end]);
+    taken.claim(m.index, end);
   }
   const scaleWord = HAS_SCALE_WORD.test(sentence);
   if (!/\d/.test(sentence) && !scaleWord) return [];
@@ -207,8 +209,7 @@ export function findQuantities(
     const g = m.groups ?? {};
     const start = m.index;
     let end = start + m[0].length;
-    spend(taken.length);
-    if (taken.some(([a, b]) => start < b && end > a)) continue;
+    if (taken.overlaps(start, end)) continue;
     const [int, frac] =
       g.num !== undefined
         ? splitNumber(g.num, lang)

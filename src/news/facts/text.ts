@@ -1,4 +1,5 @@
 /** Shared text helpers for the fact rules: folding, tokens with offsets, word classes. */
+import { spend } from "../work-meter.js";
 
 const COMBINING = /[\u0300-\u036f]/g;
 
@@ -121,6 +122,7 @@ function gluedSentence(s: string, dot: number): boolean {
 export function tokenize(sentence: string): Token[] {
   const out: Token[] = [];
   const n = sentence.length;
+  spend(n);
   let i = 0;
   while (i < n) {
     if (!isWordChar(sentence.charCodeAt(i))) {

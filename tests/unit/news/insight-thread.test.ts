@@ -32,7 +32,11 @@ const turnOfTheEventLoop = () => new Promise((resolve) => setImmediate(resolve))
 /** A runner that records the jobs it is given. */
 function counting(runner: InsightRunner): InsightRunner & { jobs: InsightJob[] } {
   const jobs: InsightJob[] = [];
-  return { jobs, run: (job) => (jobs.push(job), runner.run(job)), close: () => runner.close() };
+  const run = (job: InsightJob) => {
+    jobs.push(job);
+    return runner.run(job);
+  };
+  return { jobs, run, close: () => runner.close() };
 }
 
 function bot(runner: InsightRunner, articles: Article[]) {
