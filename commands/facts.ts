@@ -1,6 +1,6 @@
+import { FACT_KINDS } from "../src/domain/fact.js";
+import type { Block } from "../src/domain/reply.js";
 import { defineCommand } from "../src/framework/command.js";
-import type { Block } from "../src/framework/reply.js";
-import { FACT_KINDS } from "../src/news/fact.js";
 import { articleOption, requireArticle } from "./present.js";
 
 export default defineCommand({

@@ -1,14 +1,10 @@
+import type { Block, Reply } from "../src/domain/reply.js";
+import type { ChannelOverview, ScheduleView } from "../src/domain/schedule.js";
 import type { CommandContext } from "../src/framework/command.js";
 import { defineGroup, defineSubcommand } from "../src/framework/command.js";
 import { UserError } from "../src/framework/errors.js";
-import type { Block, Reply } from "../src/framework/reply.js";
 import { textReply } from "../src/framework/reply.js";
-import {
-  actorOf,
-  type ChannelOverview,
-  requireScheduling,
-  type ScheduleView,
-} from "../src/framework/scheduling-port.js";
+import { actorOf, requireScheduling } from "../src/framework/scheduling-port.js";
 import { consumeCron } from "../src/schedule/consume-cron.js";
 import { parseWhen } from "../src/schedule/parse-when.js";
 import { formatInstant } from "../src/schedule/render-posts.js";

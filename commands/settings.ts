@@ -1,8 +1,8 @@
+import { isLocale } from "../src/domain/locale.js";
 import { defineGroup, defineSubcommand } from "../src/framework/command.js";
-import { isLocale } from "../src/framework/locale.js";
 import { textReply } from "../src/framework/reply.js";
+import { actorOf, requireScheduling } from "../src/framework/scheduling-port.js";
 import { formatInstant } from "../src/schedule/render-posts.js";
-import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
 
 const timezone = defineSubcommand({
   name: "timezone",

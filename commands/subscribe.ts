@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
-import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { actorOf, requireScheduling } from "../src/framework/scheduling-port.js";
 
 export default defineCommand({
   name: "subscribe",

@@ -1,6 +1,6 @@
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
-import type { Locale } from "./framework/locale.js";
+import type { Locale } from "./domain/locale.js";
 import { firesEver, parseCron } from "./schedule/cron.js";
 import { canonicalTimeZone } from "./schedule/time-zone.js";
 

@@ -1,7 +1,8 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
-import type { PlatformName, Services } from "./framework/command.js";
-import type { Locale } from "./framework/locale.js";
+import type { Locale } from "./domain/locale.js";
+import type { PlatformName } from "./domain/target.js";
+import type { Services } from "./framework/command.js";
 import type { Publisher } from "./framework/platform.js";
 import { type Clock, type Logger, systemClock } from "./framework/ports.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";

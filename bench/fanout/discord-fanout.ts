@@ -4,8 +4,9 @@
  * our strict 50 requests/s limit (discord-server.ts, another process). Channels arrive with the guild at login, as on
  * Discord, so a post is one REST request: 1,000 posts, the last can start 19 s after the first.
  */
+
+import type { Reply } from "../../src/domain/reply.js";
 import { silentLogger } from "../../src/framework/ports.js";
-import type { Reply } from "../../src/framework/reply.js";
 import { registry } from "../../src/framework/run-command.js";
 import { createDiscordPlatform } from "../../src/platforms/discord/index.js";
 import { windowFloorMs } from "./limiter.js";

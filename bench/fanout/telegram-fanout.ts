@@ -4,8 +4,9 @@
  * another process). The floor is what the limits allow: with one message per chat, 30/s overall
  * binds (1,000 messages: the last can start 33 s after the first).
  */
+
+import type { Reply } from "../../src/domain/reply.js";
 import { silentLogger } from "../../src/framework/ports.js";
-import type { Reply } from "../../src/framework/reply.js";
 import { registry } from "../../src/framework/run-command.js";
 import { createTelegramPlatform } from "../../src/platforms/telegram/index.js";
 import { windowFloorMs } from "./limiter.js";

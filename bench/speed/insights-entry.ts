@@ -8,8 +8,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Article, articleBody } from "../../src/content/article.js";
 import { parseArticleBytes } from "../../src/content/read-article-file.js";
+import { type Article, articleBody } from "../../src/domain/article.js";
 import { summarizeArticle } from "../../src/news/summarize.js";
 import { argValue, emitResult, peakRssMb, round, roundSummary, summarize } from "./stats.js";
 

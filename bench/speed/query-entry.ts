@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
-import { articleBody } from "../../src/content/article.js";
+import { articleBody } from "../../src/domain/article.js";
 import { silentLogger } from "../../src/framework/ports.js";
 import { renderPlain } from "../../src/framework/reply.js";
 import { runConsoleLine } from "../../src/platforms/console/console-session.js";

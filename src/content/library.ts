@@ -1,6 +1,7 @@
-import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../framework/ports.js";
+import type { ArticleMeta, TopicCount } from "../domain/article.js";
+import { type Article, articleHash } from "../domain/article.js";
+import type { Clock, LibraryPort, Logger } from "../framework/ports.js";
 import type { ArticleIndex, FileStamp } from "../store/article-index.js";
-import { type Article, articleHash } from "./article.js";
 import { resolveArticle } from "./article-lookup.js";
 import { listConfined, locate, lstatOrNull, realFolder } from "./confine.js";
 import { type FileToParse, inChunks, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";

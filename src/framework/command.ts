@@ -1,7 +1,9 @@
-import type { Locale, Localized } from "./locale.js";
+import type { Locale } from "../domain/locale.js";
+import type { Reply } from "../domain/reply.js";
+import type { ChannelRef } from "../domain/target.js";
+import type { Localized } from "./locale.js";
 import type { Translate } from "./messages.js";
 import type { Clock, InsightsPort, LibraryPort, Logger } from "./ports.js";
-import type { Reply } from "./reply.js";
 import type { SchedulingPort } from "./scheduling-port.js";
 
 /**
@@ -41,14 +43,6 @@ export type ArgsOf<O extends readonly OptionSpec[]> = {
     ? ValueOf<K["type"]>
     : ValueOf<K["type"]> | undefined;
 };
-
-export type PlatformName = "console" | "discord" | "telegram";
-
-/** Where a command was typed: also the target of posts and the key of per-channel settings. */
-export interface ChannelRef {
-  platform: PlatformName;
-  id: string;
-}
 
 /** The services commands use; main.ts wires the real ones, tests pass fakes. */
 export interface Services {

@@ -1,5 +1,6 @@
-import type { ChannelRef, CommandContext, Services } from "./command.js";
-import type { Locale } from "./locale.js";
+import type { Locale } from "../domain/locale.js";
+import type { ChannelRef } from "../domain/target.js";
+import type { CommandContext, Services } from "./command.js";
 import { translator } from "./messages.js";
 
 /** Builds the context a handler sees; adapters supply who, where and how to check moderators. */

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.js";
+import type { Locale } from "../domain/locale.js";
 
 /**
  * The English catalogue is the master: every key must exist in French too (the type checks it).

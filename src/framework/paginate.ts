@@ -1,4 +1,4 @@
-import type { Block } from "./reply.js";
+import type { Block } from "../domain/reply.js";
 
 /**
  * Splits blocks into pages of at most `budget` characters of text, on block (paragraph)

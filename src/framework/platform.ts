@@ -1,6 +1,6 @@
-import type { ChannelRef, PlatformName } from "./command.js";
-import type { Locale } from "./locale.js";
-import type { Reply } from "./reply.js";
+import type { Locale } from "../domain/locale.js";
+import type { Reply } from "../domain/reply.js";
+import type { PlatformName } from "../domain/target.js";
 
 /**
  * Why a post failed, as the scheduler needs to know it: retry later (transient, rate-limited)
@@ -39,8 +39,4 @@ export interface Publisher {
 export interface Platform extends Publisher {
   start(): Promise<void>;
   stop(): Promise<void>;
-}
-
-export function channelKey(channel: ChannelRef): string {
-  return `${channel.platform}:${channel.id}`;
 }

@@ -1,24 +1,5 @@
-import type { Article } from "../content/article.js";
-import type { Fact } from "../news/fact.js";
-
-/** An article without its text: what lists, search results and autocomplete need. */
-export type ArticleMeta = Omit<Article, "sections"> & {
-  /** articleHash of the article, when the library knows it (its insights are cached under it). */
-  hash?: string;
-};
-
-export interface TopicCount {
-  name: string;
-  count: number;
-}
-
-/**
- * What an article argument named: an article found by its exact id or by a search of its words;
- * or none, with the nearest ids and titles when the argument looked like an id (`idShaped`).
- */
-export type ArticleMatch =
-  | { article: Article; by: "id" | "words" }
-  | { article: null; idShaped: boolean; closest: { id: string; title: string }[] };
+import type { Article, ArticleMatch, ArticleMeta, TopicCount } from "../domain/article.js";
+import type { Fact } from "../domain/fact.js";
 
 /** Read access to the article library (searchable, embargo-aware). */
 export interface LibraryPort {

@@ -1,7 +1,7 @@
-import type { Locale } from "./locale.js";
+import type { ArticleMeta } from "../domain/article.js";
+import type { Locale } from "../domain/locale.js";
+import type { Button, Card, Field } from "../domain/reply.js";
 import type { Translate } from "./messages.js";
-import type { ArticleMeta } from "./ports.js";
-import type { Button, Card, Field } from "./reply.js";
 
 /**
  * How an article looks as a card, the one definition shared by the commands that list articles

@@ -1,56 +1,6 @@
-/**
- * The neutral reply every command returns. Platforms render it: embeds and buttons on Discord,
- * HTML and inline keyboards on Telegram, plain text in the console. All text here is raw
- * (unescaped): escaping is the renderer's job, so article text can never break markup.
- */
+import type { Action, Block, Reply } from "../domain/reply.js";
 
-/** Re-runs a command with fixed arguments: what a button does when pressed. */
-export interface Action {
-  command: string;
-  subcommand?: string;
-  args: Record<string, string | number>;
-}
-
-export interface Button {
-  label: string;
-  action: Action;
-}
-
-export type Block =
-  | { type: "heading"; text: string }
-  | { type: "paragraph"; text: string }
-  | { type: "bullet"; text: string };
-
-export interface Field {
-  name: string;
-  value: string;
-  inline?: boolean;
-}
-
-/** One titled unit: an article result, a page of full text, a list of facts. */
-export interface Card {
-  title: string;
-  url?: string | null;
-  body: Block[];
-  fields?: Field[];
-  footer?: string;
-  /** Buttons that belong to this card (e.g. "Full text" for one result). */
-  buttons?: Button[];
-}
-
-export interface Reply {
-  /** A line above the cards ("Results for …"), or the whole answer for short replies. */
-  text?: string;
-  cards: Card[];
-  /** Buttons for the message as a whole (paging). */
-  buttons?: Button[];
-  /** Only the caller should see it (ephemeral on Discord). */
-  private?: boolean;
-  /** Answering a button press, replace the message it came from instead of sending a new one. */
-  replacesOriginal?: boolean;
-  /** Marks an error reply, so adapters can log and style it. */
-  error?: boolean;
-}
+/** Building and printing the neutral reply (its model is src/domain/reply.ts). */
 
 export function textReply(text: string, options: Partial<Omit<Reply, "text" | "cards">> = {}): Reply {
   return { text, cards: [], ...options };

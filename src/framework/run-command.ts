@@ -1,7 +1,7 @@
+import type { Reply } from "../domain/reply.js";
 import type { Args, Command, CommandContext, Leaf, OptionSpec } from "./command.js";
 import { usage } from "./command.js";
 import { errorRef, UserError } from "./errors.js";
-import type { Reply } from "./reply.js";
 import { textReply } from "./reply.js";
 import { sanitizeInvocation } from "./sanitize.js";
 

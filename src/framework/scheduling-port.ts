@@ -1,55 +1,7 @@
-import type { ChannelRef } from "./command.js";
+import type { Locale } from "../domain/locale.js";
+import type { Actor, ChannelOverview, ScheduleView } from "../domain/schedule.js";
+import type { ChannelRef } from "../domain/target.js";
 import { UserError } from "./errors.js";
-import type { Locale } from "./locale.js";
-
-/**
- * What commands ask of the scheduler, defined here so that the framework (and the commands) do
- * not depend on src/schedule; src/schedule implements it.
- */
-
-export type ScheduleKind = "post" | "digest";
-export type ScheduleState = "active" | "paused" | "done" | "cancelled" | "failed" | "missed";
-
-/** Who made a change, for the audit log and /schedule list. */
-export interface Actor {
-  id: string;
-  name: string;
-}
-
-/** Why a schedule is not running, as stored; the commands turn it into words. */
-export type StateReason = "paused" | "articleRemoved" | "targetDisabled" | "sendFailed" | "missed";
-
-export interface ScheduleView {
-  id: string;
-  kind: ScheduleKind;
-  articleId: string | null;
-  articleTitle: string | null;
-  runAt: Date | null;
-  cron: string | null;
-  topic: string | null;
-  state: ScheduleState;
-  stateReason: StateReason | null;
-  /** Who paused it, or the error text of a failed send. */
-  stateDetail: string | null;
-  stateAt: Date | null;
-  /** The next time it will post, or null (paused, done, never). */
-  nextRun: Date | null;
-  createdBy: string;
-  createdAt: Date;
-}
-
-/** Everything /schedule list shows about one channel. */
-export interface ChannelOverview {
-  target: string;
-  timeZone: string;
-  locale: Locale;
-  schedules: ScheduleView[];
-  subscriptions: string[];
-  /** Set when posting here failed permanently and was turned off. */
-  disabled: { since: Date; reason: string } | null;
-  /** The channel is in ANNOUNCE_TARGETS: every new article, and the configured digest if any. */
-  configured: { digestCron: string | null; timeZone: string } | null;
-}
 
 /**
  * What the moderator commands (/schedule, /subscribe, /unsubscribe, /settings) ask of the

@@ -1,6 +1,6 @@
-import { type Article, articleHash } from "../content/article.js";
+import { type Article, articleHash } from "../domain/article.js";
+import type { Fact } from "../domain/fact.js";
 import type { InsightsPort, Logger } from "../framework/ports.js";
-import type { Fact } from "./fact.js";
 import { analysedArticle, type InsightJob } from "./insight-jobs.js";
 import { InsightFailure, type InsightRunner, ThreadRunner } from "./insight-runner.js";
 

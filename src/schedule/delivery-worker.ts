@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import type { Article } from "../content/article.js";
+import type { Article } from "../domain/article.js";
+import type { Delivery } from "../domain/delivery.js";
+import { parseTarget, withId } from "../domain/target.js";
 import { PublishError, type Publisher } from "../framework/platform.js";
-import type { DeliveryRow } from "../store/deliveries.js";
 import { renderDelivery } from "./render-posts.js";
 import {
   type IdempotentPublisher,
@@ -9,7 +10,6 @@ import {
   type SchedulerEnv,
   SYSTEM_ACTOR,
 } from "./scheduler-env.js";
-import { parseTarget, withId } from "./targets.js";
 
 /**
  * Sends what the outbox holds (ADR 0032): claim a due row atomically, send it, mark it done with
@@ -46,7 +46,7 @@ export async function runDeliveries(
   await Promise.all(Array.from({ length: env.tuning.concurrency }, worker));
 }
 
-async function deliverOne(env: SchedulerEnv, instance: string, row: DeliveryRow): Promise<void> {
+async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): Promise<void> {
   const { deliveries, targets } = env.stores;
   const now = env.clock.now();
   const iso = now.toISOString();
@@ -107,7 +107,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: DeliveryRow)
   if (result.movedTo) moveTarget(env, row.target, withId(row.target, result.movedTo));
 }
 
-function handleFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, error: unknown): void {
+function handleFailure(env: SchedulerEnv, instance: string, row: Delivery, error: unknown): void {
   const kind = error instanceof PublishError ? error.kind : "transient";
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 300);
   const log = { target: row.target, delivery: row.key, attempts: row.attempts, err: message };
@@ -132,7 +132,7 @@ function handleFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, er
 }
 
 /** Retried with backoff until the transient limit, then given up (shown in /schedule list). */
-function transientFailure(env: SchedulerEnv, instance: string, row: DeliveryRow, message: string): void {
+function transientFailure(env: SchedulerEnv, instance: string, row: Delivery, message: string): void {
   const log = { target: row.target, delivery: row.key, attempts: row.attempts, err: message };
   if (row.attempts >= env.tuning.maxTransientAttempts) {
     env.log.error(log, `delivery to ${row.target} failed too many times: given up (${message})`);
@@ -161,7 +161,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-function retry(env: SchedulerEnv, instance: string, row: DeliveryRow, error: string, count: boolean): void {
+function retry(env: SchedulerEnv, instance: string, row: Delivery, error: string, count: boolean): void {
   const due = new Date(env.clock.now().getTime() + backoffMs(row.attempts)).toISOString();
   env.stores.deliveries.retryLater(row.key, instance, due, error, count, iso(env));
 }
@@ -170,7 +170,7 @@ function iso(env: SchedulerEnv): string {
   return env.clock.now().toISOString();
 }
 
-function disableTarget(env: SchedulerEnv, row: DeliveryRow, reason: string): void {
+function disableTarget(env: SchedulerEnv, row: Delivery, reason: string): void {
   const { deliveries, targets, audit } = env.stores;
   const now = iso(env);
   env.db
@@ -198,7 +198,7 @@ function disableTarget(env: SchedulerEnv, row: DeliveryRow, reason: string): voi
 }
 
 /** A one-off post that could not be delivered shows as failed in /schedule list. */
-function failSchedule(env: SchedulerEnv, row: DeliveryRow, reason: string, detail: string | null): void {
+function failSchedule(env: SchedulerEnv, row: Delivery, reason: string, detail: string | null): void {
   if (row.kind !== "post" || !row.payload.scheduleId) return;
   env.stores.schedules.setState(row.payload.scheduleId, "failed", reason, detail, iso(env));
 }

@@ -1,4 +1,4 @@
-import type { ArticleMeta } from "../framework/ports.js";
+import type { ArticleMeta } from "../domain/article.js";
 import { nextFire, previousFire } from "./cron.js";
 import { cachedCron, type LibraryChange, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { articleTopicKeys, matchesTopic, topicKey } from "./topics.js";

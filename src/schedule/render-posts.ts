@@ -1,10 +1,10 @@
-import type { Article } from "../content/article.js";
-import type { Locale } from "../framework/locale.js";
+import type { Article } from "../domain/article.js";
+import type { DeliveryKind, DeliveryPayload } from "../domain/delivery.js";
+import type { Locale } from "../domain/locale.js";
+import type { Reply } from "../domain/reply.js";
 import { translator } from "../framework/messages.js";
 import type { InsightsPort } from "../framework/ports.js";
 import { articleCard } from "../framework/present-article.js";
-import type { Reply } from "../framework/reply.js";
-import type { DeliveryKind, DeliveryPayload } from "../store/deliveries.js";
 
 /** Sentences of summary under each article of a post or digest. */
 const SUMMARY_SENTENCES = 3;

@@ -1,8 +1,9 @@
-import type { PlatformName } from "../framework/command.js";
-import type { Locale } from "../framework/locale.js";
+import type { ArticleMeta } from "../domain/article.js";
+import type { Locale } from "../domain/locale.js";
+import type { Reply } from "../domain/reply.js";
+import type { PlatformName } from "../domain/target.js";
 import type { Publisher } from "../framework/platform.js";
-import type { ArticleMeta, Clock, InsightsPort, LibraryPort, Logger } from "../framework/ports.js";
-import type { Reply } from "../framework/reply.js";
+import type { Clock, InsightsPort, LibraryPort, Logger } from "../framework/ports.js";
 import { AnnouncementStore } from "../store/announcements.js";
 import { AuditLog } from "../store/audit.js";
 import type { Db } from "../store/database.js";

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { PlatformName } from "../framework/command.js";
+import type { DeliveryState } from "../domain/delivery.js";
+import type { PlatformName } from "../domain/target.js";
+import { parseTarget, targetOf } from "../domain/target.js";
 import type { Publisher } from "../framework/platform.js";
 import type { Clock, InsightsPort, Logger } from "../framework/ports.js";
 import type { SchedulingPort } from "../framework/scheduling-port.js";
 import type { Db } from "../store/database.js";
-import type { DeliveryState } from "../store/deliveries.js";
 import { minimumGapMs, parseCron } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
@@ -20,7 +21,6 @@ import {
   type Tuning,
 } from "./scheduler-env.js";
 import { createSchedulingService } from "./scheduling-service.js";
-import { parseTarget, targetOf } from "./targets.js";
 import { canonicalTimeZone } from "./time-zone.js";
 import type { TimerHandle, Timers } from "./timers.js";
 

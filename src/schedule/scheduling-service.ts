@@ -1,20 +1,15 @@
 // Over 300 lines on purpose: every method has one shape (validate, write with its audit row, wake) and reads best side by side.
-import type { ChannelRef } from "../framework/command.js";
+
+import type { Locale } from "../domain/locale.js";
+import type { Actor, ChannelOverview, Schedule, ScheduleView, StateReason } from "../domain/schedule.js";
+import type { ChannelRef } from "../domain/target.js";
+import { targetOf } from "../domain/target.js";
 import { UserError } from "../framework/errors.js";
-import type { Locale } from "../framework/locale.js";
-import type {
-  Actor,
-  ChannelOverview,
-  ScheduleView,
-  SchedulingPort,
-  StateReason,
-} from "../framework/scheduling-port.js";
-import type { ScheduleRow } from "../store/schedules.js";
+import type { SchedulingPort } from "../framework/scheduling-port.js";
 import { minimumGapMs, nextFire, parseCron } from "./cron.js";
 import { formatInstant } from "./render-posts.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
-import { targetOf } from "./targets.js";
 import { canonicalTimeZone } from "./time-zone.js";
 import { topicKey } from "./topics.js";
 
@@ -39,7 +34,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       detail,
     });
 
-  const view = (row: ScheduleRow): ScheduleView => {
+  const view = (row: Schedule): ScheduleView => {
     const now = env.clock.now();
     let nextRun: Date | null = null;
     if (row.state === "active" && row.kind === "post" && row.runAt) nextRun = new Date(row.runAt);
@@ -63,13 +58,14 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       stateDetail: row.stateBy,
       stateAt: row.stateAt ? new Date(row.stateAt) : null,
       nextRun,
+      timeZone: zoneOf(env, row.target),
       createdBy: row.createdByName,
       createdAt: new Date(row.createdAt),
     };
   };
 
   /** A schedule of this channel, by the id the user typed. */
-  const find = (channel: ChannelRef, idText: string): ScheduleRow => {
+  const find = (channel: ChannelRef, idText: string): Schedule => {
     const id = normalizeShortId(idText);
     const row = id ? schedules.get(id) : null;
     if (!row || row.target !== targetOf(channel))
@@ -80,9 +76,9 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
   const when = (channel: ChannelRef, at: Date) =>
     formatInstant(at, zoneOf(env, targetOf(channel)), env.config.defaultLocale);
 
-  const insert = (channel: ChannelRef, actor: Actor, row: Omit<ScheduleRow, "id" | "createdAt">) => {
+  const insert = (channel: ChannelRef, actor: Actor, row: Omit<Schedule, "id" | "createdAt">) => {
     const now = env.clock.now().toISOString();
-    const full: ScheduleRow = { ...row, id: newShortId((id) => schedules.exists(id)), createdAt: now };
+    const full: Schedule = { ...row, id: newShortId((id) => schedules.exists(id)), createdAt: now };
     env.db
       .transaction(() => {
         schedules.insert(full);
@@ -112,8 +108,8 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
   const setState = (
     channel: ChannelRef,
     actor: Actor,
-    row: ScheduleRow,
-    change: { state: ScheduleRow["state"]; reason: StateReason | null; lastSlot?: string },
+    row: Schedule,
+    change: { state: Schedule["state"]; reason: StateReason | null; lastSlot?: string },
     action: string,
   ) => {
     const now = env.clock.now().toISOString();

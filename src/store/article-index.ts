@@ -1,6 +1,5 @@
-import type { Article, Section } from "../content/article.js";
-import { articleBody } from "../content/article.js";
-import type { ArticleMeta } from "../framework/ports.js";
+import type { Article, ArticleMeta, Section } from "../domain/article.js";
+import { articleBody } from "../domain/article.js";
 import { buildFtsQuery, buildPrefixQuery } from "../news/search-query.js";
 import type { Db } from "./database.js";
 

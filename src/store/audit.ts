@@ -1,14 +1,5 @@
+import type { AuditEntry } from "../domain/channel.js";
 import type { Db } from "./database.js";
-
-/** One recorded change: who did what, where and when. The system is actor "system". */
-export interface AuditEntry {
-  at: string;
-  actorId: string;
-  actorName: string;
-  target: string;
-  action: string;
-  detail: Record<string, unknown>;
-}
 
 /** Append-only log of every change to schedules, subscriptions, settings and targets. */
 export class AuditLog {

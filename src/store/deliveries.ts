@@ -1,41 +1,12 @@
+import type { Delivery, DeliveryKind, DeliveryPayload, DeliveryState } from "../domain/delivery.js";
 import type { Db } from "./database.js";
 
-export type DeliveryKind = "announce" | "digest" | "post";
-export type DeliveryState = "pending" | "sending" | "done" | "failed" | "dropped";
-
-/** What to post, frozen when the delivery is written so a resumed send posts the same thing. */
-export interface DeliveryPayload {
-  articles: string[];
-  /** Digests: how many more new articles there were than shown. */
-  more?: number;
-  topic?: string | null;
-  scheduleId?: string;
-  /** Digests and posts: the slot (ISO) this delivery stands for. */
-  slot?: string;
-}
-
-export interface DeliveryRow {
-  key: string;
-  target: string;
-  kind: DeliveryKind;
-  payload: DeliveryPayload;
-  state: DeliveryState;
-  attempts: number;
-  dueAt: string;
-  claimedBy: string | null;
-  claimUntil: string | null;
-  messageId: string | null;
-  error: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-type RawRow = Omit<DeliveryRow, "payload"> & { payload: string };
+type RawRow = Omit<Delivery, "payload"> & { payload: string };
 
 const COLUMNS = `key, target, kind, payload, state, attempts, due_at AS dueAt, claimed_by AS claimedBy,
   claim_until AS claimUntil, message_id AS messageId, error, created_at AS createdAt, updated_at AS updatedAt`;
 
-function decode(row: RawRow | undefined): DeliveryRow | null {
+function decode(row: RawRow | undefined): Delivery | null {
   return row ? { ...row, payload: JSON.parse(row.payload) as DeliveryPayload } : null;
 }
 
@@ -79,7 +50,7 @@ export class DeliveryStore {
     );
   }
 
-  get(key: string): DeliveryRow | null {
+  get(key: string): Delivery | null {
     return decode(this.db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE key = ?`).get(key) as RawRow);
   }
 
@@ -92,7 +63,7 @@ export class DeliveryStore {
     now: string,
     claimUntil: string,
     busyTargets: readonly string[],
-  ): DeliveryRow | null {
+  ): Delivery | null {
     const row = this.db
       .prepare(
         `UPDATE deliveries
@@ -154,12 +125,12 @@ export class DeliveryStore {
   }
 
   /** Fails every unsent delivery to a target (it was disabled); returns them. */
-  failPendingFor(target: string, error: string, now: string): DeliveryRow[] {
+  failPendingFor(target: string, error: string, now: string): Delivery[] {
     const rows = (
       this.db
         .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE target = ? AND state = 'pending'`)
         .all(target) as RawRow[]
-    ).map((r) => decode(r) as DeliveryRow);
+    ).map((r) => decode(r) as Delivery);
     for (const row of rows) this.finish(row.key, "failed", error, now);
     return rows;
   }

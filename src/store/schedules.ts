@@ -1,30 +1,5 @@
-import type { ScheduleKind, ScheduleState } from "../framework/scheduling-port.js";
+import type { Schedule, ScheduleState } from "../domain/schedule.js";
 import type { Db } from "./database.js";
-
-export type { ScheduleKind, ScheduleState };
-
-/** One moderator-made schedule: a one-off post of an article, or a recurring digest. */
-export interface ScheduleRow {
-  id: string;
-  kind: ScheduleKind;
-  target: string;
-  articleId: string | null;
-  /** One-off posts: when (ISO UTC). */
-  runAt: string | null;
-  /** Digests: the cron expression, read in the channel's time zone. */
-  cron: string | null;
-  topic: string | null;
-  state: ScheduleState;
-  /** Why it is paused, failed or missed: a short code (see schedule-port.ts). */
-  stateReason: string | null;
-  stateBy: string | null;
-  stateAt: string | null;
-  /** Digests: the newest slot handled (sent, skipped as empty, or skipped by catch-up). */
-  lastSlot: string | null;
-  createdById: string;
-  createdByName: string;
-  createdAt: string;
-}
 
 const COLUMNS = `id, kind, target, article_id AS articleId, run_at AS runAt, cron, topic, state,
   state_reason AS stateReason, state_by AS stateBy, state_at AS stateAt, last_slot AS lastSlot,
@@ -34,7 +9,7 @@ const COLUMNS = `id, kind, target, article_id AS articleId, run_at AS runAt, cro
 export class ScheduleStore {
   constructor(private readonly db: Db) {}
 
-  insert(row: ScheduleRow): void {
+  insert(row: Schedule): void {
     this.db
       .prepare(
         `INSERT INTO schedules (id, kind, target, article_id, run_at, cron, topic, state, state_reason,
@@ -49,34 +24,34 @@ export class ScheduleStore {
     return this.db.prepare("SELECT 1 FROM schedules WHERE id = ?").get(id) !== undefined;
   }
 
-  get(id: string): ScheduleRow | null {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE id = ?`).get(id) as ScheduleRow) ?? null;
+  get(id: string): Schedule | null {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM schedules WHERE id = ?`).get(id) as Schedule) ?? null;
   }
 
   /** What /schedule list shows: live entries, and recent failures so people learn why. */
-  listForTarget(target: string): ScheduleRow[] {
+  listForTarget(target: string): Schedule[] {
     return this.db
       .prepare(
         `SELECT ${COLUMNS} FROM schedules WHERE target = ?
            AND state IN ('active', 'paused', 'failed', 'missed')
          ORDER BY CASE kind WHEN 'post' THEN 0 ELSE 1 END, run_at, created_at`,
       )
-      .all(target) as ScheduleRow[];
+      .all(target) as Schedule[];
   }
 
-  activeDigests(): ScheduleRow[] {
+  activeDigests(): Schedule[] {
     return this.db
       .prepare(`SELECT ${COLUMNS} FROM schedules WHERE kind = 'digest' AND state = 'active'`)
-      .all() as ScheduleRow[];
+      .all() as Schedule[];
   }
 
-  duePosts(nowIso: string): ScheduleRow[] {
+  duePosts(nowIso: string): Schedule[] {
     return this.db
       .prepare(
         `SELECT ${COLUMNS} FROM schedules WHERE kind = 'post' AND state = 'active' AND run_at <= ?
          ORDER BY run_at`,
       )
-      .all(nowIso) as ScheduleRow[];
+      .all(nowIso) as Schedule[];
   }
 
   nextPostAt(): string | null {

@@ -1,11 +1,6 @@
-import type { Locale } from "../framework/locale.js";
-import { isLocale } from "../framework/locale.js";
+import type { ChannelSettings } from "../domain/channel.js";
+import { isLocale, type Locale } from "../domain/locale.js";
 import type { Db } from "./database.js";
-
-export interface ChannelSettings {
-  timeZone: string | null;
-  locale: Locale | null;
-}
 
 /** Per-channel (per-chat) settings; a missing value means the configured default. */
 export class SettingsStore {

@@ -1,22 +1,12 @@
+import type { Subscription } from "../domain/channel.js";
 import type { Db } from "./database.js";
-
-export interface SubscriptionRow {
-  target: string;
-  /** Lower-case, accent-free form used for matching. */
-  topicKey: string;
-  /** As the moderator typed it, for display. */
-  topic: string;
-  createdById: string;
-  createdByName: string;
-  createdAt: string;
-}
 
 /** Which targets want new articles on which topics, as they arrive. */
 export class SubscriptionStore {
   constructor(private readonly db: Db) {}
 
   /** False if the target already followed the topic. */
-  add(row: SubscriptionRow): boolean {
+  add(row: Subscription): boolean {
     const result = this.db
       .prepare(
         `INSERT OR IGNORE INTO subscriptions (target, topic_key, topic, created_by_id, created_by_name, created_at)
@@ -33,14 +23,14 @@ export class SubscriptionStore {
     );
   }
 
-  forTarget(target: string): SubscriptionRow[] {
+  forTarget(target: string): Subscription[] {
     return this.db
       .prepare(
         `SELECT target, topic_key AS topicKey, topic, created_by_id AS createdById,
            created_by_name AS createdByName, created_at AS createdAt
          FROM subscriptions WHERE target = ? ORDER BY topic_key`,
       )
-      .all(target) as SubscriptionRow[];
+      .all(target) as Subscription[];
   }
 
   /** Targets following any of these topic keys. */

@@ -1,12 +1,5 @@
+import type { TargetHealth } from "../domain/channel.js";
 import type { Db } from "./database.js";
-
-export interface TargetHealth {
-  target: string;
-  /** Consecutive permanent failures. */
-  failures: number;
-  disabledAt: string | null;
-  reason: string | null;
-}
 
 /** Whether posting to a target works; a target failing permanently is disabled (ADR 0033). */
 export class TargetStore {

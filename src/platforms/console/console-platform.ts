@@ -1,7 +1,7 @@
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import type { Locale } from "../../domain/locale.js";
 import type { Services } from "../../framework/command.js";
-import type { Locale } from "../../framework/locale.js";
 import type { Platform } from "../../framework/platform.js";
 import { renderPlain } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";

@@ -1,9 +1,9 @@
+import type { Locale } from "../../domain/locale.js";
+import type { Reply } from "../../domain/reply.js";
 import type { CommandContext, Services } from "../../framework/command.js";
 import { makeContext } from "../../framework/context.js";
-import type { Locale } from "../../framework/locale.js";
 import { translate } from "../../framework/messages.js";
 import { parseCommandLine } from "../../framework/parse-command-line.js";
-import type { Reply } from "../../framework/reply.js";
 import { type CommandRegistry, runCommand } from "../../framework/run-command.js";
 
 /** The terminal has no message size limit worth paging for: an article prints whole. */

@@ -1,4 +1,4 @@
-import type { Block, Card, Reply } from "../../framework/reply.js";
+import type { Block, Card, Reply } from "../../domain/reply.js";
 
 /**
  * Turns the neutral Reply into Telegram HTML (parse_mode "HTML", never MarkdownV2: HTML needs only

@@ -1,13 +1,15 @@
 import type { Telegram } from "telegraf";
+import type { Locale } from "../../domain/locale.js";
+import type { Reply } from "../../domain/reply.js";
 import type { ActionCodec } from "../../framework/actions.js";
 import type { CommandContext, Services } from "../../framework/command.js";
 import { makeContext } from "../../framework/context.js";
-import { type Locale, pickLocale } from "../../framework/locale.js";
+import { pickLocale } from "../../framework/locale.js";
 import { translator } from "../../framework/messages.js";
 import { PublishError } from "../../framework/platform.js";
 import type { Logger } from "../../framework/ports.js";
 import { type Admission, type RateLimiter, slowDownReply } from "../../framework/rate-limit.js";
-import { type Reply, renderPlain } from "../../framework/reply.js";
+import { renderPlain } from "../../framework/reply.js";
 import { type CommandRegistry, errorReply, runCommand } from "../../framework/run-command.js";
 import { LIMITS, TEXT_BUDGET } from "./limits.js";
 import type { ModeratorCheck } from "./moderator-check.js";

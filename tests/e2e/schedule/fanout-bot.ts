@@ -19,9 +19,9 @@
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Article } from "../../../src/content/article.js";
+import type { Article } from "../../../src/domain/article.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import { silentLogger, systemClock } from "../../../src/framework/ports.js";
-import type { Reply } from "../../../src/framework/reply.js";
 import { createScheduler } from "../../../src/schedule/scheduler.js";
 import type { IdempotentPublisher, SchedulerLibrary } from "../../../src/schedule/scheduler-env.js";
 import { systemTimers } from "../../../src/schedule/timers.js";

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-
+import type { Reply } from "../../../src/domain/reply.js";
 import { PublishError } from "../../../src/framework/platform.js";
-import type { Reply } from "../../../src/framework/reply.js";
 import { htmlToPlain } from "../../../src/platforms/telegram/render-html.js";
 import { Emulator } from "./emulator.js";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../../src/content/article.js";
+import type { Article } from "../../../src/domain/article.js";
 import { ArticleIndex, RANK_WINDOW } from "../../../src/store/article-index.js";
 import { openDatabase } from "../../../src/store/database.js";
 

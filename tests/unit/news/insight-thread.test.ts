@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import type { Article } from "../../../src/content/article.js";
+import type { Article } from "../../../src/domain/article.js";
 import { makeContext } from "../../../src/framework/context.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import { renderPlain } from "../../../src/framework/reply.js";

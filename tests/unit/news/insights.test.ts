@@ -1,8 +1,8 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleHash } from "../../../src/content/article.js";
 import { Library } from "../../../src/content/library.js";
+import { articleHash } from "../../../src/domain/article.js";
 import { silentLogger } from "../../../src/framework/ports.js";
 import { inlineRunner } from "../../../src/news/insight-runner.js";
 import { createInsights } from "../../../src/news/insights.js";

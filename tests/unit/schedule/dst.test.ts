@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import schedule from "../../../commands/schedule.js";
 import settings from "../../../commands/settings.js";
-import type { Article } from "../../../src/content/article.js";
+import type { Article, ArticleMatch, ArticleMeta } from "../../../src/domain/article.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import type { ArticleMatch, ArticleMeta, Clock } from "../../../src/framework/ports.js";
+import type { Clock } from "../../../src/framework/ports.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import type { SchedulerLibrary } from "../../../src/schedule/scheduler-env.js";
 import { article, type Harness, harness } from "./helpers.js";

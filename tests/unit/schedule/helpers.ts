@@ -6,20 +6,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Article } from "../../../src/content/article.js";
-import type { CommandContext, PlatformName } from "../../../src/framework/command.js";
+import type { Article, ArticleMatch, ArticleMeta, TopicCount } from "../../../src/domain/article.js";
+import type { Locale } from "../../../src/domain/locale.js";
+import type { Reply } from "../../../src/domain/reply.js";
+import type { PlatformName } from "../../../src/domain/target.js";
+import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
-import type { Locale } from "../../../src/framework/locale.js";
 import { PublishError, type Publisher } from "../../../src/framework/platform.js";
-import type {
-  ArticleMatch,
-  ArticleMeta,
-  Clock,
-  InsightsPort,
-  TopicCount,
-} from "../../../src/framework/ports.js";
+import type { Clock, InsightsPort } from "../../../src/framework/ports.js";
 import { silentLogger } from "../../../src/framework/ports.js";
-import type { Reply } from "../../../src/framework/reply.js";
 import { FakeTime } from "../../../src/schedule/fake-time.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
 import type {

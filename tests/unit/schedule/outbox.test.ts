@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import commands from "../../../commands/schedule.js";
-import type { Locale } from "../../../src/framework/locale.js";
+import type { Locale } from "../../../src/domain/locale.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import type { Reply } from "../../../src/framework/reply.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { AuditLog } from "../../../src/store/audit.js";

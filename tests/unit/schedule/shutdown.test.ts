@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Locale } from "../../../src/framework/locale.js";
-import type { Reply } from "../../../src/framework/reply.js";
+import type { Locale } from "../../../src/domain/locale.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness } from "./helpers.js";
 

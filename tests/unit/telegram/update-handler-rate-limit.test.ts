@@ -1,10 +1,11 @@
 import type { Telegram } from "telegraf";
 import { describe, expect, it } from "vitest";
+import type { Reply } from "../../../src/domain/reply.js";
 import { ActionCodec } from "../../../src/framework/actions.js";
 import { defineCommand, type Services } from "../../../src/framework/command.js";
 import { systemClock } from "../../../src/framework/ports.js";
 import { RateLimiter } from "../../../src/framework/rate-limit.js";
-import { type Reply, textReply } from "../../../src/framework/reply.js";
+import { textReply } from "../../../src/framework/reply.js";
 import { registry } from "../../../src/framework/run-command.js";
 import type { ModeratorCheck } from "../../../src/platforms/telegram/moderator-check.js";
 import type { Outbox, Target } from "../../../src/platforms/telegram/outbox.js";

@@ -1,0 +1,7 @@
+/** The interface languages Newsdesk speaks. Article languages are wider: any ISO 639-1 code. */
+export const LOCALES = ["en", "fr"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
