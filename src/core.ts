@@ -1,17 +1,17 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
+import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
 import type { Locale } from "./domain/locale.js";
+import type { Logger } from "./domain/logger.js";
 import type { PlatformName } from "./domain/target.js";
 import type { Services } from "./framework/command.js";
 import type { Publisher } from "./framework/platform.js";
-import { type Clock, type Logger, systemClock } from "./framework/ports.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
-import { systemTimers } from "./schedule/timers.js";
-import { ArticleIndex } from "./store/article-index.js";
-import { type Db, openDatabase } from "./store/database.js";
+import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
+import { type Db, openDatabase } from "./store/sqlite/database.js";
 
 export interface CoreOptions {
   contentDir: string;
@@ -46,7 +46,7 @@ export interface Core {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.databasePath);
-  const index = new ArticleIndex(db);
+  const index = new SqliteArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log, {
     parseThreads: options.loadThreads ?? 2,
     followSymlinks: options.followSymlinks ?? false,

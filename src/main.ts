@@ -1,8 +1,8 @@
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Core, createCore } from "./core.js";
+import type { Logger } from "./domain/logger.js";
 import { translate } from "./framework/messages.js";
 import type { Platform } from "./framework/platform.js";
-import type { Logger } from "./framework/ports.js";
 import { createLogger } from "./logger.js";
 import { createConsolePlatform } from "./platforms/console/console-platform.js";
 import { createDiscordPlatform } from "./platforms/discord/index.js";

@@ -5,8 +5,8 @@
  * Discord, so a post is one REST request: 1,000 posts, the last can start 19 s after the first.
  */
 
+import { silentLogger } from "../../src/domain/logger.js";
 import type { Reply } from "../../src/domain/reply.js";
-import { silentLogger } from "../../src/framework/ports.js";
 import { registry } from "../../src/framework/run-command.js";
 import { createDiscordPlatform } from "../../src/platforms/discord/index.js";
 import { windowFloorMs } from "./limiter.js";

@@ -5,8 +5,8 @@
  * binds (1,000 messages: the last can start 33 s after the first).
  */
 
+import { silentLogger } from "../../src/domain/logger.js";
 import type { Reply } from "../../src/domain/reply.js";
-import { silentLogger } from "../../src/framework/ports.js";
 import { registry } from "../../src/framework/run-command.js";
 import { createTelegramPlatform } from "../../src/platforms/telegram/index.js";
 import { windowFloorMs } from "./limiter.js";

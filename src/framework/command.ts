@@ -1,9 +1,12 @@
+import type { Clock } from "../domain/clock.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { LibraryPort } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
+import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
 import type { ChannelRef } from "../domain/target.js";
 import type { Localized } from "./locale.js";
 import type { Translate } from "./messages.js";
-import type { Clock, InsightsPort, LibraryPort, Logger } from "./ports.js";
 import type { SchedulingPort } from "./scheduling-port.js";
 
 /**

@@ -77,7 +77,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
       continue;
     }
     // Hidden may mean embargoed again (its publish_at moved later): wait for it.
-    const publishAt = env.library.getMeta?.(id)?.publishAt;
+    const publishAt = env.library.getMeta(id)?.publishAt;
     if (publishAt && Date.parse(publishAt) > now.getTime()) {
       deliveries.retryLater(row.key, instance, new Date(publishAt).toISOString(), "embargoed", false, iso);
       return;

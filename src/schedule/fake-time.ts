@@ -1,5 +1,4 @@
-import type { Clock } from "../framework/ports.js";
-import type { TimerHandle, Timers } from "./timers.js";
+import type { Clock, TimerHandle, Timers } from "../domain/clock.js";
 
 interface FakeTimer {
   id: number;

@@ -1,6 +1,7 @@
 import type { ArticleMeta } from "../domain/article.js";
+import type { LibraryChange } from "../domain/library.js";
 import { nextFire, previousFire } from "./cron.js";
-import { cachedCron, type LibraryChange, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
+import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { articleTopicKeys, matchesTopic, topicKey } from "./topics.js";
 
 /**
@@ -167,7 +168,7 @@ function planPosts(env: SchedulerEnv, pass: Pass, step: Step): void {
             env.log.info({ schedule: s.id }, "post missed while down: skipped (CATCH_UP=none)");
           } else if (targets.isDisabled(s.target)) {
             schedules.setState(s.id, "failed", "targetDisabled", null, now);
-          } else if (!env.library.get(articleId) && !env.library.getMeta?.(articleId)) {
+          } else if (!env.library.get(articleId) && !env.library.getMeta(articleId)) {
             schedules.setState(s.id, "failed", "articleRemoved", null, now);
           } else {
             const key = `post:${s.id}:${runAt}`;
@@ -194,7 +195,7 @@ export function onLibraryChange(env: SchedulerEnv, event: LibraryChange): void {
     deliveries.dropPendingForArticle(event.id, now.toISOString());
     return;
   }
-  const meta = env.library.getMeta?.(event.id);
+  const meta = env.library.getMeta(event.id);
   const until = meta?.publishAt ? Date.parse(meta.publishAt) : Number.NaN;
   if (until > now.getTime()) announcements.setEmbargo(event.id, new Date(until).toISOString());
   else if (announcements.hasEmbargo(event.id)) announcements.removeEmbargo(event.id);
@@ -204,7 +205,7 @@ export function onLibraryChange(env: SchedulerEnv, event: LibraryChange): void {
 function releaseEmbargoes(env: SchedulerEnv, pass: Pass): void {
   const { announcements } = env.stores;
   for (const id of announcements.dueEmbargoes(pass.now.toISOString())) {
-    const publishAt = env.library.getMeta?.(id)?.publishAt;
+    const publishAt = env.library.getMeta(id)?.publishAt;
     const until = publishAt ? Date.parse(publishAt) : Number.NaN;
     // Moved later by an edit we did not hear about: wait again.
     if (until > pass.now.getTime()) announcements.setEmbargo(id, new Date(until).toISOString());

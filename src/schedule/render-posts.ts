@@ -1,9 +1,9 @@
 import type { Article } from "../domain/article.js";
 import type { DeliveryKind, DeliveryPayload } from "../domain/delivery.js";
+import type { InsightsPort } from "../domain/insights.js";
 import type { Locale } from "../domain/locale.js";
 import type { Reply } from "../domain/reply.js";
 import { translator } from "../framework/messages.js";
-import type { InsightsPort } from "../framework/ports.js";
 import { articleCard } from "../framework/present-article.js";
 
 /** Sentences of summary under each article of a post or digest. */

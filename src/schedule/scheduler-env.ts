@@ -1,35 +1,21 @@
-import type { ArticleMeta } from "../domain/article.js";
+import type { Clock } from "../domain/clock.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { WatchedLibrary } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
+import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
 import type { PlatformName } from "../domain/target.js";
 import type { Publisher } from "../framework/platform.js";
-import type { Clock, InsightsPort, LibraryPort, Logger } from "../framework/ports.js";
-import { AnnouncementStore } from "../store/announcements.js";
-import { AuditLog } from "../store/audit.js";
-import type { Db } from "../store/database.js";
-import { DeliveryStore } from "../store/deliveries.js";
-import { InstanceStore } from "../store/instances.js";
-import { ScheduleStore } from "../store/schedules.js";
-import { SettingsStore } from "../store/settings.js";
-import { SubscriptionStore } from "../store/subscriptions.js";
-import { TargetStore } from "../store/targets.js";
+import type { Db } from "../store/sqlite/database.js";
+import { AnnouncementStore } from "../store/sqlite/scheduling/announcements.js";
+import { AuditLog } from "../store/sqlite/scheduling/audit.js";
+import { DeliveryStore } from "../store/sqlite/scheduling/deliveries.js";
+import { InstanceStore } from "../store/sqlite/scheduling/instances.js";
+import { ScheduleStore } from "../store/sqlite/scheduling/schedules.js";
+import { SettingsStore } from "../store/sqlite/scheduling/settings.js";
+import { SubscriptionStore } from "../store/sqlite/scheduling/subscriptions.js";
+import { TargetStore } from "../store/sqlite/scheduling/targets.js";
 import { type Cron, parseCron } from "./cron.js";
-
-/** What the library tells the scheduler (src/content/library.ts emits these). */
-export interface LibraryChange {
-  type: "added" | "changed" | "removed";
-  id: string;
-}
-
-/**
- * The library as the scheduler needs it: the port, plus change events and a way to see an
- * embargoed article's publish_at (both optional: without them, new articles are still found by
- * comparing the library with the articles already seen, at the next tick).
- */
-export interface SchedulerLibrary extends LibraryPort {
-  onChange?(listener: (event: LibraryChange) => void): unknown;
-  getMeta?(id: string): ArticleMeta | null;
-}
 
 /**
  * A publisher that can make a repeated post a no-op: given the same key twice, the platform
@@ -122,7 +108,7 @@ export function createStores(db: Db): Stores {
 export interface SchedulerEnv {
   db: Db;
   stores: Stores;
-  library: SchedulerLibrary;
+  library: WatchedLibrary;
   insights: InsightsPort;
   publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
   clock: Clock;

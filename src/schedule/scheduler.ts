@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
+import type { Clock, TimerHandle, Timers } from "../domain/clock.js";
 import type { DeliveryState } from "../domain/delivery.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { WatchedLibrary } from "../domain/library.js";
+import type { Logger } from "../domain/logger.js";
 import type { PlatformName } from "../domain/target.js";
 import { parseTarget, targetOf } from "../domain/target.js";
 import type { Publisher } from "../framework/platform.js";
-import type { Clock, InsightsPort, Logger } from "../framework/ports.js";
 import type { SchedulingPort } from "../framework/scheduling-port.js";
-import type { Db } from "../store/database.js";
+import type { Db } from "../store/sqlite/database.js";
 import { minimumGapMs, parseCron } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
@@ -16,17 +19,15 @@ import {
   type IdempotentPublisher,
   type SchedulerConfig,
   type SchedulerEnv,
-  type SchedulerLibrary,
   SYSTEM_ACTOR,
   type Tuning,
 } from "./scheduler-env.js";
 import { createSchedulingService } from "./scheduling-service.js";
 import { canonicalTimeZone } from "./time-zone.js";
-import type { TimerHandle, Timers } from "./timers.js";
 
 export interface SchedulerDeps {
   db: Db;
-  library: SchedulerLibrary;
+  library: WatchedLibrary;
   insights: InsightsPort;
   /** Read at each send, so platforms may be added after creation (before start()). */
   publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
@@ -120,7 +121,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let eventTimer: TimerHandle | null = null;
 
   // Listen from creation: the library may announce files before start().
-  deps.library.onChange?.((event) => {
+  deps.library.onChange((event) => {
     if (stopped) return;
     try {
       onLibraryChange(env, event);

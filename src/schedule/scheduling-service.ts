@@ -43,7 +43,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       nextRun = cron ? nextFire(cron, now, zoneOf(env, row.target)) : null;
     }
     const meta = row.articleId
-      ? (env.library.getMeta?.(row.articleId) ?? env.library.get(row.articleId))
+      ? (env.library.getMeta(row.articleId) ?? env.library.get(row.articleId))
       : null;
     return {
       id: row.id,

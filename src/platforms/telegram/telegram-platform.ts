@@ -1,10 +1,10 @@
 import { Telegraf } from "telegraf";
 import type { Locale } from "../../domain/locale.js";
+import type { Logger } from "../../domain/logger.js";
 import type { Reply } from "../../domain/reply.js";
 import { ActionCodec } from "../../framework/actions.js";
 import type { Services } from "../../framework/command.js";
 import { type Platform, PublishError } from "../../framework/platform.js";
-import type { Logger } from "../../framework/ports.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";

@@ -20,12 +20,13 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Article } from "../../../src/domain/article.js";
+import { systemClock, systemTimers } from "../../../src/domain/clock.js";
+import type { WatchedLibrary } from "../../../src/domain/library.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import type { Reply } from "../../../src/domain/reply.js";
-import { silentLogger, systemClock } from "../../../src/framework/ports.js";
 import { createScheduler } from "../../../src/schedule/scheduler.js";
-import type { IdempotentPublisher, SchedulerLibrary } from "../../../src/schedule/scheduler-env.js";
-import { systemTimers } from "../../../src/schedule/timers.js";
-import { openDatabase } from "../../../src/store/database.js";
+import type { IdempotentPublisher } from "../../../src/schedule/scheduler-env.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 
 const dbPath = process.env.DB ?? "";
 const sink = process.env.SINK ?? "";
@@ -57,7 +58,7 @@ const seed: Article = {
 };
 const { sections: _sections, ...seedMeta } = seed;
 
-const library: SchedulerLibrary = {
+const library: WatchedLibrary = {
   search: () => [seedMeta],
   latest: () => [seedMeta],
   get: (id) => (id === seed.id ? seed : null),
@@ -66,6 +67,7 @@ const library: SchedulerLibrary = {
   topics: () => ({ categories: [], tags: [] }),
   suggest: () => [],
   count: () => 1,
+  onChange: () => undefined,
 };
 
 let posts = 0;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import type { Article } from "../../../src/domain/article.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { makeContext } from "../../../src/framework/context.js";
-import { silentLogger } from "../../../src/framework/ports.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import type { InsightJob } from "../../../src/news/insight-jobs.js";

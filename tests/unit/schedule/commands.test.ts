@@ -8,7 +8,7 @@ import type { PlatformName } from "../../../src/domain/target.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { AuditLog } from "../../../src/store/audit.js";
+import { AuditLog } from "../../../src/store/sqlite/scheduling/audit.js";
 import { article, type Harness, harness } from "./helpers.js";
 
 const commands = registry([schedule, subscribe, unsubscribe, settings]);

@@ -7,22 +7,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Article, ArticleMatch, ArticleMeta, TopicCount } from "../../../src/domain/article.js";
+import type { Clock } from "../../../src/domain/clock.js";
+import type { InsightsPort } from "../../../src/domain/insights.js";
+import type { LibraryChange, WatchedLibrary } from "../../../src/domain/library.js";
 import type { Locale } from "../../../src/domain/locale.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import type { Reply } from "../../../src/domain/reply.js";
 import type { PlatformName } from "../../../src/domain/target.js";
 import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
 import { PublishError, type Publisher } from "../../../src/framework/platform.js";
-import type { Clock, InsightsPort } from "../../../src/framework/ports.js";
-import { silentLogger } from "../../../src/framework/ports.js";
 import { FakeTime } from "../../../src/schedule/fake-time.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
-import type {
-  LibraryChange,
-  SchedulerConfig,
-  SchedulerLibrary,
-} from "../../../src/schedule/scheduler-env.js";
-import { type Db, openDatabase } from "../../../src/store/database.js";
+import type { SchedulerConfig } from "../../../src/schedule/scheduler-env.js";
+import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
 
 export function article(id: string, extra: Partial<Article> = {}): Article {
   return {
@@ -43,7 +41,7 @@ export function article(id: string, extra: Partial<Article> = {}): Article {
 }
 
 /** An in-memory library that behaves like src/content/library.ts: embargo-aware, with events. */
-export class FakeLibrary implements SchedulerLibrary {
+export class FakeLibrary implements WatchedLibrary {
   private readonly articles = new Map<string, Article>();
   private readonly listeners: ((e: LibraryChange) => void)[] = [];
   private seq = 0;

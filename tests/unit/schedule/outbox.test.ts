@@ -5,7 +5,7 @@ import type { Reply } from "../../../src/domain/reply.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { AuditLog } from "../../../src/store/audit.js";
+import { AuditLog } from "../../../src/store/sqlite/scheduling/audit.js";
 import { article, type Harness, harness, PublishError, tmpDbPath } from "./helpers.js";
 
 const TUNING = { maxSleepMs: 6 * 3_600_000, heartbeatMs: 3_600_000, concurrency: 1 };

@@ -3,7 +3,7 @@ import commands from "../../../commands/schedule.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { DeliveryStore } from "../../../src/store/deliveries.js";
+import { DeliveryStore } from "../../../src/store/sqlite/scheduling/deliveries.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness, PublishError } from "./helpers.js";
 

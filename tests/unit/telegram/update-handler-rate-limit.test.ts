@@ -1,9 +1,9 @@
 import type { Telegram } from "telegraf";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../../../src/domain/clock.js";
 import type { Reply } from "../../../src/domain/reply.js";
 import { ActionCodec } from "../../../src/framework/actions.js";
 import { defineCommand, type Services } from "../../../src/framework/command.js";
-import { systemClock } from "../../../src/framework/ports.js";
 import { RateLimiter } from "../../../src/framework/rate-limit.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { registry } from "../../../src/framework/run-command.js";

@@ -1,5 +1,5 @@
-import type { Delivery, DeliveryKind, DeliveryPayload, DeliveryState } from "../domain/delivery.js";
-import type { Db } from "./database.js";
+import type { Delivery, DeliveryKind, DeliveryPayload, DeliveryState } from "../../../domain/delivery.js";
+import type { Db } from "../database.js";
 
 type RawRow = Omit<Delivery, "payload"> & { payload: string };
 

@@ -1,5 +1,5 @@
-import type { AuditEntry } from "../domain/channel.js";
-import type { Db } from "./database.js";
+import type { AuditEntry } from "../../../domain/channel.js";
+import type { Db } from "../database.js";
 
 /** Append-only log of every change to schedules, subscriptions, settings and targets. */
 export class AuditLog {

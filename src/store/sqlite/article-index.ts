@@ -1,16 +1,9 @@
-import type { Article, ArticleMeta, Section } from "../domain/article.js";
-import { articleBody } from "../domain/article.js";
-import { buildFtsQuery, buildPrefixQuery } from "../news/search-query.js";
+import type { Article, Section } from "../../domain/article.js";
+import { articleBody } from "../../domain/article.js";
+import type { ArticleIndex, FileStamp, IndexedMeta } from "../../domain/article-index.js";
+import type { InsightCache } from "../../domain/insights.js";
 import type { Db } from "./database.js";
-
-/** What the loader knows about a file without parsing it: enough to skip unchanged files. */
-export interface FileStamp {
-  file: string;
-  id: string;
-  mtimeMs: number;
-  size: number;
-  hash: string;
-}
+import { buildFtsQuery, buildPrefixQuery } from "./search-query.js";
 
 interface Row {
   rowid: number;
@@ -50,7 +43,7 @@ const RANK = "bm25(articles_fts, 10.0, 1.0, 5.0)";
  * The SQLite side of the library: article rows plus the FTS5 index, kept in step in one
  * transaction per change. Full texts live here, not in memory.
  */
-export class ArticleIndex {
+export class SqliteArticleIndex implements ArticleIndex, InsightCache {
   private readonly stmts;
 
   constructor(private readonly db: Db) {
@@ -87,7 +80,7 @@ export class ArticleIndex {
     return Number(this.stmts.count.get());
   }
 
-  metas(): (ArticleMeta & { rowid: number; firstSeen: string; mtimeMs: number; size: number })[] {
+  metas(): IndexedMeta[] {
     return (this.stmts.metas.all() as Row[]).map(toMeta);
   }
 
@@ -245,7 +238,7 @@ function topicsText(article: Article): string {
   return [article.category ?? "", ...article.tags].join(" ");
 }
 
-function toMeta(row: Row): ArticleMeta & { rowid: number; firstSeen: string; mtimeMs: number; size: number } {
+function toMeta(row: Row): IndexedMeta {
   return {
     rowid: row.rowid,
     mtimeMs: row.mtime_ms,

@@ -1,4 +1,4 @@
-import type { Db } from "./database.js";
+import type { Db } from "../database.js";
 
 /** Which articles the scheduler has already seen visible, and which wait for their embargo. */
 export class AnnouncementStore {

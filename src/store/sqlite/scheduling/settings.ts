@@ -1,6 +1,6 @@
-import type { ChannelSettings } from "../domain/channel.js";
-import { isLocale, type Locale } from "../domain/locale.js";
-import type { Db } from "./database.js";
+import type { ChannelSettings } from "../../../domain/channel.js";
+import { isLocale, type Locale } from "../../../domain/locale.js";
+import type { Db } from "../database.js";
 
 /** Per-channel (per-chat) settings; a missing value means the configured default. */
 export class SettingsStore {

@@ -1,4 +1,4 @@
-import { stopwordsFor } from "./stopwords.js";
+import { stopwordsFor } from "../../news/stopwords.js";
 
 /**
  * Turns whatever a user typed into a safe SQLite FTS5 query. Every term is quoted, so FTS

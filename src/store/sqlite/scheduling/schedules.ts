@@ -1,5 +1,5 @@
-import type { Schedule, ScheduleState } from "../domain/schedule.js";
-import type { Db } from "./database.js";
+import type { Schedule, ScheduleState } from "../../../domain/schedule.js";
+import type { Db } from "../database.js";
 
 const COLUMNS = `id, kind, target, article_id AS articleId, run_at AS runAt, cron, topic, state,
   state_reason AS stateReason, state_by AS stateBy, state_at AS stateAt, last_slot AS lastSlot,

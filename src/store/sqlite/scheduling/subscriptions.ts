@@ -1,5 +1,5 @@
-import type { Subscription } from "../domain/channel.js";
-import type { Db } from "./database.js";
+import type { Subscription } from "../../../domain/channel.js";
+import type { Db } from "../database.js";
 
 /** Which targets want new articles on which topics, as they arrive. */
 export class SubscriptionStore {

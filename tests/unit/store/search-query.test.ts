@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Library } from "../../../src/content/library.js";
-import { silentLogger } from "../../../src/framework/ports.js";
-import { buildFtsQuery, normalizeQuery, searchTerms } from "../../../src/news/search-query.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { type Db, openDatabase } from "../../../src/store/database.js";
+import { silentLogger } from "../../../src/domain/logger.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
+import { buildFtsQuery, normalizeQuery, searchTerms } from "../../../src/store/sqlite/search-query.js";
 import { REAL_CONTENT } from "../../helpers/seed.js";
 
 /** "bitcoin" as zalgo text: every letter carries overlays and marks above and below. */
@@ -42,7 +42,7 @@ describe("search over the shipped articles", () => {
   let library: Library;
   beforeAll(async () => {
     db = openDatabase(":memory:");
-    library = new Library(REAL_CONTENT, new ArticleIndex(db), { now: () => new Date() }, silentLogger);
+    library = new Library(REAL_CONTENT, new SqliteArticleIndex(db), { now: () => new Date() }, silentLogger);
     await library.load();
   });
   afterAll(() => {

@@ -1,5 +1,5 @@
-import type { TargetHealth } from "../domain/channel.js";
-import type { Db } from "./database.js";
+import type { TargetHealth } from "../../../domain/channel.js";
+import type { Db } from "../database.js";
 
 /** Whether posting to a target works; a target failing permanently is disabled (ADR 0033). */
 export class TargetStore {

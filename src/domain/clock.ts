@@ -1,7 +1,16 @@
 /**
- * Where delays come from: real timers in production, a fake in tests (see fake-time.ts), so
- * that scheduling tests move time forward instead of sleeping.
+ * Time as ports: the real clock and timers in production, a fake in tests
+ * (tests/helpers/fake-clock.ts), so that scheduling tests move time forward instead of sleeping.
  */
+
+/** Where time comes from. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Where delays come from. */
 export interface Timers {
   /** Calls `fn` once after `delayMs`; returns a handle for clear(). */
   set(fn: () => void, delayMs: number): TimerHandle;
@@ -19,6 +28,6 @@ export const systemTimers: Timers = {
     return setTimeout(fn, Math.min(Math.max(0, delayMs), MAX_DELAY));
   },
   clear(handle) {
-    clearTimeout(handle as NodeJS.Timeout);
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
   },
 };
