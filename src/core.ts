@@ -12,6 +12,7 @@ import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
 import { type Db, openDatabase } from "./store/sqlite/database.js";
+import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
 
 export interface CoreOptions {
   contentDir: string;
@@ -56,7 +57,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Created before the first load so that it hears every "added" event.
   const scheduler = options.schedule
     ? createScheduler({
-        db,
+        store: new SqliteSchedulingStore(db),
         library,
         insights,
         publishers,

@@ -4,10 +4,10 @@ import type { LibraryPort } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
+import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { ChannelRef } from "../domain/target.js";
 import type { Localized } from "./locale.js";
 import type { Translate } from "./messages.js";
-import type { SchedulingPort } from "./scheduling-port.js";
 
 /**
  * How commands are declared. One declaration drives the Discord slash-command definition, the
@@ -54,7 +54,7 @@ export interface Services {
   clock: Clock;
   log: Logger;
   /** Schedules, subscriptions and channel settings; absent where no scheduler runs (the CLI). */
-  scheduling?: SchedulingPort;
+  scheduling?: SchedulingService;
 }
 
 export interface CommandContext {

@@ -4,17 +4,9 @@ import type { WatchedLibrary } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
+import type { SchedulingStore } from "../domain/scheduling-store.js";
 import type { PlatformName } from "../domain/target.js";
 import type { Publisher } from "../framework/platform.js";
-import type { Db } from "../store/sqlite/database.js";
-import { AnnouncementStore } from "../store/sqlite/scheduling/announcements.js";
-import { AuditLog } from "../store/sqlite/scheduling/audit.js";
-import { DeliveryStore } from "../store/sqlite/scheduling/deliveries.js";
-import { InstanceStore } from "../store/sqlite/scheduling/instances.js";
-import { ScheduleStore } from "../store/sqlite/scheduling/schedules.js";
-import { SettingsStore } from "../store/sqlite/scheduling/settings.js";
-import { SubscriptionStore } from "../store/sqlite/scheduling/subscriptions.js";
-import { TargetStore } from "../store/sqlite/scheduling/targets.js";
 import { type Cron, parseCron } from "./cron.js";
 
 /**
@@ -80,34 +72,9 @@ export const DEFAULT_TUNING: Tuning = {
   eventDebounceMs: 1_000,
 };
 
-export interface Stores {
-  schedules: ScheduleStore;
-  deliveries: DeliveryStore;
-  subscriptions: SubscriptionStore;
-  settings: SettingsStore;
-  audit: AuditLog;
-  targets: TargetStore;
-  announcements: AnnouncementStore;
-  instances: InstanceStore;
-}
-
-export function createStores(db: Db): Stores {
-  return {
-    schedules: new ScheduleStore(db),
-    deliveries: new DeliveryStore(db),
-    subscriptions: new SubscriptionStore(db),
-    settings: new SettingsStore(db),
-    audit: new AuditLog(db),
-    targets: new TargetStore(db),
-    announcements: new AnnouncementStore(db),
-    instances: new InstanceStore(db),
-  };
-}
-
 /** Everything the planner, the worker and the port share. */
 export interface SchedulerEnv {
-  db: Db;
-  stores: Stores;
+  store: SchedulingStore;
   library: WatchedLibrary;
   insights: InsightsPort;
   publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
@@ -119,12 +86,12 @@ export interface SchedulerEnv {
 }
 
 /** The channel's /settings time zone, else the configured one. */
-export function zoneOf(env: SchedulerEnv, target: string): string {
-  return env.stores.settings.get(target).timeZone ?? env.config.timeZone;
+export async function zoneOf(env: SchedulerEnv, target: string): Promise<string> {
+  return (await env.store.channelSettings(target)).timeZone ?? env.config.timeZone;
 }
 
-export function localeOfTarget(env: SchedulerEnv, target: string): Locale {
-  return env.stores.settings.get(target).locale ?? env.config.defaultLocale;
+export async function localeOfTarget(env: SchedulerEnv, target: string): Promise<Locale> {
+  return (await env.store.channelSettings(target)).locale ?? env.config.defaultLocale;
 }
 
 const cronCache = new Map<string, Cron | null>();
@@ -139,5 +106,3 @@ export function cachedCron(expression: string): Cron | null {
   }
   return cron;
 }
-
-export const SYSTEM_ACTOR = { id: "system", name: "system" } as const;

@@ -27,6 +27,7 @@ import type { Reply } from "../../../src/domain/reply.js";
 import { createScheduler } from "../../../src/schedule/scheduler.js";
 import type { IdempotentPublisher } from "../../../src/schedule/scheduler-env.js";
 import { openDatabase } from "../../../src/store/sqlite/database.js";
+import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
 
 const dbPath = process.env.DB ?? "";
 const sink = process.env.SINK ?? "";
@@ -110,7 +111,7 @@ const telegram = plain ? { platform: publisher.platform, publish: publisher.publ
 
 const db = openDatabase(dbPath);
 const scheduler = createScheduler({
-  db,
+  store: new SqliteSchedulingStore(db),
   library,
   insights: {
     summary: async (a, n) => [a.sections[0]?.text ?? ""].slice(0, n),
@@ -138,7 +139,7 @@ await scheduler.start();
 process.stdout.write(`started ${process.pid}\n`);
 
 const poll = setInterval(async () => {
-  const stats = scheduler.stats();
+  const stats = await scheduler.stats();
   if (stats.done + stats.failed >= TARGETS.length && stats.pending + stats.sending === 0) {
     clearInterval(poll);
     await scheduler.stop();

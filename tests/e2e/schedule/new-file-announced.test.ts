@@ -67,7 +67,7 @@ describe("a file written into the content folder", () => {
       ["console", "New article"],
       ["console", "New article"],
     ]);
-    expect(core.scheduler?.stats()).toMatchObject({ done: 2, pending: 0, sending: 0, failed: 0 });
+    expect(await core.scheduler?.stats()).toMatchObject({ done: 2, pending: 0, sending: 0, failed: 0 });
     expect(rec.lines.filter((l) => l.level === "error")).toEqual([]);
   });
 });

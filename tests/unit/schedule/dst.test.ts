@@ -63,8 +63,8 @@ async function digestFires(zone: string, cron: string, from: string, to: string)
   h = harness({ start: from, tuning: TUNING });
   h.scheduler = h.another({ library: new Wire(h.time) });
   await h.scheduler.start();
-  h.scheduler.port.setTimeZone(channel, alice, zone);
-  h.scheduler.port.scheduleDigest(channel, alice, { cron });
+  await h.scheduler.port.setTimeZone(channel, alice, zone);
+  await h.scheduler.port.scheduleDigest(channel, alice, { cron });
   await h.time.advanceTo(to);
   const slots = h.db
     .prepare("SELECT json_extract(payload, '$.slot') FROM deliveries WHERE kind = 'digest' ORDER BY 1")

@@ -13,6 +13,7 @@ import type { LibraryChange, WatchedLibrary } from "../../../src/domain/library.
 import type { Locale } from "../../../src/domain/locale.js";
 import { silentLogger } from "../../../src/domain/logger.js";
 import type { Reply } from "../../../src/domain/reply.js";
+import type { SchedulingStore } from "../../../src/domain/scheduling-store.js";
 import type { PlatformName } from "../../../src/domain/target.js";
 import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
@@ -21,6 +22,7 @@ import { FakeTime } from "../../../src/schedule/fake-time.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
 import type { SchedulerConfig } from "../../../src/schedule/scheduler-env.js";
 import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
+import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
 
 export function article(id: string, extra: Partial<Article> = {}): Article {
   return {
@@ -215,6 +217,8 @@ export const CONFIG: SchedulerConfig = {
 
 export interface Harness {
   db: Db;
+  /** The scheduling store of the first scheduler, for what a test checks beside the commands. */
+  store: SchedulingStore;
   time: FakeTime;
   library: FakeLibrary;
   discord: RecordingPublisher;
@@ -252,10 +256,11 @@ export function harness(options: {
   const all: Scheduler[] = [];
   const timersOf = new Map<Scheduler, ReturnType<FakeTime["timers"]>>();
   const dbs: Db[] = [db];
-  const make = (overrides: Partial<SchedulerDeps> = {}, ownDb = db): Scheduler => {
+  const store = new SqliteSchedulingStore(db);
+  const make = (overrides: Partial<SchedulerDeps> = {}, ownStore: SchedulingStore = store): Scheduler => {
     const timers = time.timers();
     const s = createScheduler({
-      db: ownDb,
+      store: ownStore,
       library,
       insights: fakeInsights,
       publishers: { discord, telegram },
@@ -279,6 +284,7 @@ export function harness(options: {
   };
   return {
     db,
+    store,
     time,
     library,
     discord,
@@ -287,7 +293,7 @@ export function harness(options: {
     another(overrides = {}) {
       const other = openDatabase(path);
       dbs.push(other);
-      return make(overrides, overrides.db ?? other);
+      return make(overrides, overrides.store ?? new SqliteSchedulingStore(other));
     },
     crash(s) {
       timersOf.get(s)?.kill();

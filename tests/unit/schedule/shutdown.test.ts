@@ -43,7 +43,7 @@ async function fanOutWithSlowFirst(slowMs: number | "hang", log = recordingLogge
   h.scheduler = h.another({ log: log.log });
   await h.scheduler.start();
   await h.time.advanceTo("2025-07-17T09:00:00Z");
-  expect(h.scheduler.stats()).toMatchObject({ sending: 1, pending: 2 });
+  expect(await h.scheduler.stats()).toMatchObject({ sending: 1, pending: 2 });
   return log;
 }
 
@@ -59,7 +59,7 @@ describe("stop() with a send in flight", () => {
     expect(await stopping).toEqual({ inFlight: [] });
     expect(h.discord.to("1")).toHaveLength(1);
     // Done, and the two not yet claimed were left for the next start, unsent.
-    expect(h.scheduler.stats()).toMatchObject({ done: 1, sending: 0, pending: 2 });
+    expect(await h.scheduler.stats()).toMatchObject({ done: 1, sending: 0, pending: 2 });
     expect(instances()).toBe(0);
 
     h.scheduler = h.another({ instance: { pid: 2002 } });

@@ -1,12 +1,8 @@
 import type { Db } from "../database.js";
 
 /** Which articles the scheduler has already seen visible, and which wait for their embargo. */
-export class AnnouncementStore {
+export class AnnouncementTable {
   constructor(private readonly db: Db) {}
-
-  knownCount(): number {
-    return this.db.prepare("SELECT COUNT(*) FROM known_articles").pluck().get() as number;
-  }
 
   /** The ids among `ids` not seen before, in the given order. */
   unknown(ids: readonly string[]): string[] {
@@ -20,11 +16,12 @@ export class AnnouncementStore {
     return ids.filter((id) => !known.has(id));
   }
 
-  markKnown(ids: readonly string[], at: string): void {
-    const insert = this.db.prepare(
-      "INSERT OR IGNORE INTO known_articles (article_id, seen_at) VALUES (?, ?)",
+  /** Marks an article seen; false if it had been seen already. */
+  markKnown(id: string, at: string): boolean {
+    return (
+      this.db.prepare("INSERT OR IGNORE INTO known_articles (article_id, seen_at) VALUES (?, ?)").run(id, at)
+        .changes === 1
     );
-    for (const id of ids) insert.run(id, at);
   }
 
   setEmbargo(articleId: string, dueAt: string): void {
@@ -34,10 +31,6 @@ export class AnnouncementStore {
          ON CONFLICT (article_id) DO UPDATE SET due_at = excluded.due_at`,
       )
       .run(articleId, dueAt);
-  }
-
-  hasEmbargo(articleId: string): boolean {
-    return this.db.prepare("SELECT 1 FROM embargoes WHERE article_id = ?").get(articleId) !== undefined;
   }
 
   removeEmbargo(articleId: string): void {

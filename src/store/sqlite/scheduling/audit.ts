@@ -2,7 +2,7 @@ import type { AuditEntry } from "../../../domain/channel.js";
 import type { Db } from "../database.js";
 
 /** Append-only log of every change to schedules, subscriptions, settings and targets. */
-export class AuditLog {
+export class AuditTable {
   constructor(private readonly db: Db) {}
 
   record(entry: AuditEntry): void {

@@ -11,11 +11,11 @@ function decode(row: RawRow | undefined): Delivery | null {
 }
 
 /**
- * The outbox (ADR 0032). A delivery is written here before it is sent, claimed atomically by one
- * scheduler ("sending", with a claim expiry), and marked done with the platform's message id
- * after. Keys make every enqueue idempotent.
+ * The outbox table (ADR 0032) and what each target has been given. A delivery is written here
+ * before it is sent, claimed by one worker under a lease ("sending", `claim_until`), and marked
+ * done with the platform's message id after. Keys make every enqueue idempotent.
  */
-export class DeliveryStore {
+export class DeliveryTable {
   constructor(private readonly db: Db) {}
 
   /** False if a delivery with this key already exists (whatever its state). */
@@ -55,47 +55,45 @@ export class DeliveryStore {
   }
 
   /**
-   * Atomically takes the next due delivery: a pending one whose time has come, or one whose
-   * previous claimant's claim expired (it may have died mid-send: at-least-once, ADR 0032).
+   * Takes the next due delivery in one statement (SQLite's write lock makes it atomic across
+   * processes): a pending one whose time has come, or one whose lease ended. A target that has a
+   * delivery under a live lease is skipped: one send at a time per target.
    */
-  claimNext(
-    instance: string,
-    now: string,
-    claimUntil: string,
-    busyTargets: readonly string[],
-  ): Delivery | null {
+  claimNext(worker: string, now: string, leaseUntil: string): Delivery | null {
     const row = this.db
       .prepare(
         `UPDATE deliveries
-           SET state = 'sending', claimed_by = @instance, claim_until = @claimUntil,
+           SET state = 'sending', claimed_by = @worker, claim_until = @leaseUntil,
                attempts = attempts + 1, updated_at = @now
          WHERE key = (
-           SELECT key FROM deliveries
-            WHERE ((state = 'pending' AND due_at <= @now) OR (state = 'sending' AND claim_until <= @now))
-              AND target NOT IN (SELECT value FROM json_each(@busy))
-            ORDER BY due_at, key LIMIT 1)
+           SELECT d.key FROM deliveries d
+            WHERE ((d.state = 'pending' AND d.due_at <= @now) OR (d.state = 'sending' AND d.claim_until <= @now))
+              AND NOT EXISTS (SELECT 1 FROM deliveries s
+                               WHERE s.target = d.target AND s.state = 'sending' AND s.claim_until > @now)
+            ORDER BY d.due_at, d.key LIMIT 1)
          RETURNING ${COLUMNS}`,
       )
-      .get({ instance, now, claimUntil, busy: JSON.stringify(busyTargets) }) as RawRow | undefined;
+      .get({ worker, now, leaseUntil }) as RawRow | undefined;
     return decode(row);
   }
 
-  markDone(key: string, messageId: string, now: string): void {
-    this.db
-      .prepare(
-        `UPDATE deliveries SET state = 'done', message_id = ?, claim_until = NULL, error = NULL, updated_at = ?
-         WHERE key = ? AND state != 'done'`,
-      )
-      .run(messageId, now, key);
+  /** True if it was not done yet. */
+  markDone(key: string, messageId: string, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE deliveries SET state = 'done', message_id = ?, claim_until = NULL, error = NULL, updated_at = ?
+           WHERE key = ? AND state != 'done'`,
+        )
+        .run(messageId, now, key).changes === 1
+    );
   }
 
-  /** Back to pending for a later try; a rate limit does not count as an attempt. */
+  /** Back to pending for a later try, if `worker` still holds it; a rate limit does not count as an attempt. */
   retryLater(
     key: string,
-    instance: string,
-    dueAt: string,
-    error: string,
-    countAttempt: boolean,
+    worker: string,
+    retry: { dueAt: string; error: string; countAttempt: boolean },
     now: string,
   ): void {
     this.db
@@ -104,86 +102,79 @@ export class DeliveryStore {
            attempts = attempts - ?, updated_at = ?
          WHERE key = ? AND state = 'sending' AND claimed_by = ?`,
       )
-      .run(dueAt, error, countAttempt ? 0 : 1, now, key, instance);
+      .run(retry.dueAt, retry.error, retry.countAttempt ? 0 : 1, now, key, worker);
   }
 
   /**
-   * Gives up on a delivery: "failed" (it could not be sent) frees its articles for a later
-   * digest; "dropped" (nothing left to send, e.g. the article was removed) does not.
+   * Gives up on an unsent delivery: "failed" (it could not be sent) frees its articles for a later
+   * digest; "dropped" (nothing left to send, e.g. the article was removed) does not. True if it
+   * was unsent.
    */
-  finish(key: string, state: "failed" | "dropped", error: string, now: string): void {
-    this.db.transaction(() => {
+  finish(key: string, state: "failed" | "dropped", error: string, now: string): boolean {
+    const changed =
       this.db
         .prepare(
           `UPDATE deliveries SET state = ?, error = ?, claim_until = NULL, updated_at = ?
            WHERE key = ? AND state IN ('pending', 'sending')`,
         )
-        .run(state, error, now, key);
-      if (state === "failed")
-        this.db.prepare("DELETE FROM delivered_articles WHERE delivery_key = ?").run(key);
-    })();
+        .run(state, error, now, key).changes === 1;
+    if (changed && state === "failed")
+      this.db.prepare("DELETE FROM delivered_articles WHERE delivery_key = ?").run(key);
+    return changed;
   }
 
-  /** Fails every unsent delivery to a target (it was disabled); returns them. */
-  failPendingFor(target: string, error: string, now: string): Delivery[] {
-    const rows = (
+  /** Every unsent delivery to a target, waiting for its turn. */
+  pendingFor(target: string): Delivery[] {
+    return (
       this.db
         .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE target = ? AND state = 'pending'`)
         .all(target) as RawRow[]
     ).map((r) => decode(r) as Delivery);
-    for (const row of rows) this.finish(row.key, "failed", error, now);
-    return rows;
   }
 
-  /** Unsent single-article deliveries of an article that no longer exists. */
-  dropPendingForArticle(articleId: string, now: string): number {
-    const keys = this.db
+  /** Unsent single-article deliveries of an article. */
+  pendingOfArticle(articleId: string): string[] {
+    return this.db
       .prepare(
         `SELECT key FROM deliveries WHERE state = 'pending' AND kind IN ('announce', 'post')
            AND json_extract(payload, '$.articles[0]') = ? AND json_array_length(payload, '$.articles') = 1`,
       )
       .pluck()
       .all(articleId) as string[];
-    for (const key of keys) this.finish(key, "dropped", "article removed", now);
-    return keys.length;
   }
 
-  /** Makes the claims of dead schedulers claimable now. */
-  releaseClaims(instances: readonly string[], now: string): number {
-    if (instances.length === 0) return 0;
+  /** Ends a worker's claims now, so that others may take them. */
+  releaseClaims(worker: string, now: string): number {
     return this.db
-      .prepare(
-        `UPDATE deliveries SET claim_until = ? WHERE state = 'sending'
-           AND claimed_by IN (SELECT value FROM json_each(?))`,
-      )
-      .run(now, JSON.stringify(instances)).changes;
+      .prepare("UPDATE deliveries SET claim_until = ? WHERE state = 'sending' AND claimed_by = ?")
+      .run(now, worker).changes;
   }
 
-  /** The deliveries a scheduler is sending right now. */
-  claimedBy(instance: string): string[] {
+  /** The deliveries a worker is sending right now. */
+  claimedBy(worker: string): string[] {
     return this.db
       .prepare("SELECT key FROM deliveries WHERE state = 'sending' AND claimed_by = ? ORDER BY key")
       .pluck()
-      .all(instance) as string[];
+      .all(worker) as string[];
   }
 
-  /** Keeps this scheduler's in-flight claims alive while a slow send is under way. */
-  renewClaims(instance: string, claimUntil: string): void {
+  /** Keeps a worker's claims alive while a slow send is under way. */
+  renewClaims(worker: string, leaseUntil: string): void {
     this.db
       .prepare("UPDATE deliveries SET claim_until = ? WHERE state = 'sending' AND claimed_by = ?")
-      .run(claimUntil, instance);
+      .run(leaseUntil, worker);
   }
 
-  /** When the next delivery falls due (or a foreign claim expires), or null. */
+  /** When the next delivery falls due (or a claim's lease ends), or null. */
   nextDueAt(): string | null {
-    const row = this.db
+    return this.db
       .prepare(
-        `SELECT MIN(t) AS t FROM (
+        `SELECT MIN(t) FROM (
            SELECT MIN(due_at) AS t FROM deliveries WHERE state = 'pending'
            UNION ALL SELECT MIN(claim_until) FROM deliveries WHERE state = 'sending')`,
       )
-      .get() as { t: string | null };
-    return row.t;
+      .pluck()
+      .get() as string | null;
   }
 
   countByState(): Record<DeliveryState, number> {
@@ -205,22 +196,19 @@ export class DeliveryStore {
     for (const id of passed) insert.run(target, id, key, 0);
   }
 
-  wasDelivered(target: string, articleId: string): boolean {
-    return (
+  /** The ids among `ids` not yet given to (or passed over for) the target, in the given order. */
+  notGiven(target: string, ids: readonly string[]): string[] {
+    if (ids.length === 0) return [];
+    const given = new Set(
       this.db
-        .prepare("SELECT 1 FROM delivered_articles WHERE target = ? AND article_id = ?")
-        .get(target, articleId) !== undefined
-    );
-  }
-
-  /** Articles already given to (or passed over for) a target. */
-  deliveredTo(target: string): Set<string> {
-    return new Set(
-      this.db
-        .prepare("SELECT article_id FROM delivered_articles WHERE target = ?")
+        .prepare(
+          `SELECT article_id FROM delivered_articles
+            WHERE target = ? AND article_id IN (SELECT value FROM json_each(?))`,
+        )
         .pluck()
-        .all(target) as string[],
+        .all(target, JSON.stringify(ids)) as string[],
     );
+    return ids.filter((id) => !given.has(id));
   }
 
   retarget(from: string, to: string): void {

@@ -1,18 +1,11 @@
+import type { SchedulerInstance } from "../../../domain/scheduling-store.js";
 import type { Db } from "../database.js";
 
-export interface InstanceRow {
-  id: string;
-  host: string;
-  pid: number;
-  startedAt: string;
-  seenAt: string;
-}
-
 /** The schedulers sharing this database, so a restarted one can tell its dead predecessor. */
-export class InstanceStore {
+export class InstanceTable {
   constructor(private readonly db: Db) {}
 
-  register(row: InstanceRow): void {
+  register(row: SchedulerInstance): void {
     this.db
       .prepare(
         `INSERT OR REPLACE INTO scheduler_instances (id, host, pid, started_at, seen_at)
@@ -29,11 +22,11 @@ export class InstanceStore {
     this.db.prepare("DELETE FROM scheduler_instances WHERE id = ?").run(id);
   }
 
-  others(id: string): InstanceRow[] {
+  others(id: string): SchedulerInstance[] {
     return this.db
       .prepare(
         `SELECT id, host, pid, started_at AS startedAt, seen_at AS seenAt FROM scheduler_instances WHERE id != ?`,
       )
-      .all(id) as InstanceRow[];
+      .all(id) as SchedulerInstance[];
   }
 }

@@ -1,4 +1,4 @@
-import type { Schedule, ScheduleState } from "../../../domain/schedule.js";
+import type { Schedule, ScheduleState, StateReason } from "../../../domain/schedule.js";
 import type { Db } from "../database.js";
 
 const COLUMNS = `id, kind, target, article_id AS articleId, run_at AS runAt, cron, topic, state,
@@ -6,22 +6,21 @@ const COLUMNS = `id, kind, target, article_id AS articleId, run_at AS runAt, cro
   created_by_id AS createdById, created_by_name AS createdByName, created_at AS createdAt`;
 
 /** Schedules and the slot bookkeeping of recurring streams. */
-export class ScheduleStore {
+export class ScheduleTable {
   constructor(private readonly db: Db) {}
 
-  insert(row: Schedule): void {
-    this.db
-      .prepare(
-        `INSERT INTO schedules (id, kind, target, article_id, run_at, cron, topic, state, state_reason,
-          state_by, state_at, last_slot, created_by_id, created_by_name, created_at)
-         VALUES (@id, @kind, @target, @articleId, @runAt, @cron, @topic, @state, @stateReason,
-          @stateBy, @stateAt, @lastSlot, @createdById, @createdByName, @createdAt)`,
-      )
-      .run(row);
-  }
-
-  exists(id: string): boolean {
-    return this.db.prepare("SELECT 1 FROM schedules WHERE id = ?").get(id) !== undefined;
+  /** False if the id is taken. */
+  insert(row: Schedule): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO schedules (id, kind, target, article_id, run_at, cron, topic, state,
+            state_reason, state_by, state_at, last_slot, created_by_id, created_by_name, created_at)
+           VALUES (@id, @kind, @target, @articleId, @runAt, @cron, @topic, @state, @stateReason,
+            @stateBy, @stateAt, @lastSlot, @createdById, @createdByName, @createdAt)`,
+        )
+        .run(row).changes === 1
+    );
   }
 
   get(id: string): Schedule | null {
@@ -39,36 +38,61 @@ export class ScheduleStore {
       .all(target) as Schedule[];
   }
 
-  activeDigests(): Schedule[] {
+  activeDigests(): (Schedule & { channelTimeZone: string | null })[] {
     return this.db
-      .prepare(`SELECT ${COLUMNS} FROM schedules WHERE kind = 'digest' AND state = 'active'`)
-      .all() as Schedule[];
+      .prepare(
+        `SELECT ${COLUMNS.replace(/(^|, *|\n *)(\w)/g, "$1s.$2")}, c.time_zone AS channelTimeZone
+           FROM schedules s LEFT JOIN channel_settings c ON c.target = s.target
+          WHERE s.kind = 'digest' AND s.state = 'active'`,
+      )
+      .all() as (Schedule & { channelTimeZone: string | null })[];
   }
 
-  duePosts(nowIso: string): Schedule[] {
+  duePosts(now: string): Schedule[] {
     return this.db
       .prepare(
         `SELECT ${COLUMNS} FROM schedules WHERE kind = 'post' AND state = 'active' AND run_at <= ?
          ORDER BY run_at`,
       )
-      .all(nowIso) as Schedule[];
+      .all(now) as Schedule[];
   }
 
   nextPostAt(): string | null {
-    const row = this.db
-      .prepare("SELECT MIN(run_at) AS at FROM schedules WHERE kind = 'post' AND state = 'active'")
-      .get() as { at: string | null };
-    return row.at;
+    return this.db
+      .prepare("SELECT MIN(run_at) FROM schedules WHERE kind = 'post' AND state = 'active'")
+      .pluck()
+      .get() as string | null;
   }
 
-  setState(id: string, state: ScheduleState, reason: string | null, by: string | null, at: string): void {
-    this.db
-      .prepare("UPDATE schedules SET state = ?, state_reason = ?, state_by = ?, state_at = ? WHERE id = ?")
-      .run(state, reason, by, at, id);
+  /** Sets the state; with `from`, only if the schedule is in that state now. True if it changed. */
+  setState(
+    id: string,
+    change: { state: ScheduleState; reason: StateReason | null; by: string | null; at: string },
+    from?: ScheduleState,
+  ): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE schedules SET state = @state, state_reason = @reason, state_by = @by, state_at = @at
+           WHERE id = @id AND (@from IS NULL OR state = @from)`,
+        )
+        .run({ ...change, id, from: from ?? null }).changes === 1
+    );
   }
 
   setLastSlot(id: string, slot: string): void {
     this.db.prepare("UPDATE schedules SET last_slot = ? WHERE id = ?").run(slot, id);
+  }
+
+  /** Advances an active digest from the slot it was planned from; false if it is no longer there. */
+  advanceSlot(id: string, after: string | null, slot: string): boolean {
+    return (
+      this.db
+        .prepare(
+          "UPDATE schedules SET last_slot = ? WHERE id = ? AND kind = 'digest' AND state = 'active' AND last_slot IS ?",
+        )
+        .run(slot, id, after).changes === 1
+    );
   }
 
   /** The last slot of a stream that is not a schedule (the configured digest), or null. */
@@ -80,13 +104,17 @@ export class ScheduleStore {
     return typeof row === "string" ? row : null;
   }
 
-  setStreamSlot(stream: string, slot: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO schedule_streams (stream, last_slot) VALUES (?, ?)
-         ON CONFLICT (stream) DO UPDATE SET last_slot = excluded.last_slot`,
-      )
-      .run(stream, slot);
+  /** Advances a named stream from the slot it was planned from (null: none yet); false if it is no longer there. */
+  advanceStream(stream: string, after: string | null, slot: string): boolean {
+    const result =
+      after === null
+        ? this.db
+            .prepare("INSERT OR IGNORE INTO schedule_streams (stream, last_slot) VALUES (?, ?)")
+            .run(stream, slot)
+        : this.db
+            .prepare("UPDATE schedule_streams SET last_slot = ? WHERE stream = ? AND last_slot = ?")
+            .run(slot, stream, after);
+    return result.changes === 1;
   }
 
   /** A chat that moved (Telegram group -> supergroup): its schedules follow it. */

@@ -3,7 +3,7 @@ import { isLocale, type Locale } from "../../../domain/locale.js";
 import type { Db } from "../database.js";
 
 /** Per-channel (per-chat) settings; a missing value means the configured default. */
-export class SettingsStore {
+export class SettingsTable {
   constructor(private readonly db: Db) {}
 
   get(target: string): ChannelSettings {
@@ -13,24 +13,17 @@ export class SettingsStore {
     return { timeZone: row?.timeZone ?? null, locale: isLocale(row?.locale) ? row.locale : null };
   }
 
-  setTimeZone(target: string, zone: string, by: string, at: string): void {
+  /** Sets what `change` holds; the other setting keeps its value. */
+  update(target: string, change: { timeZone?: string; locale?: Locale }, by: string, at: string): void {
     this.db
       .prepare(
-        `INSERT INTO channel_settings (target, time_zone, updated_by, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (target) DO UPDATE SET time_zone = excluded.time_zone,
-           updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        `INSERT INTO channel_settings (target, time_zone, locale, updated_by, updated_at)
+         VALUES (@target, @timeZone, @locale, @by, @at)
+         ON CONFLICT (target) DO UPDATE SET time_zone = COALESCE(excluded.time_zone, time_zone),
+           locale = COALESCE(excluded.locale, locale), updated_by = excluded.updated_by,
+           updated_at = excluded.updated_at`,
       )
-      .run(target, zone, by, at);
-  }
-
-  setLocale(target: string, locale: Locale, by: string, at: string): void {
-    this.db
-      .prepare(
-        `INSERT INTO channel_settings (target, locale, updated_by, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (target) DO UPDATE SET locale = excluded.locale,
-           updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-      )
-      .run(target, locale, by, at);
+      .run({ target, timeZone: change.timeZone ?? null, locale: change.locale ?? null, by, at });
   }
 
   retarget(from: string, to: string): void {

@@ -2,7 +2,7 @@ import type { Subscription } from "../../../domain/channel.js";
 import type { Db } from "../database.js";
 
 /** Which targets want new articles on which topics, as they arrive. */
-export class SubscriptionStore {
+export class SubscriptionTable {
   constructor(private readonly db: Db) {}
 
   /** False if the target already followed the topic. */

@@ -2,7 +2,7 @@ import type { TargetHealth } from "../../../domain/channel.js";
 import type { Db } from "../database.js";
 
 /** Whether posting to a target works; a target failing permanently is disabled (ADR 0033). */
-export class TargetStore {
+export class TargetTable {
   constructor(private readonly db: Db) {}
 
   get(target: string): TargetHealth | null {
@@ -17,14 +17,6 @@ export class TargetStore {
 
   isDisabled(target: string): boolean {
     return this.get(target)?.disabledAt != null;
-  }
-
-  disabled(): TargetHealth[] {
-    return this.db
-      .prepare(
-        "SELECT target, failures, disabled_at AS disabledAt, reason FROM target_health WHERE disabled_at IS NOT NULL",
-      )
-      .all() as TargetHealth[];
   }
 
   /** Counts one more permanent failure; returns the new count. */
