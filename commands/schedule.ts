@@ -2,10 +2,10 @@ import type { Block, Reply } from "../src/domain/reply.js";
 import type { ChannelOverview, ScheduleView } from "../src/domain/schedule.js";
 import type { CommandContext } from "../src/framework/command.js";
 import { defineGroup, defineSubcommand } from "../src/framework/command.js";
+import { consumeCron } from "../src/framework/consume-cron.js";
+import { formatInstant } from "../src/framework/format-time.js";
 import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
-import { consumeCron } from "../src/schedule/consume-cron.js";
-import { formatInstant } from "../src/schedule/render-posts.js";
 import { articleMiss } from "./present.js";
 
 const MAX_LISTED = 25;

@@ -1,8 +1,8 @@
 import { isLocale } from "../src/domain/locale.js";
 import { defineGroup, defineSubcommand } from "../src/framework/command.js";
+import { formatInstant } from "../src/framework/format-time.js";
 import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
-import { formatInstant } from "../src/schedule/render-posts.js";
 
 const timezone = defineSubcommand({
   name: "timezone",

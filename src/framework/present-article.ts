@@ -1,6 +1,7 @@
 import type { ArticleMeta } from "../domain/article.js";
 import type { Locale } from "../domain/locale.js";
 import type { Button, Card, Field } from "../domain/reply.js";
+import { formatDay } from "./format-time.js";
 import type { Translate } from "./messages.js";
 
 /**
@@ -20,7 +21,7 @@ export function metaFields(lang: CardLanguage, meta: ArticleMeta): Field[] {
   const fields: Field[] = [
     {
       name: lang.t("field.date"),
-      value: formatDate(meta.date, lang.locale) ?? lang.t("field.undated"),
+      value: formatDay(meta.date, lang.locale) ?? lang.t("field.undated"),
       inline: true,
     },
   ];
@@ -46,31 +47,4 @@ export function articleCard(lang: CardLanguage, meta: ArticleMeta, summary: read
     footer: meta.id,
     buttons: articleButtons(lang, meta.id),
   };
-}
-
-/** "17 July 2025" / "17 juillet 2025"; ISO date-times keep their day only. */
-export function formatDate(iso: string | null, locale: string): string | null {
-  if (!iso) return null;
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0];
-  if (!day) return iso;
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return iso;
-  return dayFormat(locale).format(date);
-}
-
-// Building an Intl.DateTimeFormat is costly (7 % of a /news answer in the profile): one per locale.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(locale: string): Intl.DateTimeFormat {
-  const tag = locale === "fr" ? "fr-FR" : "en-GB";
-  let format = dayFormats.get(tag);
-  if (!format) {
-    format = new Intl.DateTimeFormat(tag, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    });
-    dayFormats.set(tag, format);
-  }
-  return format;
 }

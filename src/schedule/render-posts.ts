@@ -31,17 +31,3 @@ export async function renderDelivery(
   const more = payload.more ? `\n${t("digest.more", { count: payload.more })}` : "";
   return { text: `${title}${more}`, cards };
 }
-
-/** "Fri 18 Jul 2025, 09:00" in the given zone and language: what lists and confirmations show. */
-export function formatInstant(instant: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
-}

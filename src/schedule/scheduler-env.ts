@@ -6,8 +6,8 @@ import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
 import type { PlatformName } from "../domain/target.js";
+import { type Cron, parseCron } from "../framework/cron-syntax.js";
 import type { Publisher } from "../framework/platform.js";
-import { type Cron, parseCron } from "./cron.js";
 
 /**
  * A publisher that can make a repeated post a no-op: given the same key twice, the platform

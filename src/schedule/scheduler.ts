@@ -10,8 +10,9 @@ import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
 import type { PlatformName } from "../domain/target.js";
 import { parseTarget, targetOf } from "../domain/target.js";
+import { parseCron } from "../framework/cron-syntax.js";
 import type { Publisher } from "../framework/platform.js";
-import { minimumGapMs, parseCron } from "./cron.js";
+import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
 import {

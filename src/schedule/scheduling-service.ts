@@ -11,10 +11,11 @@ import type {
 } from "../domain/schedule.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import { type ChannelRef, targetOf } from "../domain/target.js";
+import { parseCron } from "../framework/cron-syntax.js";
 import { UserError } from "../framework/errors.js";
-import { minimumGapMs, nextFire, parseCron } from "./cron.js";
+import { formatInstant } from "../framework/format-time.js";
+import { minimumGapMs, nextFire } from "./cron.js";
 import { parseWhen } from "./parse-when.js";
-import { formatInstant } from "./render-posts.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
 import { canonicalTimeZone } from "./time-zone.js";

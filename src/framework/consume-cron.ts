@@ -1,4 +1,4 @@
-import { parseCron } from "./cron.js";
+import { parseCron } from "./cron-syntax.js";
 
 /**
  * The OptionSpec `consume` hook for a cron typed on one line: "/schedule digest 0 9 * * 1-5
