@@ -12,6 +12,7 @@ import { detectLanguage } from "./news/detect-language.js";
 import { extractFacts } from "./news/facts/extract-facts.js";
 import { summarize, summarizeArticle } from "./news/summarize.js";
 import { runConsoleLine } from "./platforms/console/console-session.js";
+import { PublisherRegistry } from "./schedule/publisher-registry.js";
 
 /**
  * The command line for people and scripts: parse, validate, summary, facts, ask.
@@ -156,6 +157,8 @@ function schedulerSettings(config: Config) {
     timeZone: config.NEWS_TIMEZONE,
     targets: config.ANNOUNCE_TARGETS,
     catchUp: config.CATCH_UP,
+    // Never started: nothing is posted from here.
+    publishers: new PublisherRegistry(),
   };
 }
 

@@ -48,10 +48,12 @@ export async function discordFanout(options: {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.count }, (_, i) =>
-      platform.publish(channelId(i), options.reply, "en").catch((error: unknown) => {
-        errors++;
-        firstError ??= error instanceof Error ? error.message : String(error);
-      }),
+      platform
+        .publish({ platform: "discord", id: channelId(i) }, options.reply, { key: `bench:${i}` })
+        .catch((error: unknown) => {
+          errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }),
     ),
   );
   const elapsedMs = performance.now() - started;

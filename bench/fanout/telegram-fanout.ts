@@ -65,10 +65,12 @@ export async function telegramFanout(options: {
   let errors = 0;
   let firstError: string | undefined;
   const publishOne = (id: string) =>
-    platform.publish(id, options.reply, "en").catch((error: unknown) => {
-      errors++;
-      firstError ??= error instanceof Error ? error.message : String(error);
-    });
+    platform
+      .publish({ platform: "telegram", id }, options.reply, { key: `bench:${id}` })
+      .catch((error: unknown) => {
+        errors++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      });
   const started = performance.now();
   if (!options.workers) {
     await Promise.all(ids.map(publishOne));

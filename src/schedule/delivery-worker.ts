@@ -1,11 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Article } from "../domain/article.js";
 import type { Delivery } from "../domain/delivery.js";
+import { PublishError, type Published } from "../domain/publisher.js";
 import { type Actor, type StateReason, SYSTEM_ACTOR } from "../domain/schedule.js";
 import { parseTarget, withId } from "../domain/target.js";
-import { PublishError, type Publisher } from "../framework/platform.js";
 import { renderDelivery } from "./render-posts.js";
-import { type IdempotentPublisher, localeOfTarget, type SchedulerEnv } from "./scheduler-env.js";
+import { localeOfTarget, type SchedulerEnv } from "./scheduler-env.js";
 
 /**
  * Sends what the outbox holds (ADR 0032): claim a due delivery under a lease, send it, mark it
@@ -47,7 +46,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
     return;
   }
   const ref = parseTarget(row.target);
-  const publisher = ref ? env.publishers[ref.platform] : undefined;
+  const publisher = ref ? env.publishers.get(ref.platform) : null;
   if (!ref || !publisher) {
     // Not running (no token, or stopped): it may come back, so it counts as a transient failure.
     const reason = ref ? `the ${ref.platform} platform is not running` : `${row.target} is not a target`;
@@ -86,11 +85,11 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
     await store.failDelivery(row.key, dropped, iso);
     return;
   }
-  let result: { messageId: string; movedTo?: string };
+  let result: Published;
   try {
-    result = isIdempotent(publisher)
-      ? await publisher.publishOnce(ref.id, reply, locale, idempotencyKey(row.key))
-      : await publisher.publish(ref.id, reply, locale);
+    // The key is the same on every attempt of this delivery: an adapter that can make a repeated
+    // post a no-op (Discord's nonce) does so with it.
+    result = await publisher.publish(ref, reply, { key: row.key });
   } catch (error) {
     await handleFailure(env, instance, row, error);
     return;
@@ -158,18 +157,6 @@ async function transientFailure(
   }
   env.log.warn(log, "delivery failed: will retry");
   await retry(env, instance, row, message);
-}
-
-function isIdempotent(publisher: Publisher): publisher is IdempotentPublisher {
-  return typeof (publisher as Partial<IdempotentPublisher>).publishOnce === "function";
-}
-
-/**
- * A short stable key per delivery: 20 characters, so an adapter can append a part number and
- * stay within Discord's 25-character nonce.
- */
-export function idempotencyKey(deliveryKey: string): string {
-  return createHash("sha256").update(deliveryKey).digest("base64url").slice(0, 20);
 }
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */

@@ -3,21 +3,9 @@ import type { InsightsPort } from "../domain/insights.js";
 import type { WatchedLibrary } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
-import type { Reply } from "../domain/reply.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
-import type { PlatformName } from "../domain/target.js";
 import { type Cron, parseCron } from "../framework/cron-syntax.js";
-import type { Publisher } from "../framework/platform.js";
-
-/**
- * A publisher that can make a repeated post a no-op: given the same key twice, the platform
- * keeps the first message (Discord: `nonce` plus `enforce_nonce`, honoured for a few minutes).
- * With it, a send resumed after a crash cannot duplicate; without it, that one send is
- * at-least-once (ADR 0032).
- */
-export interface IdempotentPublisher extends Publisher {
-  publishOnce(channelId: string, reply: Reply, locale: Locale, key: string): Promise<{ messageId: string }>;
-}
+import type { PublisherRegistry } from "./publisher-registry.js";
 
 /** The automatic part, from configuration (DIGEST_CRON, NEWS_TIMEZONE, ANNOUNCE_TARGETS, CATCH_UP). */
 export interface SchedulerConfig {
@@ -77,7 +65,7 @@ export interface SchedulerEnv {
   store: SchedulingStore;
   library: WatchedLibrary;
   insights: InsightsPort;
-  publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
+  publishers: PublisherRegistry;
   clock: Clock;
   log: Logger;
   config: Required<Omit<SchedulerConfig, "digestCron">>;

@@ -8,20 +8,13 @@ import type { Logger } from "../domain/logger.js";
 import { SYSTEM_ACTOR } from "../domain/schedule.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
-import type { PlatformName } from "../domain/target.js";
 import { parseTarget, targetOf } from "../domain/target.js";
 import { parseCron } from "../framework/cron-syntax.js";
-import type { Publisher } from "../framework/platform.js";
 import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
-import {
-  DEFAULT_TUNING,
-  type IdempotentPublisher,
-  type SchedulerConfig,
-  type SchedulerEnv,
-  type Tuning,
-} from "./scheduler-env.js";
+import type { PublisherRegistry } from "./publisher-registry.js";
+import { DEFAULT_TUNING, type SchedulerConfig, type SchedulerEnv, type Tuning } from "./scheduler-env.js";
 import { createSchedulingService } from "./scheduling-service.js";
 import { canonicalTimeZone } from "./time-zone.js";
 
@@ -29,8 +22,8 @@ export interface SchedulerDeps {
   store: SchedulingStore;
   library: WatchedLibrary;
   insights: InsightsPort;
-  /** Read at each send, so platforms may be added after creation (before start()). */
-  publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
+  /** Read at each send: platforms join it as they come up. */
+  publishers: PublisherRegistry;
   clock: Clock;
   timers: Timers;
   log: Logger;

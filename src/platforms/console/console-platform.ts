@@ -48,7 +48,8 @@ export function createConsolePlatform(options: {
       reader = null;
       await queue;
     },
-    async publish(_channelId, reply) {
+    /** The terminal is one place, and a post printed twice harms nobody: the key is not used. */
+    async publish(_target, reply) {
       posts += 1;
       print(`--- post #${posts} ---`);
       print(renderPlain(reply));

@@ -1,13 +1,13 @@
 import type { Telegram } from "telegraf";
 import type { Locale } from "../../domain/locale.js";
 import type { Logger } from "../../domain/logger.js";
+import { PublishError } from "../../domain/publisher.js";
 import type { Reply } from "../../domain/reply.js";
 import type { ActionCodec } from "../../framework/actions.js";
 import type { CommandContext, Services } from "../../framework/command.js";
 import { makeContext } from "../../framework/context.js";
 import { pickLocale } from "../../framework/locale.js";
 import { translator } from "../../framework/messages.js";
-import { PublishError } from "../../framework/platform.js";
 import { type Admission, type RateLimiter, slowDownReply } from "../../framework/rate-limit.js";
 import { renderPlain } from "../../framework/reply.js";
 import { type CommandRegistry, errorReply, runCommand } from "../../framework/run-command.js";

@@ -23,9 +23,10 @@ import type { Article } from "../../../src/domain/article.js";
 import { systemClock, systemTimers } from "../../../src/domain/clock.js";
 import type { WatchedLibrary } from "../../../src/domain/library.js";
 import { silentLogger } from "../../../src/domain/logger.js";
+import type { Publisher } from "../../../src/domain/publisher.js";
 import type { Reply } from "../../../src/domain/reply.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler } from "../../../src/schedule/scheduler.js";
-import type { IdempotentPublisher } from "../../../src/schedule/scheduler-env.js";
 import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
 
@@ -102,12 +103,11 @@ async function post(channelId: string, reply: Reply, key: string | null): Promis
   return { messageId: `${process.pid}-${posts}` };
 }
 
-const publisher: IdempotentPublisher = {
+// Like Discord, the "platform" keeps a post once per key; a plain one (Telegram) ignores the key.
+const telegram: Publisher = {
   platform: "telegram",
-  publish: (channelId, reply) => post(channelId, reply, null),
-  publishOnce: (channelId, reply, _locale, key) => post(channelId, reply, key),
+  publish: (target, reply, { key }) => post(target.id, reply, plain ? null : key),
 };
-const telegram = plain ? { platform: publisher.platform, publish: publisher.publish } : publisher;
 
 const db = openDatabase(dbPath);
 const scheduler = createScheduler({
@@ -118,7 +118,7 @@ const scheduler = createScheduler({
     facts: async () => [],
     cachedSummary: () => null,
   },
-  publishers: { telegram },
+  publishers: new PublisherRegistry([telegram]),
   clock: systemClock,
   timers: systemTimers,
   log: silentLogger,

@@ -24,6 +24,11 @@ export const FIXTURE_CONTENT = join(ROOT, "tests/fixtures/telegram/content");
  * Every Bot API rule the bot broke since the last check (a message too long, HTML Telegram cannot
  * parse, callback_data over 64 bytes...): none, or the test fails naming them.
  */
+/** A Telegram chat as a post target. */
+export function chat(id: string): { platform: "telegram"; id: string } {
+  return { platform: "telegram", id };
+}
+
 export function expectNoViolations(emulator: Emulator | undefined): void {
   expect(emulator?.takeViolations() ?? []).toEqual([]);
 }

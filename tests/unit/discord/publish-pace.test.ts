@@ -1,6 +1,6 @@
 import { type Client, DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { PublishError } from "../../../src/framework/platform.js";
+import { PublishError } from "../../../src/domain/publisher.js";
 import { SendThrottle } from "../../../src/framework/send-throttle.js";
 import { POST_PACE } from "../../../src/platforms/discord/limits.js";
 import { postToChannel } from "../../../src/platforms/discord/publish.js";

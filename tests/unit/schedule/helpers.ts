@@ -12,13 +12,19 @@ import type { InsightsPort } from "../../../src/domain/insights.js";
 import type { LibraryChange, WatchedLibrary } from "../../../src/domain/library.js";
 import type { Locale } from "../../../src/domain/locale.js";
 import { silentLogger } from "../../../src/domain/logger.js";
+import {
+  PublishError,
+  type Published,
+  type Publisher,
+  type PublishOptions,
+} from "../../../src/domain/publisher.js";
 import type { Reply } from "../../../src/domain/reply.js";
 import type { SchedulingStore } from "../../../src/domain/scheduling-store.js";
-import type { PlatformName } from "../../../src/domain/target.js";
+import type { ChannelRef, PlatformName } from "../../../src/domain/target.js";
 import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
-import { PublishError, type Publisher } from "../../../src/framework/platform.js";
 import { FakeTime } from "../../../src/schedule/fake-time.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
 import type { SchedulerConfig } from "../../../src/schedule/scheduler-env.js";
 import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
@@ -162,7 +168,8 @@ export interface Sent {
   platform: PlatformName;
   channelId: string;
   reply: Reply;
-  locale: Locale;
+  /** The publish key: the same on every attempt of one delivery. */
+  key: string;
   at: string;
 }
 
@@ -186,7 +193,12 @@ export class RecordingPublisher implements Publisher {
     private readonly clock: Clock,
   ) {}
 
-  async publish(channelId: string, reply: Reply, locale: Locale): Promise<{ messageId: string }> {
+  /** Every call's target id and key, sent or not. */
+  readonly calls: { channelId: string; key: string }[] = [];
+
+  async publish(target: ChannelRef, reply: Reply, { key }: PublishOptions): Promise<Published> {
+    const channelId = target.id;
+    this.calls.push({ channelId, key });
     const attempt = (this.attempts.get(channelId) ?? 0) + 1;
     this.attempts.set(channelId, attempt);
     const outcome = this.fail(channelId, attempt);
@@ -195,7 +207,7 @@ export class RecordingPublisher implements Publisher {
       return new Promise(() => {});
     }
     if (outcome) throw outcome;
-    this.sent.push({ platform: this.platform, channelId, reply, locale, at: this.clock.now().toISOString() });
+    this.sent.push({ platform: this.platform, channelId, reply, key, at: this.clock.now().toISOString() });
     this.n += 1;
     return { messageId: `${this.platform}-${this.n}` };
   }
@@ -263,7 +275,7 @@ export function harness(options: {
       store: ownStore,
       library,
       insights: fakeInsights,
-      publishers: { discord, telegram },
+      publishers: new PublisherRegistry([discord, telegram]),
       clock: time,
       timers,
       log: silentLogger,

@@ -3,6 +3,7 @@ import commands from "../../../commands/schedule.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { DeliveryTable } from "../../../src/store/sqlite/scheduling/deliveries.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness, PublishError } from "./helpers.js";
@@ -68,7 +69,7 @@ describe("a target whose platform is not running", () => {
       tuning: { ...TUNING, maxTransientAttempts: 3 },
     });
     await h.scheduler.stop();
-    h.scheduler = h.another({ publishers: { discord: h.discord }, log });
+    h.scheduler = h.another({ publishers: new PublisherRegistry([h.discord]), log });
     const chat = { platform: "telegram" as const, id: "-5" };
     await h.scheduler.start();
     await h.scheduler.port.schedulePost(chat, alice, {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Locale } from "../../../src/domain/locale.js";
+import type { PublishOptions } from "../../../src/domain/publisher.js";
 import type { Reply } from "../../../src/domain/reply.js";
+import type { ChannelRef } from "../../../src/domain/target.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness } from "./helpers.js";
 
@@ -34,11 +35,11 @@ async function fanOutWithSlowFirst(slowMs: number | "hang", log = recordingLogge
   const timers = h.time.timers();
   const publish = h.discord.publish.bind(h.discord);
   let first = true;
-  h.discord.publish = (channelId: string, reply: Reply, locale: Locale) => {
-    if (channelId !== "1" || !first) return publish(channelId, reply, locale);
+  h.discord.publish = (target: ChannelRef, reply: Reply, options: PublishOptions) => {
+    if (target.id !== "1" || !first) return publish(target, reply, options);
     first = false;
     if (slowMs === "hang") return new Promise(() => {});
-    return new Promise((resolve) => timers.set(() => resolve(publish(channelId, reply, locale)), slowMs));
+    return new Promise((resolve) => timers.set(() => resolve(publish(target, reply, options)), slowMs));
   };
   h.scheduler = h.another({ log: log.log });
   await h.scheduler.start();
