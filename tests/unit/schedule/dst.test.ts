@@ -61,7 +61,7 @@ class Wire implements WatchedLibrary {
 /** A moderator's digest in a channel set to `zone`, run from `from` to `to`: its slots and its posts. */
 async function digestFires(zone: string, cron: string, from: string, to: string) {
   h = harness({ start: from, tuning: TUNING });
-  h.scheduler = h.another({ library: new Wire(h.time) });
+  h.scheduler = h.another({ library: new Wire(h.time.clock) });
   await h.scheduler.start();
   await h.scheduler.port.setTimeZone(channel, alice, zone);
   await h.scheduler.port.scheduleDigest(channel, alice, { cron });

@@ -23,12 +23,12 @@ import type { SchedulingStore } from "../../../src/domain/scheduling-store.js";
 import type { ChannelRef, PlatformName } from "../../../src/domain/target.js";
 import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
-import { FakeTime } from "../../../src/schedule/fake-time.js";
 import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
 import type { SchedulerConfig } from "../../../src/schedule/scheduler-env.js";
 import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
 import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 
 export function article(id: string, extra: Partial<Article> = {}): Article {
   return {
@@ -217,7 +217,7 @@ export class RecordingPublisher implements Publisher {
   }
 }
 
-export { FakeTime, PublishError };
+export { PublishError };
 
 export const CONFIG: SchedulerConfig = {
   digestCron: null,
@@ -231,7 +231,7 @@ export interface Harness {
   db: Db;
   /** The scheduling store of the first scheduler, for what a test checks beside the commands. */
   store: SchedulingStore;
-  time: FakeTime;
+  time: FakeClock;
   library: FakeLibrary;
   discord: RecordingPublisher;
   telegram: RecordingPublisher;
@@ -261,12 +261,12 @@ export function harness(options: {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), "newsdesk-schedule-"));
   const path = options.dbPath ?? join(dir as string, "test.db");
   const db = openDatabase(path);
-  const time = new FakeTime(options.start);
-  const library = new FakeLibrary(time, options.articles ?? []);
-  const discord = new RecordingPublisher("discord", time);
-  const telegram = new RecordingPublisher("telegram", time);
+  const time = new FakeClock(options.start);
+  const library = new FakeLibrary(time.clock, options.articles ?? []);
+  const discord = new RecordingPublisher("discord", time.clock);
+  const telegram = new RecordingPublisher("telegram", time.clock);
   const all: Scheduler[] = [];
-  const timersOf = new Map<Scheduler, ReturnType<FakeTime["timers"]>>();
+  const timersOf = new Map<Scheduler, ReturnType<FakeClock["timers"]>>();
   const dbs: Db[] = [db];
   const store = new SqliteSchedulingStore(db);
   const make = (overrides: Partial<SchedulerDeps> = {}, ownStore: SchedulingStore = store): Scheduler => {
@@ -276,7 +276,7 @@ export function harness(options: {
       library,
       insights: fakeInsights,
       publishers: new PublisherRegistry([discord, telegram]),
-      clock: time,
+      clock: time.clock,
       timers,
       log: silentLogger,
       config: { ...CONFIG, ...options.config },
@@ -323,7 +323,7 @@ export function harness(options: {
         services: {
           library,
           insights: fakeInsights,
-          clock: time,
+          clock: time.clock,
           log: silentLogger,
           scheduling: scheduler.port,
         },

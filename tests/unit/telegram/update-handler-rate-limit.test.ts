@@ -11,7 +11,7 @@ import type { ModeratorCheck } from "../../../src/platforms/telegram/moderator-c
 import type { Outbox, Target } from "../../../src/platforms/telegram/outbox.js";
 import type { RawUpdate } from "../../../src/platforms/telegram/parse-update.js";
 import { UpdateHandler } from "../../../src/platforms/telegram/update-handler.js";
-import { FakeTimerClock } from "../../helpers/fake-timer-clock.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 
 /** The Telegram side of the per-user limit: decided on arrival, one "slow down", then silence. */
@@ -55,7 +55,7 @@ function setup(burst: number) {
     moderators: { isModerator: async () => false } as unknown as ModeratorCheck,
     codec,
     log: recorder.log,
-    limiter: new RateLimiter({ perMinute: 30, burst }, new FakeTimerClock()),
+    limiter: new RateLimiter({ perMinute: 30, burst }, new FakeClock()),
   });
   return { handler, sent, toasts, codec };
 }
