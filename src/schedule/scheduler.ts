@@ -59,7 +59,7 @@ export interface Scheduler {
 /**
  * The scheduler: configured digests and announcements, moderators' schedules, and the outbox
  * that delivers them exactly once (ADRs 0030-0035). Time comes from the Clock and Timers ports;
- * nothing here sleeps. One pass = plan (synchronous SQLite transactions) then send (async).
+ * nothing here sleeps. One pass = plan (units of work on the SchedulingStore port) then send.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const timeZone = canonicalTimeZone(deps.config.timeZone);
