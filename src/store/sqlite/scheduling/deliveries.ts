@@ -6,6 +6,16 @@ type RawRow = Omit<Delivery, "payload"> & { payload: string };
 const COLUMNS = `key, target, kind, payload, state, attempts, due_at AS dueAt, claimed_by AS claimedBy,
   claim_until AS claimUntil, message_id AS messageId, error, created_at AS createdAt, updated_at AS updatedAt`;
 
+/**
+ * A claim candidate: the first row of one state in due order, read off the (state, due_at) index
+ * (one query per state: an OR of both sorted every pending row at each claim).
+ */
+const CANDIDATE = "SELECT d.key, d.due_at FROM deliveries d WHERE";
+/** ...whose target has no delivery under a live lease: one send at a time per target, in any process. */
+const FREE = `AND NOT EXISTS (SELECT 1 FROM deliveries s
+  WHERE s.target = d.target AND s.state = 'sending' AND s.claim_until > @now)
+  ORDER BY d.due_at, d.key`;
+
 function decode(row: RawRow | undefined): Delivery | null {
   return row ? { ...row, payload: JSON.parse(row.payload) as DeliveryPayload } : null;
 }
@@ -56,8 +66,7 @@ export class DeliveryTable {
 
   /**
    * Takes the next due delivery in one statement (SQLite's write lock makes it atomic across
-   * processes): a pending one whose time has come, or one whose lease ended. A target that has a
-   * delivery under a live lease is skipped: one send at a time per target.
+   * processes): a pending one whose time has come, or one whose lease ended, the soonest due.
    */
   claimNext(worker: string, now: string, leaseUntil: string): Delivery | null {
     const row = this.db
@@ -66,11 +75,11 @@ export class DeliveryTable {
            SET state = 'sending', claimed_by = @worker, claim_until = @leaseUntil,
                attempts = attempts + 1, updated_at = @now
          WHERE key = (
-           SELECT d.key FROM deliveries d
-            WHERE ((d.state = 'pending' AND d.due_at <= @now) OR (d.state = 'sending' AND d.claim_until <= @now))
-              AND NOT EXISTS (SELECT 1 FROM deliveries s
-                               WHERE s.target = d.target AND s.state = 'sending' AND s.claim_until > @now)
-            ORDER BY d.due_at, d.key LIMIT 1)
+           SELECT key FROM (
+             SELECT * FROM (${CANDIDATE} d.state = 'pending' AND d.due_at <= @now ${FREE} LIMIT 1)
+             UNION ALL
+             SELECT * FROM (${CANDIDATE} d.state = 'sending' AND d.claim_until <= @now ${FREE} LIMIT 1))
+           ORDER BY due_at, key LIMIT 1)
          RETURNING ${COLUMNS}`,
       )
       .get({ worker, now, leaseUntil }) as RawRow | undefined;
