@@ -8,6 +8,7 @@ export interface Clock {
   now(): Date;
 }
 
+/** The real clock. */
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Where delays come from. */
@@ -23,6 +24,7 @@ export type TimerHandle = { readonly __timer: true } | object;
 /** Node's longest setTimeout delay; longer waits are cut and re-armed by the caller. */
 const MAX_DELAY = 2_147_483_647;
 
+/** Node's timers. */
 export const systemTimers: Timers = {
   set(fn, delayMs) {
     return setTimeout(fn, Math.min(Math.max(0, delayMs), MAX_DELAY));

@@ -8,6 +8,7 @@ import type { Target } from "./target.js";
  */
 
 export type DeliveryKind = "announce" | "digest" | "post";
+/** pending → sending (claimed) → done; or failed (given up, its articles owed again) or dropped (nothing left to post). */
 export type DeliveryState = "pending" | "sending" | "done" | "failed" | "dropped";
 
 /** What to post, frozen when the delivery is written so a resumed send posts the same thing. */

@@ -6,4 +6,5 @@ export interface Logger {
   debug(obj: object | string, msg?: string): void;
 }
 
+/** A logger that says nothing (tests, one-shot CLI runs). */
 export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

@@ -7,6 +7,7 @@ import type { ChannelRef, PlatformName } from "./target.js";
  */
 export type PublishFailure = "transient" | "rate-limited" | "permanent";
 
+/** A failed post, with what the scheduler should do about it. */
 export class PublishError extends Error {
   constructor(
     readonly kind: PublishFailure,
@@ -19,6 +20,7 @@ export class PublishError extends Error {
   }
 }
 
+/** How to publish: the key of the post (see below). */
 export interface PublishOptions {
   /**
    * The same on every attempt of one post (the scheduler's delivery key). What it means is each

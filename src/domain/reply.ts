@@ -11,16 +11,19 @@ export interface Action {
   args: Record<string, string | number>;
 }
 
+/** A button under a message or a card: pressing it runs `action`. */
 export interface Button {
   label: string;
   action: Action;
 }
 
+/** One piece of a card's text. */
 export type Block =
   | { type: "heading"; text: string }
   | { type: "paragraph"; text: string }
   | { type: "bullet"; text: string };
 
+/** A labelled value (date, category), shown side by side where the platform can. */
 export interface Field {
   name: string;
   value: string;
@@ -38,6 +41,7 @@ export interface Card {
   buttons?: Button[];
 }
 
+/** What a command answers and what a post says, whatever the platform. */
 export interface Reply {
   /** A line above the cards ("Results for …"), or the whole answer for short replies. */
   text?: string;

@@ -8,6 +8,7 @@ import type { Target } from "./target.js";
  */
 
 export type ScheduleKind = "post" | "digest";
+/** active until it posts (done) or stops: paused, cancelled, failed, missed. */
 export type ScheduleState = "active" | "paused" | "done" | "cancelled" | "failed" | "missed";
 
 /** Why a schedule is not running, as stored; the commands turn it into words. */

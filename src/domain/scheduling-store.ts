@@ -58,6 +58,7 @@ export interface ModerationStore {
   recentAudit(limit: number, target?: Target): Promise<AuditEntry[]>;
 }
 
+/** A schedule's new state, and who changed it when. */
 export interface ScheduleChange {
   state: ScheduleState;
   reason: StateReason | null;
@@ -208,6 +209,7 @@ export interface OutboxStore {
   countDeliveries(): Promise<Record<DeliveryState, number>>;
 }
 
+/** Why a delivery is given up, and what its post's schedule shows. */
 export interface DeliveryFailure {
   state: "failed" | "dropped";
   error: string;

@@ -19,6 +19,7 @@ export type Target = string;
 
 const PLATFORMS: readonly PlatformName[] = ["console", "discord", "telegram"];
 
+/** The target string of a channel. */
 export function targetOf(channel: ChannelRef): Target {
   return channel.platform === "console" ? "console" : `${channel.platform}:${channel.id}`;
 }
