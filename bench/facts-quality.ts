@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FACT_KINDS, type Fact, type FactKind } from "../src/news/fact.js";
+import { FACT_KINDS, type Fact, type FactKind } from "../src/domain/fact.js";
 import { publicationDate } from "../src/news/facts/dates.js";
 import { extractFacts } from "../src/news/facts/extract-facts.js";
 import { fold } from "../src/news/facts/text.js";

@@ -1,7 +1,7 @@
+import type { Block, Button } from "../src/domain/reply.js";
 import { defineCommand } from "../src/framework/command.js";
 import { paginate } from "../src/framework/paginate.js";
 import { metaFields } from "../src/framework/present-article.js";
-import type { Block, Button } from "../src/framework/reply.js";
 import { mergeWords } from "../src/framework/words.js";
 import { articleWords } from "./article.words.js";
 import { articleOption, requireArticle } from "./present.js";

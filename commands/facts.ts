@@ -1,9 +1,9 @@
+import { FACT_KINDS, type Fact } from "../src/domain/fact.js";
+import type { Locale } from "../src/domain/locale.js";
+import type { Block } from "../src/domain/reply.js";
 import { defineCommand } from "../src/framework/command.js";
-import type { Locale } from "../src/framework/locale.js";
-import { formatDate, formatMonth } from "../src/framework/present-article.js";
-import type { Block } from "../src/framework/reply.js";
+import { formatDay, formatMonth } from "../src/framework/format-time.js";
 import { mergeWords, type Translate } from "../src/framework/words.js";
-import { FACT_KINDS, type Fact } from "../src/news/fact.js";
 import { factsWords } from "./facts.words.js";
 import { articleOption, requireArticle } from "./present.js";
 import { lookupWords } from "./present.words.js";
@@ -78,7 +78,7 @@ function factLabel(ctx: FactsContext, fact: Fact): string | null {
 
 /** A resolved date (an ISO day, month, year, quarter, half or week) as the reader says it. */
 function dateLabel(ctx: FactsContext, detail: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(detail)) return formatDate(detail, ctx.locale);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(detail)) return formatDay(detail, ctx.locale);
   if (/^\d{4}-\d{2}$/.test(detail)) return formatMonth(detail, ctx.locale);
   if (/^\d{4}$/.test(detail)) return detail;
   const [year, part] = detail.split("-");

@@ -1,6 +1,6 @@
+import type { Block } from "../src/domain/reply.js";
 import type { Command } from "../src/framework/command.js";
 import { defineCommand, usage } from "../src/framework/command.js";
-import type { Block } from "../src/framework/reply.js";
 import { helpWords } from "./help.words.js";
 
 /** /help lists the other commands, so it is built from the list rather than importing it. */

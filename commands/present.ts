@@ -1,9 +1,8 @@
-import type { Article } from "../src/content/article.js";
+import type { Article, ArticleMatch, ArticleMeta } from "../src/domain/article.js";
+import type { Card } from "../src/domain/reply.js";
 import type { CommandContext } from "../src/framework/command.js";
 import { UserError } from "../src/framework/errors.js";
-import type { ArticleMatch, ArticleMeta } from "../src/framework/ports.js";
 import { articleCard as card } from "../src/framework/present-article.js";
-import type { Card } from "../src/framework/reply.js";
 import type { lookupWords } from "./present.words.js";
 
 type LookupKey = keyof typeof lookupWords.en;

@@ -1,22 +1,14 @@
+import type { Block, Reply } from "../src/domain/reply.js";
+import type { ChannelOverview, ScheduleView } from "../src/domain/schedule.js";
 import type { CommandContext } from "../src/framework/command.js";
 import { defineGroup, defineSubcommand } from "../src/framework/command.js";
-import { UserError } from "../src/framework/errors.js";
-import type { Block, Reply } from "../src/framework/reply.js";
+import { consumeCron } from "../src/framework/consume-cron.js";
+import { formatInstant } from "../src/framework/format-time.js";
 import { textReply } from "../src/framework/reply.js";
-import {
-  actorOf,
-  type ChannelOverview,
-  requireScheduling,
-  type ScheduleView,
-} from "../src/framework/scheduling-port.js";
-import { consumeCron } from "../src/schedule/consume-cron.js";
-import { parseWhen } from "../src/schedule/parse-when.js";
-import { formatInstant } from "../src/schedule/render-posts.js";
+import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { articleMiss } from "./present.js";
 import { scheduleWords as words } from "./schedule.words.js";
 
-/** A year ahead at most: further is more likely a typo than a plan. */
-const MAX_AHEAD_MS = 366 * 86_400_000;
 const MAX_LISTED = 25;
 
 const idOption = {
@@ -55,19 +47,17 @@ const post = defineSubcommand({
       maxLength: 80,
     },
   ] as const,
-  run(ctx, args) {
+  async run(ctx, args) {
     const port = requireScheduling(ctx.services);
-    const zone = port.timeZoneOf(ctx.channel);
-    const now = ctx.services.clock.now();
-    const at = parseWhen(args.when, { now, timeZone: zone });
-    if (!at) throw new UserError("schedule.badWhen", { when: args.when.slice(0, 80) });
-    const time = `${formatInstant(at, zone, ctx.locale)} (${zone})`;
-    if (at.getTime() <= now.getTime()) throw new UserError("schedule.pastTime", { time });
-    if (at.getTime() - now.getTime() > MAX_AHEAD_MS) throw new UserError("schedule.tooFar", { time });
     const match = ctx.services.library.resolve(args.article);
     if (!match.article) throw articleMiss(ctx, args.article, match, "schedule.unknownArticle");
     const { article } = match;
-    const view = port.schedulePost(ctx.channel, actorOf(ctx), { articleId: article.id, runAt: at });
+    const view = await port.schedulePost(ctx.channel, actorOf(ctx), {
+      articleId: article.id,
+      when: args.when,
+    });
+    const zone = view.timeZone;
+    const time = view.runAt ? `${formatInstant(view.runAt, zone, ctx.locale)} (${zone})` : "";
     // Chosen by a search, not named by its id: the reply says which article it took.
     const params = { id: view.id, title: article.title, article: article.id, time };
     if (match.by === "id") return textReply(ctx.t("schedule.createdPost", params));
@@ -102,10 +92,10 @@ const digest = defineSubcommand({
       maxLength: 64,
     },
   ] as const,
-  run(ctx, args) {
+  async run(ctx, args) {
     const port = requireScheduling(ctx.services);
-    const view = port.scheduleDigest(ctx.channel, actorOf(ctx), { cron: args.cron, topic: args.topic });
-    const zone = port.timeZoneOf(ctx.channel);
+    const view = await port.scheduleDigest(ctx.channel, actorOf(ctx), { cron: args.cron, topic: args.topic });
+    const zone = view.timeZone;
     const params = {
       id: view.id,
       cron: view.cron ?? args.cron,
@@ -122,8 +112,8 @@ const list = defineSubcommand({
   words,
   description: { en: "What is scheduled here", fr: "Ce qui est programmé ici" },
   options: [] as const,
-  run(ctx) {
-    return renderOverview(ctx, requireScheduling(ctx.services).overview(ctx.channel));
+  async run(ctx) {
+    return renderOverview(ctx, await requireScheduling(ctx.services).overview(ctx.channel));
   },
 });
 
@@ -132,8 +122,8 @@ const cancel = defineSubcommand({
   words,
   description: { en: "Cancel a schedule", fr: "Annuler une programmation" },
   options: [idOption] as const,
-  run(ctx, args) {
-    const view = requireScheduling(ctx.services).cancel(ctx.channel, actorOf(ctx), args.id);
+  async run(ctx, args) {
+    const view = await requireScheduling(ctx.services).cancel(ctx.channel, actorOf(ctx), args.id);
     return textReply(ctx.t("schedule.cancelled", { id: view.id }));
   },
 });
@@ -143,8 +133,8 @@ const pause = defineSubcommand({
   words,
   description: { en: "Pause a schedule", fr: "Mettre une programmation en pause" },
   options: [idOption] as const,
-  run(ctx, args) {
-    const view = requireScheduling(ctx.services).pause(ctx.channel, actorOf(ctx), args.id);
+  async run(ctx, args) {
+    const view = await requireScheduling(ctx.services).pause(ctx.channel, actorOf(ctx), args.id);
     return textReply(ctx.t("schedule.paused", { id: view.id }));
   },
 });
@@ -157,10 +147,10 @@ const resume = defineSubcommand({
     fr: "Relancer une programmation (et les publications ici, si elles étaient désactivées)",
   },
   options: [idOption] as const,
-  run(ctx, args) {
+  async run(ctx, args) {
     const port = requireScheduling(ctx.services);
-    const { schedule, targetEnabled } = port.resume(ctx.channel, actorOf(ctx), args.id);
-    const zone = port.timeZoneOf(ctx.channel);
+    const { schedule, targetEnabled } = await port.resume(ctx.channel, actorOf(ctx), args.id);
+    const zone = schedule.timeZone;
     const next = schedule.nextRun
       ? formatInstant(schedule.nextRun, zone, ctx.locale)
       : ctx.t("schedule.never");

@@ -5,8 +5,6 @@ import { schedulingWords } from "./scheduling.words.js";
 /** /schedule's own words; it also says the scheduling service's errors and the article lookup's. */
 const own = defineWords({
   en: {
-    "schedule.badWhen":
-      "I can’t read “{when}” as a time. Try “in 2h”, “in 30 min”, “tomorrow 09:00”, “2025-07-18 09:00” or “dans 2h”.",
     "schedule.createdPost": "Scheduled {id}: “{title}” will be posted here on {time}.",
     "schedule.createdPostMatched":
       "Scheduled {id}: “{title}” ({article}), the best match for “{query}”, will be posted here on {time}. Not the one? /schedule cancel {id}",
@@ -51,8 +49,6 @@ const own = defineWords({
     "schedule.never": "never",
   },
   fr: {
-    "schedule.badWhen":
-      "Je ne comprends pas « {when} » comme une heure. Essayez « dans 2h », « dans 30 min », « demain 09:00 », « 2025-07-18 09:00 » ou « in 2h ».",
     "schedule.createdPost": "Programmé {id} : « {title} » sera publié ici le {time}.",
     "schedule.createdPostMatched":
       "Programmé {id} : « {title} » ({article}), le meilleur résultat pour « {query} », sera publié ici le {time}. Pas le bon ? /schedule cancel {id}",

@@ -8,6 +8,8 @@ import { defineWords } from "../src/framework/words.js";
 export const schedulingWords = defineWords({
   en: {
     "schedule.unavailable": "Scheduling is not available right now.",
+    "schedule.badWhen":
+      "I can’t read “{when}” as a time. Try “in 2h”, “in 30 min”, “tomorrow 09:00”, “2025-07-18 09:00” or “dans 2h”.",
     "schedule.notFound": "No schedule “{id}” here. /schedule list shows the ids.",
     "schedule.pastTime": "{time} is already past. Pick a time to come.",
     "schedule.tooFar": "{time} is more than a year away. Pick a nearer time.",
@@ -35,6 +37,8 @@ export const schedulingWords = defineWords({
   },
   fr: {
     "schedule.unavailable": "La programmation n’est pas disponible pour le moment.",
+    "schedule.badWhen":
+      "Je ne comprends pas « {when} » comme une heure. Essayez « dans 2h », « dans 30 min », « demain 09:00 », « 2025-07-18 09:00 » ou « in 2h ».",
     "schedule.notFound": "Aucune programmation « {id} » ici. /schedule list affiche les identifiants.",
     "schedule.pastTime": "{time} est déjà passé. Choisissez un moment à venir.",
     "schedule.tooFar": "{time} est à plus d’un an. Choisissez une date plus proche.",

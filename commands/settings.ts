@@ -1,8 +1,8 @@
+import { isLocale } from "../src/domain/locale.js";
 import { defineGroup, defineSubcommand } from "../src/framework/command.js";
-import { isLocale } from "../src/framework/locale.js";
+import { formatInstant } from "../src/framework/format-time.js";
 import { textReply } from "../src/framework/reply.js";
-import { formatInstant } from "../src/schedule/render-posts.js";
-import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { settingsWords as words } from "./settings.words.js";
 
 const timezone = defineSubcommand({
@@ -22,8 +22,8 @@ const timezone = defineSubcommand({
       maxLength: 64,
     },
   ] as const,
-  run(ctx, args) {
-    const zone = requireScheduling(ctx.services).setTimeZone(ctx.channel, actorOf(ctx), args.zone);
+  async run(ctx, args) {
+    const zone = await requireScheduling(ctx.services).setTimeZone(ctx.channel, actorOf(ctx), args.zone);
     const time = formatInstant(ctx.services.clock.now(), zone, ctx.locale);
     return textReply(ctx.t("settings.timeZoneSet", { zone, time }));
   },
@@ -43,9 +43,9 @@ const language = defineSubcommand({
       choices: ["en", "fr"],
     },
   ] as const,
-  run(ctx, args) {
+  async run(ctx, args) {
     const locale = isLocale(args.language) ? args.language : "en";
-    requireScheduling(ctx.services).setLanguage(ctx.channel, actorOf(ctx), locale);
+    await requireScheduling(ctx.services).setLanguage(ctx.channel, actorOf(ctx), locale);
     const name = ctx.t(locale === "fr" ? "settings.language.fr" : "settings.language.en");
     return textReply(ctx.t("settings.languageSet", { language: name }));
   },

@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
-import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { subscribeWords } from "./subscribe.words.js";
 
 export default defineCommand({
@@ -21,8 +21,8 @@ export default defineCommand({
       maxLength: 64,
     },
   ] as const,
-  run(ctx, args) {
-    const result = requireScheduling(ctx.services).subscribe(ctx.channel, actorOf(ctx), args.topic);
+  async run(ctx, args) {
+    const result = await requireScheduling(ctx.services).subscribe(ctx.channel, actorOf(ctx), args.topic);
     const key = !result.added
       ? "subscribe.already"
       : result.known

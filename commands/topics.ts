@@ -1,5 +1,5 @@
+import type { Block } from "../src/domain/reply.js";
 import { defineCommand } from "../src/framework/command.js";
-import type { Block } from "../src/framework/reply.js";
 import { topicsWords } from "./topics.words.js";
 
 const SHOWN = 25;

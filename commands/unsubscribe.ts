@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
-import { actorOf, requireScheduling } from "../src/schedule/scheduling-port.js";
+import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { subscribeWords } from "./subscribe.words.js";
 
 export default defineCommand({
@@ -21,8 +21,8 @@ export default defineCommand({
       maxLength: 64,
     },
   ] as const,
-  run(ctx, args) {
-    const result = requireScheduling(ctx.services).unsubscribe(ctx.channel, actorOf(ctx), args.topic);
+  async run(ctx, args) {
+    const result = await requireScheduling(ctx.services).unsubscribe(ctx.channel, actorOf(ctx), args.topic);
     if (result.removed) return textReply(ctx.t("subscribe.removed", { topic: result.topic }));
     const topics = result.following.join(", ") || ctx.t("schedule.none");
     return textReply(ctx.t("subscribe.notFollowing", { topic: result.topic, topics }), { private: true });

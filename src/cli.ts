@@ -4,10 +4,10 @@ import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { boundedLines } from "./cli-lines.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import type { Article } from "./content/article.js";
 import { readArticleFile } from "./content/read-article-file.js";
 import { createCore } from "./core.js";
-import { isLocale } from "./framework/locale.js";
+import type { Article } from "./domain/article.js";
+import { isLocale } from "./domain/locale.js";
 import { renderPlain } from "./framework/reply.js";
 import { createLogger } from "./logger.js";
 import { detectLanguage } from "./news/detect-language.js";
@@ -15,6 +15,7 @@ import { extractFacts } from "./news/facts/extract-facts.js";
 import { MAX_ANALYSED_CHARS } from "./news/sentences.js";
 import { summarize, summarizeArticle } from "./news/summarize.js";
 import { runConsoleLine } from "./platforms/console/console-session.js";
+import { PublisherRegistry } from "./schedule/publisher-registry.js";
 
 /**
  * The command line for people and scripts: parse, validate, summary, facts, ask.
@@ -159,6 +160,8 @@ function schedulerSettings(config: Config) {
     timeZone: config.NEWS_TIMEZONE,
     targets: config.ANNOUNCE_TARGETS,
     catchUp: config.CATCH_UP,
+    // Never started: nothing is posted from here.
+    publishers: new PublisherRegistry(),
   };
 }
 

@@ -1,7 +1,8 @@
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
-import type { Locale } from "./framework/locale.js";
-import { firesEver, parseCron } from "./schedule/cron.js";
+import type { Locale } from "./domain/locale.js";
+import { parseCron } from "./framework/cron-syntax.js";
+import { firesEver } from "./schedule/cron.js";
 import { canonicalTimeZone } from "./schedule/time-zone.js";
 
 /**

@@ -1,16 +1,17 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
-import type { PlatformName, Services } from "./framework/command.js";
-import type { Locale } from "./framework/locale.js";
-import type { Publisher } from "./framework/platform.js";
-import { type Clock, type Logger, systemClock } from "./framework/ports.js";
+import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
+import type { Locale } from "./domain/locale.js";
+import type { Logger } from "./domain/logger.js";
+import type { Services } from "./framework/command.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
+import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
-import { systemTimers } from "./schedule/timers.js";
-import { ArticleIndex } from "./store/article-index.js";
-import { type Db, openDatabase } from "./store/database.js";
+import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
+import { openDatabase } from "./store/sqlite/database.js";
+import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
 
 export interface CoreOptions {
   contentDir: string;
@@ -24,45 +25,45 @@ export interface CoreOptions {
   followSymlinks?: boolean;
   /** Follow the content folder for changes (the bot does; one-shot CLI runs do not). */
   watch?: boolean;
-  /** The scheduler's configuration; absent (one-shot CLI runs), nothing is posted on its own. */
-  schedule?: Omit<SchedulerConfig, "defaultLocale">;
+  /**
+   * The scheduler's configuration and the publishers it posts through (the caller adds each
+   * platform once it is up); absent (one-shot CLI runs), nothing is posted on its own.
+   */
+  schedule?: Omit<SchedulerConfig, "defaultLocale"> & { publishers: PublisherRegistry };
 }
 
 /** The platform-neutral heart of the bot: storage, the library, insights, scheduling, commands. */
 export interface Core {
-  db: Db;
   library: Library;
   services: Services;
   commands: CommandRegistry;
   defaultLocale: Locale;
   report: LoadReport;
   scheduler: Scheduler | null;
-  /** Filled in by main.ts as platforms start; the scheduler posts through them. */
-  publishers: Partial<Record<PlatformName, Publisher>>;
   close(): Promise<void>;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.databasePath);
-  const index = new ArticleIndex(db);
+  const index = new SqliteArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log, {
     parseThreads: options.loadThreads ?? 2,
     followSymlinks: options.followSymlinks ?? false,
   });
   const insights = createInsights(index, { log: options.log });
-  const publishers: Partial<Record<PlatformName, Publisher>> = {};
   // Created before the first load so that it hears every "added" event.
-  const scheduler = options.schedule
+  const schedule = options.schedule;
+  const scheduler = schedule
     ? createScheduler({
-        db,
+        store: new SqliteSchedulingStore(db),
         library,
         insights,
-        publishers,
+        publishers: schedule.publishers,
         clock,
         timers: systemTimers,
         log: options.log,
-        config: { ...options.schedule, defaultLocale: options.defaultLocale },
+        config: { ...schedule, defaultLocale: options.defaultLocale },
       })
     : null;
   // Watching first: a file deleted, changed or added while the first load runs is applied once
@@ -73,14 +74,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (options.watch) insights.warm();
   const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
   return {
-    db,
     library,
     services,
     commands: registry(commands),
     defaultLocale: options.defaultLocale,
     report,
     scheduler,
-    publishers,
     async close() {
       await scheduler?.stop();
       await insights.close();

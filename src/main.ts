@@ -1,11 +1,12 @@
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Core, createCore } from "./core.js";
+import type { Logger } from "./domain/logger.js";
 import type { Platform } from "./framework/platform.js";
-import type { Logger } from "./framework/ports.js";
 import { createLogger } from "./logger.js";
 import { createConsolePlatform } from "./platforms/console/console-platform.js";
 import { createDiscordPlatform } from "./platforms/discord/index.js";
 import { createTelegramPlatform } from "./platforms/telegram/index.js";
+import { PublisherRegistry } from "./schedule/publisher-registry.js";
 
 /** Wiring only: config -> store -> library -> platforms -> scheduler; signals. */
 
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   // Installed before anything starts, so a signal at any moment shuts down what exists so far.
   const shutdown = controlShutdown(log);
+  // The scheduler posts through the platforms in here, each added once it is up.
+  const publishers = new PublisherRegistry();
   const core = await createCore({
     contentDir: config.CONTENT_DIR,
     databasePath: config.DATABASE_PATH,
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
       timeZone: config.NEWS_TIMEZONE,
       targets: config.ANNOUNCE_TARGETS,
       catchUp: config.CATCH_UP,
+      publishers,
     },
   });
   shutdown.onStop(() => core.close());
@@ -64,9 +68,9 @@ async function main(): Promise<void> {
 
   const platforms = createPlatforms(config, core, log, shutdown.fatal);
   for (const platform of platforms) {
-    core.publishers[platform.platform] = platform;
     shutdown.onStop(() => platform.stop());
     await platform.start();
+    publishers.add(platform);
   }
   // Stopped first, so that posts in flight finish (and are marked done) over platforms still open;
   // a post not yet claimed stays in the outbox and goes out at the next start.

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Article } from "../../src/content/article.js";
 import { parseArticleBytes } from "../../src/content/read-article-file.js";
-import type { Reply } from "../../src/framework/reply.js";
+import type { Article } from "../../src/domain/article.js";
+import type { Reply } from "../../src/domain/reply.js";
 import { splitSentences } from "../../src/news/sentences.js";
 import { renderDelivery } from "../../src/schedule/render-posts.js";
 

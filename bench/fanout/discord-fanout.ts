@@ -4,8 +4,9 @@
  * our strict 50 requests/s limit (discord-server.ts, another process). Channels arrive with the guild at login, as on
  * Discord, so a post is one REST request: 1,000 posts, the last can start 19 s after the first.
  */
-import { silentLogger } from "../../src/framework/ports.js";
-import type { Reply } from "../../src/framework/reply.js";
+
+import { silentLogger } from "../../src/domain/logger.js";
+import type { Reply } from "../../src/domain/reply.js";
 import { registry } from "../../src/framework/run-command.js";
 import { createDiscordPlatform } from "../../src/platforms/discord/index.js";
 import { windowFloorMs } from "./limiter.js";
@@ -47,10 +48,12 @@ export async function discordFanout(options: {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.count }, (_, i) =>
-      platform.publish(channelId(i), options.reply, "en").catch((error: unknown) => {
-        errors++;
-        firstError ??= error instanceof Error ? error.message : String(error);
-      }),
+      platform
+        .publish({ platform: "discord", id: channelId(i) }, options.reply, { key: `bench:${i}` })
+        .catch((error: unknown) => {
+          errors++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }),
     ),
   );
   const elapsedMs = performance.now() - started;

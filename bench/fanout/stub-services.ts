@@ -1,6 +1,8 @@
 /** Services for a platform that only publishes: no command runs during a fan-out. */
+
+import { systemClock } from "../../src/domain/clock.js";
+import { silentLogger } from "../../src/domain/logger.js";
 import type { Services } from "../../src/framework/command.js";
-import { silentLogger, systemClock } from "../../src/framework/ports.js";
 
 export function stubServices(): Services {
   return {

@@ -4,8 +4,9 @@
  * another process). The floor is what the limits allow: with one message per chat, 30/s overall
  * binds (1,000 messages: the last can start 33 s after the first).
  */
-import { silentLogger } from "../../src/framework/ports.js";
-import type { Reply } from "../../src/framework/reply.js";
+
+import { silentLogger } from "../../src/domain/logger.js";
+import type { Reply } from "../../src/domain/reply.js";
 import { registry } from "../../src/framework/run-command.js";
 import { createTelegramPlatform } from "../../src/platforms/telegram/index.js";
 import { windowFloorMs } from "./limiter.js";
@@ -64,10 +65,12 @@ export async function telegramFanout(options: {
   let errors = 0;
   let firstError: string | undefined;
   const publishOne = (id: string) =>
-    platform.publish(id, options.reply, "en").catch((error: unknown) => {
-      errors++;
-      firstError ??= error instanceof Error ? error.message : String(error);
-    });
+    platform
+      .publish({ platform: "telegram", id }, options.reply, { key: `bench:${id}` })
+      .catch((error: unknown) => {
+        errors++;
+        firstError ??= error instanceof Error ? error.message : String(error);
+      });
   const started = performance.now();
   if (!options.workers) {
     await Promise.all(ids.map(publishOne));

@@ -9,8 +9,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { articleBody } from "../../src/content/article.js";
 import { parseArticleBytes } from "../../src/content/read-article-file.js";
+import { articleBody } from "../../src/domain/article.js";
 import { extractArticle } from "../../src/sources/extract-article.js";
 import { fallbackTitle, renderArticle } from "../../src/sources/write-article.js";
 

@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { silentLogger } from "../../src/framework/ports.js";
+import { silentLogger } from "../../src/domain/logger.js";
 import { argValue, emitResult, peakRssMb, round, roundSummary, summarize } from "./stats.js";
 
 const args = process.argv.slice(2);

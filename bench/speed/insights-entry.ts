@@ -10,8 +10,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Article, articleBody } from "../../src/content/article.js";
 import { parseArticleBytes } from "../../src/content/read-article-file.js";
+import { type Article, articleBody } from "../../src/domain/article.js";
 import { ThreadRunner } from "../../src/news/insight-runner.js";
 import { createInsights } from "../../src/news/insights.js";
 import { summarizeArticle } from "../../src/news/summarize.js";

@@ -1,5 +1,5 @@
 /**
- * Profiling probe: the library load alone (openDatabase -> ArticleIndex -> Library.load, then
+ * Profiling probe: the library load alone (openDatabase -> SqliteArticleIndex -> Library.load, then
  * optionally the watcher), without the commands and insights, so it runs under --cpu-prof and
  * --heap-prof (the parse worker, when used, writes a profile of its own).
  *
@@ -8,9 +8,9 @@
  */
 import { rmSync } from "node:fs";
 import { Library } from "../../src/content/library.js";
-import type { Logger } from "../../src/framework/ports.js";
-import { ArticleIndex } from "../../src/store/article-index.js";
-import { openDatabase } from "../../src/store/database.js";
+import type { Logger } from "../../src/domain/logger.js";
+import { SqliteArticleIndex } from "../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../src/store/sqlite/database.js";
 import { argValue, emitResult, peakRssMb } from "./stats.js";
 
 const args = process.argv.slice(2);
@@ -31,7 +31,7 @@ const t0 = performance.now();
 const db = openDatabase(databasePath);
 // --pragma "name = value" (repeatable): connection settings to try for the load.
 for (const [i, a] of args.entries()) if (a === "--pragma" && args[i + 1]) db.pragma(args[i + 1] as string);
-const index = new ArticleIndex(db);
+const index = new SqliteArticleIndex(db);
 const library = new Library(contentDir, index, { now: () => new Date() }, log);
 const report = await library.load();
 const loaded = performance.now();

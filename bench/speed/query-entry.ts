@@ -9,8 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import MiniSearch from "minisearch";
-import { articleBody } from "../../src/content/article.js";
-import { silentLogger } from "../../src/framework/ports.js";
+import { articleBody } from "../../src/domain/article.js";
+import { silentLogger } from "../../src/domain/logger.js";
 import { renderPlain } from "../../src/framework/reply.js";
 import { runConsoleLine } from "../../src/platforms/console/console-session.js";
 import type { CorpusManifest } from "../generate-corpus.js";

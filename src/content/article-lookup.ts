@@ -2,8 +2,7 @@
  * How an article argument is read: an id must match exactly, words are searched. See
  * docs/adr/0052-id-shaped-arguments-match-exactly.md.
  */
-import type { ArticleMatch } from "../framework/ports.js";
-import type { Article } from "./article.js";
+import type { Article, ArticleMatch } from "../domain/article.js";
 import { slugify } from "./slug.js";
 
 /**

@@ -1,6 +1,9 @@
-import type { ArticleMeta, Clock, LibraryPort, Logger, TopicCount } from "../framework/ports.js";
-import type { ArticleIndex, FileStamp } from "../store/article-index.js";
-import { type Article, articleHash } from "./article.js";
+import type { ArticleMeta, TopicCount } from "../domain/article.js";
+import { type Article, articleHash } from "../domain/article.js";
+import type { ArticleIndex, FileStamp, IndexedMeta } from "../domain/article-index.js";
+import type { Clock } from "../domain/clock.js";
+import type { LibraryChange, LibraryPort } from "../domain/library.js";
+import type { Logger } from "../domain/logger.js";
 import { resolveArticle } from "./article-lookup.js";
 import { listConfined, locate, lstatOrNull, realFolder } from "./confine.js";
 import { type FileToParse, inChunks, type ParsedFile, ParseWorker, parseFiles } from "./parse-files.js";
@@ -10,8 +13,7 @@ import { FolderWatch } from "./watch-folder.js";
 // Over 300 lines on purpose: loading, watching and answering share the in-memory maps that keep
 // them consistent; splitting them would mean exposing those maps between modules.
 
-export type LibraryEvent = { type: "added" | "changed" | "removed"; id: string };
-type Meta = ArticleMeta & { rowid: number; firstSeen: string; mtimeMs: number; size: number };
+type Meta = IndexedMeta;
 
 export interface LoadReport {
   articles: number;
@@ -71,7 +73,7 @@ export class Library implements LibraryPort {
   /** Files skipped at the last look, with the reason (shown at start and by `validate`). */
   readonly skipped = new Map<string, string>();
   private newestFirst: Meta[] | null = null;
-  private readonly listeners: ((event: LibraryEvent) => void)[] = [];
+  private readonly listeners: ((event: LibraryChange) => void)[] = [];
   private watcher: FolderWatch | null = null;
   private scanned = false;
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -89,7 +91,7 @@ export class Library implements LibraryPort {
     private readonly options: LibraryOptions = {},
   ) {}
 
-  onChange(listener: (event: LibraryEvent) => void): void {
+  onChange(listener: (event: LibraryChange) => void): void {
     this.listeners.push(listener);
   }
 
@@ -432,7 +434,7 @@ export class Library implements LibraryPort {
     this.newestFirst = null;
   }
 
-  private emit(event: LibraryEvent): void {
+  private emit(event: LibraryChange): void {
     for (const listener of this.listeners) {
       try {
         listener(event);

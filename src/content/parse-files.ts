@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { articleHash, type ParseOutcome } from "./article.js";
+import { articleHash } from "../domain/article.js";
+import type { ParseOutcome } from "./article.js";
 import { readArticleFile } from "./read-article-file.js";
 
 export interface FileToParse {

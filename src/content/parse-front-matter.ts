@@ -4,8 +4,9 @@
  * summaries, Telegram HTML, Discord embeds) works on plain paragraphs.
  */
 import { LineCounter, parseDocument } from "yaml";
+import type { Article, Section } from "../domain/article.js";
 import { detectLanguage, languageCode } from "../news/detect-language.js";
-import type { Article, ParseOutcome, Section } from "./article.js";
+import type { ParseOutcome } from "./article.js";
 import { parseFlatYaml } from "./flat-yaml.js";
 import { dateToIso, hasTime, hasZone, parseDate } from "./parse-date.js";
 import type { ArticleSource } from "./parse-scraped-text.js";

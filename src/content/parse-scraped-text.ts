@@ -6,8 +6,10 @@
  * ("...numériques.Partager cet article"). Both are undone here, conservatively: a split happens
  * only at the end of a line, never inside "3.5", "U.S.", "example.com" or "M. Dupont".
  */
+
+import type { Article, Section } from "../domain/article.js";
 import { detectLanguage, languageCode } from "../news/detect-language.js";
-import type { Article, ParseOutcome, Section } from "./article.js";
+import type { ParseOutcome } from "./article.js";
 import { parseDate } from "./parse-date.js";
 import { collapseSpaces } from "./whitespace.js";
 

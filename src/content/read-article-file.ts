@@ -19,7 +19,7 @@ const SNIFF_BYTES = 8_192;
 /**
  * Combining marks kept in a row before NFC: String.prototype.normalize is quadratic in the length
  * of a run (100,000 marks: 2.4 s), and no script stacks more than a few on one letter. The search
- * query is cut the same way (src/news/search-query.ts).
+ * query is cut the same way (src/store/sqlite/search-query.ts).
  */
 const MAX_MARK_RUN = 8;
 const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARK_RUN}})\\p{M}+`, "gu");

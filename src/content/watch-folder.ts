@@ -1,6 +1,6 @@
 import { type Dirent, existsSync, type FSWatcher, readdirSync, realpathSync, statSync, watch } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Logger } from "../framework/ports.js";
+import type { Logger } from "../domain/logger.js";
 import { isHiddenPath } from "./list-files.js";
 
 /**

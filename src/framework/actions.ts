@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Action } from "./reply.js";
+import type { Action } from "../domain/reply.js";
 
 /**
  * Packs a button's action into the few bytes platforms allow (Telegram callback_data: 64 bytes,

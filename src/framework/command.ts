@@ -1,8 +1,13 @@
-import type { Locale, Localized } from "./locale.js";
+import type { Clock } from "../domain/clock.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { LibraryPort } from "../domain/library.js";
+import type { Locale } from "../domain/locale.js";
+import type { Logger } from "../domain/logger.js";
+import type { Reply } from "../domain/reply.js";
+import type { SchedulingService } from "../domain/scheduling-service.js";
+import type { ChannelRef } from "../domain/target.js";
+import type { Localized } from "./locale.js";
 import type { MessageKey } from "./messages.js";
-import type { Clock, InsightsPort, LibraryPort, Logger } from "./ports.js";
-import type { Reply } from "./reply.js";
-import type { SchedulingPort } from "./scheduling-port.js";
 import { typeset } from "./typography.js";
 import type { Translate, WordBook } from "./words.js";
 
@@ -49,14 +54,6 @@ export type ArgsOf<O extends readonly OptionSpec[]> = {
     : ValueOf<K["type"]> | undefined;
 };
 
-export type PlatformName = "console" | "discord" | "telegram";
-
-/** Where a command was typed: also the target of posts and the key of per-channel settings. */
-export interface ChannelRef {
-  platform: PlatformName;
-  id: string;
-}
-
 /** The services commands use; main.ts wires the real ones, tests pass fakes. */
 export interface Services {
   library: LibraryPort;
@@ -64,7 +61,7 @@ export interface Services {
   clock: Clock;
   log: Logger;
   /** Schedules, subscriptions and channel settings; absent where no scheduler runs (the CLI). */
-  scheduling?: SchedulingPort;
+  scheduling?: SchedulingService;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { ChannelRef, Command, CommandContext, Leaf, Services } from "./command.js";
-import type { Locale } from "./locale.js";
+import type { Locale } from "../domain/locale.js";
+import type { ChannelRef } from "../domain/target.js";
+import type { Command, CommandContext, Leaf, Services } from "./command.js";
 import { sharedWords, translator } from "./messages.js";
 import { type WordBook, wordsTranslator } from "./words.js";
 

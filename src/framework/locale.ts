@@ -1,10 +1,4 @@
-/** The interface languages Newsdesk speaks. Article languages are wider: any ISO 639-1 code. */
-export const LOCALES = ["en", "fr"] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
+import { isLocale, type Locale } from "../domain/locale.js";
 
 /**
  * Maps a platform locale ("fr", "fr-FR", "en-GB", Telegram's language_code) to a supported one.

@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.js";
+import type { Locale } from "../domain/locale.js";
 import {
   defineWords,
   type Params,

@@ -1,5 +1,5 @@
+import type { Action, Block, Button } from "../domain/reply.js";
 import type { Translate } from "./messages.js";
-import type { Action, Block, Button } from "./reply.js";
 
 /**
  * Splits blocks into pages of at most `budget` characters of text, on block (paragraph)

@@ -1,6 +1,7 @@
-import type { PlatformName } from "./command.js";
+import type { Reply } from "../domain/reply.js";
+import type { PlatformName } from "../domain/target.js";
 import type { Translate } from "./messages.js";
-import { type Reply, textReply } from "./reply.js";
+import { textReply } from "./reply.js";
 
 /**
  * The per-user limit on commands and button presses (docs/adr/0056): a token bucket per user and

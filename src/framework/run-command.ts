@@ -1,10 +1,10 @@
+import type { Locale } from "../domain/locale.js";
+import type { Reply } from "../domain/reply.js";
 import type { Args, Command, CommandContext, Leaf, OptionSpec } from "./command.js";
 import { placeholderOf, usage } from "./command.js";
 import { withCommandWords } from "./context.js";
 import { errorRef, UserError } from "./errors.js";
-import type { Locale } from "./locale.js";
 import type { MessageKey, Translate } from "./messages.js";
-import type { Reply } from "./reply.js";
 import { textReply } from "./reply.js";
 import { sanitizeInvocation } from "./sanitize.js";
 

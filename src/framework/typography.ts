@@ -1,4 +1,4 @@
-import type { Locale } from "./locale.js";
+import type { Locale } from "../domain/locale.js";
 
 /**
  * French typography, the one rule for every French word the bot says: a no-break space before

@@ -2,8 +2,8 @@
  * The per-article work the bot asks for (a summary, the key facts) as plain data that can cross
  * to a worker thread, and the one function that does it, on whichever thread runs it.
  */
-import type { Article } from "../content/article.js";
-import type { Fact } from "./fact.js";
+import type { Article } from "../domain/article.js";
+import type { Fact } from "../domain/fact.js";
 import { extractFacts } from "./facts/extract-facts.js";
 import { analysedPart, MAX_ANALYSED_CHARS } from "./sentences.js";
 import { summarizeArticle } from "./summarize.js";

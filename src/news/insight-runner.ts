@@ -6,7 +6,7 @@
  * terminated (the next job starts a fresh one); an error or a crashed thread fails the job alone.
  */
 import { Worker } from "node:worker_threads";
-import type { Logger } from "../framework/ports.js";
+import type { Logger } from "../domain/logger.js";
 import { computeInsight, type InsightJob, type InsightValue } from "./insight-jobs.js";
 import type { ThreadMessage } from "./insight-serve.js";
 

@@ -1,14 +1,9 @@
-import { type Article, articleHash } from "../content/article.js";
-import type { InsightsPort, Logger } from "../framework/ports.js";
-import type { Fact } from "./fact.js";
+import { type Article, articleHash } from "../domain/article.js";
+import type { Fact } from "../domain/fact.js";
+import type { InsightCache, InsightsPort } from "../domain/insights.js";
+import type { Logger } from "../domain/logger.js";
 import { analysedArticle, type InsightJob } from "./insight-jobs.js";
 import { InsightFailure, type InsightRunner, ThreadRunner } from "./insight-runner.js";
-
-/** Where computed insights persist between runs (the SQLite index implements it). */
-export interface InsightCache {
-  cachedInsight(hash: string, kind: string): string | null;
-  storeInsight(hash: string, kind: string, value: string): void;
-}
 
 const MEMORY_ENTRIES = 5_000;
 

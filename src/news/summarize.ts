@@ -13,7 +13,7 @@
  * weight a corpus IDF would otherwise carry. Weights were tuned on OrangeSum lines 1-500 only
  * (see bench/README.md).
  */
-import type { Article } from "../content/article.js";
+import type { Article } from "../domain/article.js";
 import { analysedPart, analysedSentences, splitParagraphs, splitSentences } from "./sentences.js";
 import { type SentenceFeatures, trimScript } from "./summary-features.js";
 import { featureMatrix, linearScores, type SummaryWeights } from "./summary-score.js";

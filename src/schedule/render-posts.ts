@@ -1,11 +1,11 @@
-import type { Article } from "../content/article.js";
-import type { Locale } from "../framework/locale.js";
+import type { Article } from "../domain/article.js";
+import type { DeliveryKind, DeliveryPayload } from "../domain/delivery.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { Locale } from "../domain/locale.js";
+import type { Action, Reply } from "../domain/reply.js";
 import { sharedWords } from "../framework/messages.js";
-import type { InsightsPort } from "../framework/ports.js";
 import { articleCard } from "../framework/present-article.js";
-import type { Action, Reply } from "../framework/reply.js";
 import { wordsTranslator } from "../framework/words.js";
-import type { DeliveryKind, DeliveryPayload } from "../store/deliveries.js";
 import { postWords } from "./post-words.js";
 
 /** Sentences of summary under each article of a post or digest. */
@@ -61,18 +61,4 @@ function moreAction(shown: number, topic: string | null): Action {
   if (topic) return { command: "news", args: { query: topic } };
   if (shown < LATEST_PAGE) return { command: "latest", args: { count: shown, page: 2 } };
   return { command: "latest", args: { page: Math.floor(shown / LATEST_PAGE) + 1 } };
-}
-
-/** "Fri 18 Jul 2025, 09:00" in the given zone and language: what lists and confirmations show. */
-export function formatInstant(instant: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
 }

@@ -1,44 +1,11 @@
-import type { PlatformName } from "../framework/command.js";
-import type { Locale } from "../framework/locale.js";
-import type { Publisher } from "../framework/platform.js";
-import type { ArticleMeta, Clock, InsightsPort, LibraryPort, Logger } from "../framework/ports.js";
-import type { Reply } from "../framework/reply.js";
-import { AnnouncementStore } from "../store/announcements.js";
-import { AuditLog } from "../store/audit.js";
-import type { Db } from "../store/database.js";
-import { DeliveryStore } from "../store/deliveries.js";
-import { InstanceStore } from "../store/instances.js";
-import { ScheduleStore } from "../store/schedules.js";
-import { SettingsStore } from "../store/settings.js";
-import { SubscriptionStore } from "../store/subscriptions.js";
-import { TargetStore } from "../store/targets.js";
-import { type Cron, parseCron } from "./cron.js";
-
-/** What the library tells the scheduler (src/content/library.ts emits these). */
-export interface LibraryChange {
-  type: "added" | "changed" | "removed";
-  id: string;
-}
-
-/**
- * The library as the scheduler needs it: the port, plus change events and a way to see an
- * embargoed article's publish_at (both optional: without them, new articles are still found by
- * comparing the library with the articles already seen, at the next tick).
- */
-export interface SchedulerLibrary extends LibraryPort {
-  onChange?(listener: (event: LibraryChange) => void): unknown;
-  getMeta?(id: string): ArticleMeta | null;
-}
-
-/**
- * A publisher that can make a repeated post a no-op: given the same key twice, the platform
- * keeps the first message (Discord: `nonce` plus `enforce_nonce`, honoured for a few minutes).
- * With it, a send resumed after a crash cannot duplicate; without it, that one send is
- * at-least-once (ADR 0032).
- */
-export interface IdempotentPublisher extends Publisher {
-  publishOnce(channelId: string, reply: Reply, locale: Locale, key: string): Promise<{ messageId: string }>;
-}
+import type { Clock } from "../domain/clock.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { WatchedLibrary } from "../domain/library.js";
+import type { Locale } from "../domain/locale.js";
+import type { Logger } from "../domain/logger.js";
+import type { SchedulingStore } from "../domain/scheduling-store.js";
+import { type Cron, parseCron } from "../framework/cron-syntax.js";
+import type { PublisherRegistry } from "./publisher-registry.js";
 
 /** The automatic part, from configuration (DIGEST_CRON, NEWS_TIMEZONE, ANNOUNCE_TARGETS, CATCH_UP). */
 export interface SchedulerConfig {
@@ -93,37 +60,12 @@ export const DEFAULT_TUNING: Tuning = {
   eventDebounceMs: 1_000,
 };
 
-export interface Stores {
-  schedules: ScheduleStore;
-  deliveries: DeliveryStore;
-  subscriptions: SubscriptionStore;
-  settings: SettingsStore;
-  audit: AuditLog;
-  targets: TargetStore;
-  announcements: AnnouncementStore;
-  instances: InstanceStore;
-}
-
-export function createStores(db: Db): Stores {
-  return {
-    schedules: new ScheduleStore(db),
-    deliveries: new DeliveryStore(db),
-    subscriptions: new SubscriptionStore(db),
-    settings: new SettingsStore(db),
-    audit: new AuditLog(db),
-    targets: new TargetStore(db),
-    announcements: new AnnouncementStore(db),
-    instances: new InstanceStore(db),
-  };
-}
-
 /** Everything the planner, the worker and the port share. */
 export interface SchedulerEnv {
-  db: Db;
-  stores: Stores;
-  library: SchedulerLibrary;
+  store: SchedulingStore;
+  library: WatchedLibrary;
   insights: InsightsPort;
-  publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
+  publishers: PublisherRegistry;
   clock: Clock;
   log: Logger;
   config: Required<Omit<SchedulerConfig, "digestCron">>;
@@ -132,12 +74,12 @@ export interface SchedulerEnv {
 }
 
 /** The channel's /settings time zone, else the configured one. */
-export function zoneOf(env: SchedulerEnv, target: string): string {
-  return env.stores.settings.get(target).timeZone ?? env.config.timeZone;
+export async function zoneOf(env: SchedulerEnv, target: string): Promise<string> {
+  return (await env.store.channelSettings(target)).timeZone ?? env.config.timeZone;
 }
 
-export function localeOfTarget(env: SchedulerEnv, target: string): Locale {
-  return env.stores.settings.get(target).locale ?? env.config.defaultLocale;
+export async function localeOfTarget(env: SchedulerEnv, target: string): Promise<Locale> {
+  return (await env.store.channelSettings(target)).locale ?? env.config.defaultLocale;
 }
 
 const cronCache = new Map<string, Cron | null>();
@@ -152,5 +94,3 @@ export function cachedCron(expression: string): Cron | null {
   }
   return cron;
 }
-
-export const SYSTEM_ACTOR = { id: "system", name: "system" } as const;

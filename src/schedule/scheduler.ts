@@ -1,35 +1,29 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import type { PlatformName } from "../framework/command.js";
-import type { Publisher } from "../framework/platform.js";
-import type { Clock, InsightsPort, Logger } from "../framework/ports.js";
-import type { SchedulingPort } from "../framework/scheduling-port.js";
-import type { Db } from "../store/database.js";
-import type { DeliveryState } from "../store/deliveries.js";
-import { minimumGapMs, parseCron } from "./cron.js";
+import type { Clock, TimerHandle, Timers } from "../domain/clock.js";
+import type { DeliveryState } from "../domain/delivery.js";
+import type { InsightsPort } from "../domain/insights.js";
+import type { WatchedLibrary } from "../domain/library.js";
+import type { Logger } from "../domain/logger.js";
+import { SYSTEM_ACTOR } from "../domain/schedule.js";
+import type { SchedulingService } from "../domain/scheduling-service.js";
+import type { SchedulingStore } from "../domain/scheduling-store.js";
+import { parseTarget, targetOf } from "../domain/target.js";
+import { parseCron } from "../framework/cron-syntax.js";
+import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
-import {
-  createStores,
-  DEFAULT_TUNING,
-  type IdempotentPublisher,
-  type SchedulerConfig,
-  type SchedulerEnv,
-  type SchedulerLibrary,
-  SYSTEM_ACTOR,
-  type Tuning,
-} from "./scheduler-env.js";
+import type { PublisherRegistry } from "./publisher-registry.js";
+import { DEFAULT_TUNING, type SchedulerConfig, type SchedulerEnv, type Tuning } from "./scheduler-env.js";
 import { createSchedulingService } from "./scheduling-service.js";
-import { parseTarget, targetOf } from "./targets.js";
 import { canonicalTimeZone } from "./time-zone.js";
-import type { TimerHandle, Timers } from "./timers.js";
 
 export interface SchedulerDeps {
-  db: Db;
-  library: SchedulerLibrary;
+  store: SchedulingStore;
+  library: WatchedLibrary;
   insights: InsightsPort;
-  /** Read at each send, so platforms may be added after creation (before start()). */
-  publishers: Partial<Record<PlatformName, Publisher | IdempotentPublisher>>;
+  /** Read at each send: platforms join it as they come up. */
+  publishers: PublisherRegistry;
   clock: Clock;
   timers: Timers;
   log: Logger;
@@ -42,8 +36,11 @@ export interface SchedulerDeps {
 
 export interface Scheduler {
   /** For the commands: services.scheduling. */
-  readonly port: SchedulingPort;
-  /** Registers this process, resumes unfinished deliveries, catches up missed slots, runs. */
+  readonly port: SchedulingService;
+  /**
+   * Registers this process, resumes unfinished deliveries, catches up missed slots, runs.
+   * Resolves once the first pass has planned (the library's baseline is taken); its sends go on.
+   */
   start(): Promise<void>;
   /**
    * Stops claiming work and waits for the sends in flight, each marked done as it returns; with
@@ -56,13 +53,13 @@ export interface Scheduler {
   /** Resolves when no pass is running (tests, shutdown). */
   idle(): Promise<void>;
   /** Outbox counts, for logs and tests. */
-  stats(): Record<DeliveryState, number>;
+  stats(): Promise<Record<DeliveryState, number>>;
 }
 
 /**
  * The scheduler: configured digests and announcements, moderators' schedules, and the outbox
  * that delivers them exactly once (ADRs 0030-0035). Time comes from the Clock and Timers ports;
- * nothing here sleeps. One pass = plan (synchronous SQLite transactions) then send (async).
+ * nothing here sleeps. One pass = plan (units of work on the SchedulingStore port) then send.
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const timeZone = canonicalTimeZone(deps.config.timeZone);
@@ -76,8 +73,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return targetOf(ref);
   });
   const env: SchedulerEnv = {
-    db: deps.db,
-    stores: createStores(deps.db),
+    store: deps.store,
     library: deps.library,
     insights: deps.insights,
     publishers: deps.publishers,
@@ -94,7 +90,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     digestCron,
     tuning: { ...DEFAULT_TUNING, ...deps.tuning },
   };
-  const { timers, log } = deps;
+  const { timers, log, store } = deps;
   if (
     digestCron &&
     minimumGapMs(digestCron, timeZone, deps.clock.now(), 400, env.tuning.minDigestGapMs) <
@@ -118,15 +114,22 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let planFailed = false;
   let heartbeatTimer: TimerHandle | null = null;
   let eventTimer: TimerHandle | null = null;
+  /** Library changes being noted, so that a pass starts after them. */
+  let noting: Promise<unknown> = Promise.resolve();
+  /** Resolves when the first pass has planned. */
+  let firstPlanned: () => void = () => undefined;
+  const planned = new Promise<void>((resolve) => {
+    firstPlanned = resolve;
+  });
 
   // Listen from creation: the library may announce files before start().
-  deps.library.onChange?.((event) => {
+  deps.library.onChange((event) => {
     if (stopped) return;
-    try {
-      onLibraryChange(env, event);
-    } catch (error) {
-      log.error({ err: error, event }, "scheduler could not note a library change");
-    }
+    noting = noting
+      .then(() => onLibraryChange(env, event))
+      .catch((error: unknown) =>
+        log.error({ err: error, event }, "scheduler could not note a library change"),
+      );
     wakeSoon();
   });
 
@@ -152,28 +155,33 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     try {
       do {
         again = false;
-        planFailed = planAll(env, startup) > 0;
+        await noting;
+        planFailed = (await planAll(env, startup)) > 0;
         startup = false;
+        firstPlanned();
         await runDeliveries(env, me.id, () => stopped);
       } while (again && !stopped);
     } catch (error) {
       log.error({ err: error }, "scheduler pass failed");
     } finally {
+      firstPlanned();
       running = null;
-      arm();
+      await arm();
     }
   }
 
-  function arm(): void {
+  async function arm(): Promise<void> {
     if (stopped) return;
-    if (timer) timers.clear(timer);
     let delay = env.tuning.maxSleepMs;
     try {
-      delay = nextWakeAt(env) - deps.clock.now().getTime();
+      delay = (await nextWakeAt(env)) - deps.clock.now().getTime();
       if (planFailed) delay = Math.max(delay, PLAN_RETRY_MS);
     } catch (error) {
       log.error({ err: error }, "scheduler could not compute its next wake-up");
     }
+    // Stopped, or woken by something else, while the store answered.
+    if (stopped || running) return;
+    if (timer) timers.clear(timer);
     timer = timers.set(
       () => {
         timer = null;
@@ -183,34 +191,36 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     );
   }
 
-  function heartbeat(): void {
+  async function heartbeat(): Promise<void> {
     if (stopped) return;
     try {
-      const now = deps.clock.now();
-      env.stores.instances.heartbeat(me.id, now.toISOString());
-      env.stores.deliveries.renewClaims(me.id, new Date(now.getTime() + env.tuning.claimTtlMs).toISOString());
-      if (reapDead() > 0) wake();
+      await store.heartbeat(me.id, deps.clock.now().toISOString(), env.tuning.claimTtlMs);
+      if ((await reapDead()) > 0) wake();
     } catch (error) {
       log.error({ err: error }, "scheduler heartbeat failed");
     }
-    heartbeatTimer = timers.set(heartbeat, env.tuning.heartbeatMs);
+    if (!stopped) heartbeatTimer = timers.set(() => void heartbeat(), env.tuning.heartbeatMs);
   }
 
-  /** Claims of schedulers that died (same host: the pid is gone; elsewhere: silent too long). */
-  function reapDead(): number {
+  /**
+   * Claims of schedulers that died are released at once: on this host, when their pid is gone;
+   * anywhere, when they have been silent too long. Their leases would end on their own; this only
+   * makes a restart on the same host resume at once.
+   */
+  async function reapDead(): Promise<number> {
     const now = deps.clock.now();
     let released = 0;
-    for (const other of env.stores.instances.others(me.id)) {
+    for (const other of await store.otherInstances(me.id)) {
       const silent = now.getTime() - Date.parse(other.seenAt) > env.tuning.deadAfterMs;
       // Same pid on the same host (a container restarted as pid 1) is dead unless it is a
       // scheduler of this very process.
       const gone =
         other.host === me.host && (other.pid === me.pid ? !liveHere.has(other.id) : !isAlive(other.pid));
       if (!silent && !gone) continue;
-      released += env.stores.deliveries.releaseClaims([other.id], now.toISOString());
-      env.stores.instances.remove(other.id);
+      const count = await store.releaseInstance(other.id, now.toISOString());
+      released += count;
       log.info(
-        { instance: other.id, pid: other.pid, host: other.host, released },
+        { instance: other.id, pid: other.pid, host: other.host, released: count },
         "took over from a dead scheduler",
       );
     }
@@ -237,15 +247,15 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   /** This process no longer schedules: its registration goes, so nobody waits for its heartbeat. */
-  function leave(): void {
+  async function leave(): Promise<void> {
     liveHere.delete(me.id);
-    if (started) env.stores.instances.remove(me.id);
+    if (started) await store.removeInstance(me.id);
   }
 
   async function idleThenLeave(): Promise<void> {
     while (running) await running;
     try {
-      leave();
+      await leave();
     } catch {
       // The database closed first (the process is exiting): the next start reaps our row.
     }
@@ -257,32 +267,33 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async start() {
       if (started) return;
       const now = deps.clock.now().toISOString();
-      env.stores.instances.register({ ...me, startedAt: now, seenAt: now });
+      await store.registerInstance({ ...me, startedAt: now, seenAt: now });
       liveHere.add(me.id);
-      reapDead();
+      await reapDead();
       // Configured targets come back at each start: fixing them is a restart (ADR 0033).
       for (const target of env.config.targets) {
-        if (env.stores.targets.enable(target)) {
-          env.stores.audit.record({
-            at: now,
-            actorId: SYSTEM_ACTOR.id,
-            actorName: SYSTEM_ACTOR.name,
-            target,
-            action: "target.enabled",
-            detail: { reason: "restart" },
-          });
+        const audit = {
+          at: now,
+          actorId: SYSTEM_ACTOR.id,
+          actorName: SYSTEM_ACTOR.name,
+          target,
+          action: "target.enabled",
+          detail: { reason: "restart" },
+        };
+        if (await store.enableTarget(target, audit)) {
           log.info({ target }, "configured target enabled again at start");
         }
       }
-      const counts = env.stores.deliveries.countByState();
+      const counts = await store.countDeliveries();
       if (counts.pending + counts.sending > 0) {
         log.info({ pending: counts.pending, sending: counts.sending }, "resuming unfinished deliveries");
       }
       started = true;
-      heartbeatTimer = timers.set(heartbeat, env.tuning.heartbeatMs);
-      // The first pass plans synchronously up to its first send: once this line is out, the
-      // library's baseline is taken and unfinished deliveries are claimed or under way.
+      heartbeatTimer = timers.set(() => void heartbeat(), env.tuning.heartbeatMs);
       wake();
+      // Once the first pass has planned, the library's baseline is taken and unfinished
+      // deliveries are being claimed.
+      await planned;
       log.info({ instance: me.id, pid: me.pid }, "scheduler running");
     },
 
@@ -294,7 +305,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (eventTimer) timers.clear(eventTimer);
       const drained = await drain(options.drainMs);
       if (!drained) {
-        const inFlight = started ? env.stores.deliveries.claimedBy(me.id) : [];
+        const inFlight = started ? await store.claimedBy(me.id) : [];
         log.warn(
           { deliveries: inFlight, waitedMs: options.drainMs },
           "stopping with sends still in flight: each is sent again at the next start (twice, if the platform had already accepted it)",
@@ -304,7 +315,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         void idleThenLeave();
         return { inFlight };
       }
-      leave();
+      await leave();
       return { inFlight: [] };
     },
     wake,
@@ -313,7 +324,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       while (running) await running;
     },
 
-    stats: () => env.stores.deliveries.countByState(),
+    stats: () => store.countDeliveries(),
   };
 }
 

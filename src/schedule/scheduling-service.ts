@@ -1,55 +1,62 @@
-// Over 300 lines on purpose: every method has one shape (validate, write with its audit row, wake) and reads best side by side.
-import type { ChannelRef } from "../framework/command.js";
-import { UserError } from "../framework/errors.js";
-import type { Locale } from "../framework/locale.js";
+// Over 300 lines on purpose: every method has one shape (validate, one unit of work with its audit entry, wake) and reads best side by side.
+import type { AuditEntry } from "../domain/channel.js";
+import type { Locale } from "../domain/locale.js";
 import type {
   Actor,
   ChannelOverview,
+  Schedule,
+  ScheduleState,
   ScheduleView,
-  SchedulingPort,
   StateReason,
-} from "../framework/scheduling-port.js";
-import type { ScheduleRow } from "../store/schedules.js";
-import { minimumGapMs, nextFire, parseCron } from "./cron.js";
-import { cronError } from "./explain-cron.js";
-import { formatInstant } from "./render-posts.js";
+} from "../domain/schedule.js";
+import type { SchedulingService } from "../domain/scheduling-service.js";
+import { type ChannelRef, targetOf } from "../domain/target.js";
+import { parseCron } from "../framework/cron-syntax.js";
+import { UserError } from "../framework/errors.js";
+import { cronError } from "../framework/explain-cron.js";
+import { formatInstant } from "../framework/format-time.js";
+import { minimumGapMs, nextFire } from "./cron.js";
+import { parseWhen } from "./parse-when.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
-import { targetOf } from "./targets.js";
 import { canonicalTimeZone } from "./time-zone.js";
 import { topicKey } from "./topics.js";
 
-const YEAR_MS = 366 * 86_400_000;
+/** A year ahead at most: further is more likely a typo than a plan. */
+const MAX_AHEAD_MS = 366 * 86_400_000;
 const MAX_TOPIC = 64;
+/** A change that lost a race with another (a planner, another moderator) is checked again this often. */
+const ATTEMPTS = 3;
 
 /**
- * The moderator side of scheduling. Every method validates first (bad input throws a UserError
- * and changes nothing), then changes the database and the audit log in one transaction, then
- * wakes the scheduler so new timings apply at once.
+ * The moderator side of scheduling (the SchedulingService port). Every method validates first
+ * (bad input throws a UserError and changes nothing), then changes the store and the audit log in
+ * one unit of work, then wakes the scheduler so new timings apply at once.
  */
-export function createSchedulingService(env: SchedulerEnv, wake: () => void): SchedulingPort {
-  const { schedules, subscriptions, settings, audit, targets } = env.stores;
+export function createSchedulingService(env: SchedulerEnv, wake: () => void): SchedulingService {
+  const { store } = env;
 
-  const record = (channel: ChannelRef, actor: Actor, action: string, detail: Record<string, unknown>) =>
-    audit.record({
+  const entry = (channel: ChannelRef, actor: Actor, action: string, detail: Record<string, unknown>) =>
+    ({
       at: env.clock.now().toISOString(),
       actorId: actor.id,
       actorName: actor.name,
       target: targetOf(channel),
       action,
       detail,
-    });
+    }) satisfies AuditEntry;
 
-  const view = (row: ScheduleRow): ScheduleView => {
+  const view = async (row: Schedule, zone?: string): Promise<ScheduleView> => {
     const now = env.clock.now();
+    const timeZone = zone ?? (await zoneOf(env, row.target));
     let nextRun: Date | null = null;
     if (row.state === "active" && row.kind === "post" && row.runAt) nextRun = new Date(row.runAt);
     if (row.state === "active" && row.kind === "digest" && row.cron) {
       const cron = cachedCron(row.cron);
-      nextRun = cron ? nextFire(cron, now, zoneOf(env, row.target)) : null;
+      nextRun = cron ? nextFire(cron, now, timeZone) : null;
     }
     const meta = row.articleId
-      ? (env.library.getMeta?.(row.articleId) ?? env.library.get(row.articleId))
+      ? (env.library.getMeta(row.articleId) ?? env.library.get(row.articleId))
       : null;
     return {
       id: row.id,
@@ -60,44 +67,47 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       cron: row.cron,
       topic: row.topic,
       state: row.state,
-      stateReason: row.stateReason as StateReason | null,
+      stateReason: row.stateReason,
       stateDetail: row.stateBy,
       stateAt: row.stateAt ? new Date(row.stateAt) : null,
       nextRun,
+      timeZone,
       createdBy: row.createdByName,
       createdAt: new Date(row.createdAt),
     };
   };
 
   /** A schedule of this channel, by the id the user typed. */
-  const find = (channel: ChannelRef, idText: string): ScheduleRow => {
+  const find = async (channel: ChannelRef, idText: string): Promise<Schedule> => {
     const id = normalizeShortId(idText);
-    const row = id ? schedules.get(id) : null;
+    const row = id ? await store.getSchedule(id) : null;
     if (!row || row.target !== targetOf(channel))
       throw new UserError("schedule.notFound", { id: idText.slice(0, 20) });
     return row;
   };
 
-  const when = (channel: ChannelRef, at: Date) =>
-    formatInstant(at, zoneOf(env, targetOf(channel)), env.config.defaultLocale);
+  /** "Fri 18 Jul 2025, 09:00 (Europe/Paris)" in the actor's language. */
+  const when = (actor: Actor, at: Date, zone: string) =>
+    `${formatInstant(at, zone, actor.locale ?? env.config.defaultLocale)} (${zone})`;
 
-  const insert = (channel: ChannelRef, actor: Actor, row: Omit<ScheduleRow, "id" | "createdAt">) => {
-    const now = env.clock.now().toISOString();
-    const full: ScheduleRow = { ...row, id: newShortId((id) => schedules.exists(id)), createdAt: now };
-    env.db
-      .transaction(() => {
-        schedules.insert(full);
-        record(channel, actor, `schedule.${row.kind}`, {
-          id: full.id,
-          articleId: row.articleId,
-          runAt: row.runAt,
-          cron: row.cron,
-          topic: row.topic,
-        });
-      })
-      .immediate();
+  const insert = async (
+    channel: ChannelRef,
+    actor: Actor,
+    row: Omit<Schedule, "id" | "createdAt">,
+  ): Promise<ScheduleView> => {
+    const createdAt = env.clock.now().toISOString();
+    const audit = (id: string) =>
+      entry(channel, actor, `schedule.${row.kind}`, {
+        id,
+        articleId: row.articleId,
+        runAt: row.runAt,
+        cron: row.cron,
+        topic: row.topic,
+      });
+    // An id taken (by this process or another) is simply not written: the next one is tried.
+    const id = await newShortId((id) => store.createSchedule({ ...row, id, createdAt }, audit(id)));
     wake();
-    return view(full);
+    return view({ ...row, id, createdAt });
   };
 
   const base = (channel: ChannelRef, actor: Actor) => ({
@@ -110,36 +120,46 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
     createdByName: actor.name,
   });
 
-  const setState = (
+  /**
+   * Checks a schedule of the channel and moves it to a new state, with its audit entry. `decide`
+   * throws when the change does not apply; it runs again if the schedule changed meanwhile.
+   */
+  const change = async (
     channel: ChannelRef,
     actor: Actor,
-    row: ScheduleRow,
-    change: { state: ScheduleRow["state"]; reason: StateReason | null; lastSlot?: string },
+    id: string,
     action: string,
-  ) => {
-    const now = env.clock.now().toISOString();
-    env.db
-      .transaction(() => {
-        schedules.setState(row.id, change.state, change.reason, change.reason ? actor.name : null, now);
-        if (change.lastSlot) schedules.setLastSlot(row.id, change.lastSlot);
-        record(channel, actor, action, { id: row.id, from: row.state, to: change.state });
-      })
-      .immediate();
-    wake();
-    return view(schedules.get(row.id) ?? row);
+    decide: (row: Schedule) => { state: ScheduleState; reason: StateReason | null; lastSlot?: string },
+  ): Promise<ScheduleView> => {
+    for (let attempt = 1; ; attempt++) {
+      const row = await find(channel, id);
+      const next = decide(row);
+      const at = env.clock.now().toISOString();
+      const changed = await store.changeSchedule(
+        row.id,
+        row.state,
+        { ...next, by: next.reason ? actor.name : null, at },
+        entry(channel, actor, action, { id: row.id, from: row.state, to: next.state }),
+      );
+      if (changed || attempt === ATTEMPTS) {
+        wake();
+        return view((await store.getSchedule(row.id)) ?? row);
+      }
+    }
   };
 
   return {
     timeZoneOf: (channel) => zoneOf(env, targetOf(channel)),
-    localeOf: (channel) => settings.get(targetOf(channel)).locale,
 
-    schedulePost(channel, actor, input) {
+    async schedulePost(channel, actor, input) {
       const now = env.clock.now();
-      if (input.runAt.getTime() <= now.getTime()) {
-        throw new UserError("schedule.pastTime", { time: when(channel, input.runAt) });
-      }
-      if (input.runAt.getTime() - now.getTime() > YEAR_MS) {
-        throw new UserError("schedule.tooFar", { time: when(channel, input.runAt) });
+      const zone = await zoneOf(env, targetOf(channel));
+      const at = typeof input.when === "string" ? parseWhen(input.when, { now, timeZone: zone }) : input.when;
+      if (!at) throw new UserError("schedule.badWhen", { when: String(input.when).slice(0, 80) });
+      if (at.getTime() <= now.getTime())
+        throw new UserError("schedule.pastTime", { time: when(actor, at, zone) });
+      if (at.getTime() - now.getTime() > MAX_AHEAD_MS) {
+        throw new UserError("schedule.tooFar", { time: when(actor, at, zone) });
       }
       const article = env.library.get(input.articleId);
       if (!article) throw new UserError("schedule.unknownArticle", { query: input.articleId.slice(0, 80) });
@@ -147,19 +167,19 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
         ...base(channel, actor),
         kind: "post",
         articleId: article.id,
-        runAt: input.runAt.toISOString(),
+        runAt: at.toISOString(),
         cron: null,
         topic: null,
         lastSlot: null,
       });
     },
 
-    scheduleDigest(channel, actor, input) {
+    async scheduleDigest(channel, actor, input) {
       const shown = input.cron.trim().slice(0, 80);
       const cron = parseCron(input.cron);
       if (!cron) throw cronError(input.cron);
       const now = env.clock.now();
-      const zone = zoneOf(env, targetOf(channel));
+      const zone = await zoneOf(env, targetOf(channel));
       if (!nextFire(cron, now, zone)) throw new UserError("schedule.neverFires", { cron: shown });
       // The gap between consecutive fire times over a year, DST days included, not the syntax.
       const gap = minimumGapMs(cron, zone, now, 400, env.tuning.minDigestGapMs);
@@ -182,16 +202,22 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       });
     },
 
-    overview(channel): ChannelOverview {
+    async overview(channel): Promise<ChannelOverview> {
       const target = targetOf(channel);
-      const health = targets.get(target);
+      const [health, settings, rows, subscriptions] = await Promise.all([
+        store.targetHealth(target),
+        store.channelSettings(target),
+        store.schedulesOf(target),
+        store.subscriptionsOf(target),
+      ]);
+      const timeZone = settings.timeZone ?? env.config.timeZone;
       const configured = env.config.targets.includes(target);
       return {
         target,
-        timeZone: zoneOf(env, target),
-        locale: settings.get(target).locale ?? env.config.defaultLocale,
-        schedules: schedules.listForTarget(target).map(view),
-        subscriptions: subscriptions.forTarget(target).map((s) => s.topic),
+        timeZone,
+        locale: settings.locale ?? env.config.defaultLocale,
+        schedules: await Promise.all(rows.map((row) => view(row, timeZone))),
+        subscriptions: subscriptions.map((s) => s.topic),
         disabled: health?.disabledAt
           ? { since: new Date(health.disabledAt), reason: health.reason ?? "" }
           : null,
@@ -202,115 +228,90 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
     },
 
     cancel(channel, actor, id) {
-      const row = find(channel, id);
-      if (row.state === "done" || row.state === "cancelled")
-        throw new UserError("schedule.finished", { id: row.id });
-      return setState(channel, actor, row, { state: "cancelled", reason: null }, "schedule.cancel");
+      return change(channel, actor, id, "schedule.cancel", (row) => {
+        if (row.state === "done" || row.state === "cancelled")
+          throw new UserError("schedule.finished", { id: row.id });
+        return { state: "cancelled", reason: null };
+      });
     },
 
     pause(channel, actor, id) {
-      const row = find(channel, id);
-      if (row.state === "paused") throw new UserError("schedule.alreadyPaused", { id: row.id });
-      if (row.state !== "active") throw new UserError("schedule.finished", { id: row.id });
-      return setState(channel, actor, row, { state: "paused", reason: "paused" }, "schedule.pause");
+      return change(channel, actor, id, "schedule.pause", (row) => {
+        if (row.state === "paused") throw new UserError("schedule.alreadyPaused", { id: row.id });
+        if (row.state !== "active") throw new UserError("schedule.finished", { id: row.id });
+        return { state: "paused", reason: "paused" };
+      });
     },
 
-    resume(channel, actor, id) {
-      const row = find(channel, id);
+    async resume(channel, actor, id) {
+      const row = await find(channel, id);
       const target = targetOf(channel);
-      const disabled = targets.isDisabled(target);
+      const disabled = Boolean((await store.targetHealth(target))?.disabledAt);
       const retryable = row.state === "failed" && row.kind === "post" && row.stateReason !== "articleRemoved";
       if (row.state !== "paused" && !retryable && !(row.state === "active" && disabled)) {
         throw new UserError(row.state === "active" ? "schedule.notPaused" : "schedule.finished", {
           id: row.id,
         });
       }
-      let targetEnabled = false;
-      if (disabled) {
-        env.db
-          .transaction(() => {
-            targetEnabled = targets.enable(target);
-            record(channel, actor, "target.enabled", { id: row.id });
-          })
-          .immediate();
-      }
+      const targetEnabled = disabled
+        ? await store.enableTarget(target, entry(channel, actor, "target.enabled", { id: row.id }))
+        : false;
       if (row.state === "active") {
         wake();
-        return { schedule: view(row), targetEnabled };
+        return { schedule: await view(row), targetEnabled };
       }
-      // A resumed digest owes nothing for the time it was paused.
-      const lastSlot = row.kind === "digest" ? env.clock.now().toISOString() : undefined;
-      const schedule = setState(
-        channel,
-        actor,
-        row,
-        { state: "active", reason: null, lastSlot },
-        "schedule.resume",
-      );
+      const schedule = await change(channel, actor, id, "schedule.resume", (current) => {
+        if (current.state !== row.state) throw new UserError("schedule.finished", { id: current.id });
+        // A resumed digest owes nothing for the time it was paused.
+        const lastSlot = current.kind === "digest" ? env.clock.now().toISOString() : undefined;
+        return { state: "active", reason: null, lastSlot };
+      });
       return { schedule, targetEnabled };
     },
 
-    subscribe(channel, actor, topicText) {
+    async subscribe(channel, actor, topicText) {
       const topic = topicText.trim();
       const key = topicKey(topic);
       if (key === "" || topic.length > MAX_TOPIC) throw new UserError("subscribe.badTopic");
-      const now = env.clock.now().toISOString();
-      let added = false;
-      env.db
-        .transaction(() => {
-          added = subscriptions.add({
-            target: targetOf(channel),
-            topicKey: key,
-            topic,
-            createdById: actor.id,
-            createdByName: actor.name,
-            createdAt: now,
-          });
-          if (added) record(channel, actor, "subscribe", { topic });
-        })
-        .immediate();
+      const subscription = {
+        target: targetOf(channel),
+        topicKey: key,
+        topic,
+        createdById: actor.id,
+        createdByName: actor.name,
+        createdAt: env.clock.now().toISOString(),
+      };
+      const added = await store.subscribe(subscription, entry(channel, actor, "subscribe", { topic }));
       const { categories, tags } = env.library.topics();
       const known = [...categories, ...tags].some((t) => topicKey(t.name) === key);
       return { added, topic, known };
     },
 
-    unsubscribe(channel, actor, topicText) {
+    async unsubscribe(channel, actor, topicText) {
       const topic = topicText.trim();
       const target = targetOf(channel);
-      let removed = false;
-      env.db
-        .transaction(() => {
-          removed = subscriptions.remove(target, topicKey(topic));
-          if (removed) record(channel, actor, "unsubscribe", { topic });
-        })
-        .immediate();
-      return { removed, topic, following: subscriptions.forTarget(target).map((s) => s.topic) };
+      const audit = entry(channel, actor, "unsubscribe", { topic });
+      const removed = await store.unsubscribe(target, topicKey(topic), audit);
+      const following = (await store.subscriptionsOf(target)).map((s) => s.topic);
+      return { removed, topic, following };
     },
 
-    setTimeZone(channel, actor, zone) {
+    async setTimeZone(channel, actor, zone) {
       const canonical = canonicalTimeZone(zone);
       if (!canonical) throw new UserError("settings.badTimeZone", { zone: zone.trim().slice(0, 64) });
       const target = targetOf(channel);
-      const before = zoneOf(env, target);
-      env.db
-        .transaction(() => {
-          settings.setTimeZone(target, canonical, actor.name, env.clock.now().toISOString());
-          record(channel, actor, "settings.timezone", { from: before, to: canonical });
-        })
-        .immediate();
+      const before = await zoneOf(env, target);
+      const audit = entry(channel, actor, "settings.timezone", { from: before, to: canonical });
+      await store.updateChannelSettings(target, { timeZone: canonical }, actor.name, audit);
       wake();
       return canonical;
     },
 
-    setLanguage(channel, actor, locale: Locale) {
+    async setLanguage(channel, actor, locale: Locale) {
       const target = targetOf(channel);
-      const before = settings.get(target).locale;
-      env.db
-        .transaction(() => {
-          settings.setLocale(target, locale, actor.name, env.clock.now().toISOString());
-          record(channel, actor, "settings.language", { from: before, to: locale });
-        })
-        .immediate();
+      const before = (await store.channelSettings(target)).locale;
+      const audit = entry(channel, actor, "settings.language", { from: before, to: locale });
+      await store.updateChannelSettings(target, { locale }, actor.name, audit);
     },
   };
 }

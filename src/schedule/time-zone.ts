@@ -1,3 +1,5 @@
+import { dateFormatter } from "../framework/format-time.js";
+
 /**
  * Wall-clock arithmetic in IANA time zones, on plain epoch milliseconds, with no dependency on
  * the host's own zone. The one DST policy of Newsdesk lives here (ADR 0031):
@@ -18,24 +20,16 @@ export interface WallTime {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, f);
-  }
-  return f;
+  return dateFormatter("wall-parts", "en-US", zone, {
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
 }
 
 /** The canonical spelling of a zone ("europe/paris" -> "Europe/Paris"), or null if unknown. */

@@ -1,4 +1,4 @@
-import type { ArticleMeta } from "../framework/ports.js";
+import type { ArticleMeta } from "../domain/article.js";
 
 /**
  * Topics are categories and tags, matched without regard to case or accents: "Économie",

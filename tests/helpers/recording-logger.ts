@@ -1,4 +1,4 @@
-import type { Logger } from "../../src/framework/ports.js";
+import type { Logger } from "../../src/domain/logger.js";
 import { waitFor } from "./wait-for.js";
 
 export interface LogLine {

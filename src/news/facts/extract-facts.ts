@@ -4,9 +4,10 @@
  * the modules beside this one for each kind. Facts are deduplicated (one per entity, a person with
  * their richest role) and ordered by kind (FACT_KINDS), then by first appearance.
  */
-import type { Article } from "../../content/article.js";
-import type { Fact, FactKind } from "../fact.js";
-import { FACT_KINDS, MAX_FACTS_PER_KIND } from "../fact.js";
+import type { Article } from "../../domain/article.js";
+import type { Fact, FactKind } from "../../domain/fact.js";
+import { FACT_KINDS } from "../../domain/fact.js";
+import { MAX_FACTS_PER_KIND } from "../fact.js";
 import { analysedPart, analysedSentences, MAX_SENTENCE_CHARS } from "../sentences.js";
 import { before, type SentenceContext, type Where } from "./context.js";
 import { findDates, publicationDate, referenceDate } from "./dates.js";

@@ -1,7 +1,7 @@
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import type { Locale } from "../../domain/locale.js";
 import type { Services } from "../../framework/command.js";
-import type { Locale } from "../../framework/locale.js";
 import type { Platform } from "../../framework/platform.js";
 import { renderPlain } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
@@ -62,7 +62,8 @@ export function createConsolePlatform(options: {
       reader = null;
       await queue;
     },
-    async publish(_channelId, reply) {
+    /** The terminal is one place, and a post printed twice harms nobody: the key is not used. */
+    async publish(_target, reply) {
       posts += 1;
       print(`--- post #${posts} ---`);
       print(renderPlain(session.seen(reply)));

@@ -1,8 +1,8 @@
+import type { Locale } from "../../domain/locale.js";
+import type { Action, Reply } from "../../domain/reply.js";
 import type { CommandContext, Services } from "../../framework/command.js";
 import { makeContext } from "../../framework/context.js";
-import type { Locale } from "../../framework/locale.js";
 import { parseCommandLine } from "../../framework/parse-command-line.js";
-import type { Action, Reply } from "../../framework/reply.js";
 import { type CommandRegistry, runCommand } from "../../framework/run-command.js";
 import { wordsTranslator } from "../../framework/words.js";
 import { consoleWords } from "./console-words.js";

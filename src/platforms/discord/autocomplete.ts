@@ -1,4 +1,4 @@
-import type { LibraryPort } from "../../framework/ports.js";
+import type { LibraryPort } from "../../domain/library.js";
 import { clip, LIMITS, nonEmpty } from "./limits.js";
 
 /**

@@ -1,17 +1,17 @@
 import { type Client, DiscordjsErrorCodes, Events } from "discord.js";
+import type { Locale } from "../../domain/locale.js";
+import type { Logger } from "../../domain/logger.js";
+import { PublishError } from "../../domain/publisher.js";
 import { ActionCodec } from "../../framework/actions.js";
 import type { Services } from "../../framework/command.js";
-import type { Locale } from "../../framework/locale.js";
-import { type Platform, PublishError } from "../../framework/platform.js";
-import type { Logger } from "../../framework/ports.js";
+import type { Platform } from "../../framework/platform.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
-import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
 import { createDiscordClient } from "./client.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS, POST_PACE } from "./limits.js";
-import { postToChannel } from "./publish.js";
+import { nonceBase, postToChannel } from "./publish.js";
 import { RECONNECT_DEFAULTS, type ReconnectOptions } from "./reconnect-backoff.js";
 import { syncCommands } from "./register-commands.js";
 import { renderReply } from "./render-embeds.js";
@@ -114,18 +114,13 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
       log.info({}, "discord stopped");
     },
 
-    async publish(channelId: string, reply: Reply, _locale: Locale) {
-      if (state !== "running") throw new PublishError("transient", "discord is not connected");
-      return postToChannel(client, pacer, channelId, renderReply(reply, codec));
-    },
-
     /**
-     * The scheduler's stable key becomes the nonce: a post resumed after a crash, within the few
-     * minutes Discord remembers nonces, returns the message already created instead of a twin.
+     * The key becomes the messages' nonce (publish.ts): a post resumed after a crash, within the
+     * few minutes Discord remembers nonces, returns the message already created instead of a twin.
      */
-    async publishOnce(channelId: string, reply: Reply, _locale: Locale, key: string) {
+    async publish(target, reply, { key }) {
       if (state !== "running") throw new PublishError("transient", "discord is not connected");
-      return postToChannel(client, pacer, channelId, renderReply(reply, codec), key);
+      return postToChannel(client, pacer, target.id, renderReply(reply, codec), nonceBase(key));
     },
   };
   return platform;

@@ -6,11 +6,12 @@ import {
   type Interaction,
   RESTJSONErrorCodes,
 } from "discord.js";
+import type { Locale } from "../../domain/locale.js";
+import type { Logger } from "../../domain/logger.js";
 import type { ActionCodec } from "../../framework/actions.js";
 import type { Args, CommandContext, Services } from "../../framework/command.js";
 import { makeContext } from "../../framework/context.js";
-import { type Locale, pickLocale } from "../../framework/locale.js";
-import type { Logger } from "../../framework/ports.js";
+import { pickLocale } from "../../framework/locale.js";
 import { type RateLimiter, slowDownReply } from "../../framework/rate-limit.js";
 import { textReply } from "../../framework/reply.js";
 import {

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import {
   type Client,
   DiscordAPIError,
@@ -7,7 +7,7 @@ import {
   RateLimitError,
   RESTJSONErrorCodes,
 } from "discord.js";
-import { PublishError } from "../../framework/platform.js";
+import { PublishError } from "../../domain/publisher.js";
 import type { SendThrottle } from "../../framework/send-throttle.js";
 import type { DiscordMessage } from "./render-embeds.js";
 import { NO_MENTIONS } from "./respond.js";
@@ -21,6 +21,14 @@ const PERMANENT_CODES: ReadonlySet<number> = new Set([
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
   RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel,
 ]);
+
+/**
+ * The nonce of a post's messages, from the caller's key: 20 characters, so that the part number
+ * appended to it keeps each nonce within Discord's 25. The same key gives the same nonces.
+ */
+export function nonceBase(key: string): string {
+  return createHash("sha256").update(key).digest("base64url").slice(0, 20);
+}
 
 /**
  * Posts rendered messages to a channel. Each message carries a fresh nonce with enforce_nonce, so

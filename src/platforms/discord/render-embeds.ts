@@ -6,9 +6,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from "discord.js";
+import type { Block, Button, Card, Field, Reply } from "../../domain/reply.js";
 import type { ActionCodec } from "../../framework/actions.js";
 import { splitLong } from "../../framework/paginate.js";
-import type { Block, Button, Card, Field, Reply } from "../../framework/reply.js";
 import { escapeMarkdownText } from "./escape-markdown.js";
 import { clip, LIMITS, nonEmpty } from "./limits.js";
 

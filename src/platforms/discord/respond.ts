@@ -4,7 +4,7 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
 } from "discord.js";
-import type { Reply } from "../../framework/reply.js";
+import type { Reply } from "../../domain/reply.js";
 import type { DiscordMessage } from "./render-embeds.js";
 
 /** Every payload states it, on top of the client default: article text must never ping anyone. */

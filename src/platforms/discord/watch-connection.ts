@@ -1,5 +1,5 @@
 import { type Client, Events } from "discord.js";
-import type { Logger } from "../../framework/ports.js";
+import type { Logger } from "../../domain/logger.js";
 import { FATAL_CLOSE_CODES } from "./client.js";
 import { describe } from "./safe-error.js";
 

@@ -1,4 +1,4 @@
-import type { Logger } from "../../framework/ports.js";
+import type { Logger } from "../../domain/logger.js";
 import { realTimers, type TimerClock } from "../../framework/send-throttle.js";
 
 /**

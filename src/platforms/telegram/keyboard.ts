@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "telegraf/types";
+import type { Button, Reply } from "../../domain/reply.js";
 import type { ActionCodec } from "../../framework/actions.js";
-import type { Button, Reply } from "../../framework/reply.js";
 import { LIMITS } from "./limits.js";
 
 /** Telegram shows long labels cut anyway; a short one keeps the row readable. */

@@ -1,4 +1,4 @@
-import type { Logger } from "../../framework/ports.js";
+import type { Logger } from "../../domain/logger.js";
 import type { RawChat, Sender } from "./parse-update.js";
 
 /** How the check asks Telegram about a member (bot.telegram.getChatMember in production). */

@@ -1,9 +1,9 @@
 import type { Telegram } from "telegraf";
 import type { InlineKeyboardMarkup } from "telegraf/types";
+import type { Logger } from "../../domain/logger.js";
+import { PublishError } from "../../domain/publisher.js";
+import type { Reply } from "../../domain/reply.js";
 import type { ActionCodec } from "../../framework/actions.js";
-import { PublishError } from "../../framework/platform.js";
-import type { Logger } from "../../framework/ports.js";
-import type { Reply } from "../../framework/reply.js";
 import { RetryLater, type SendThrottle } from "../../framework/send-throttle.js";
 import { inlineKeyboard } from "./keyboard.js";
 import { LIMITS } from "./limits.js";

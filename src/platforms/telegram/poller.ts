@@ -1,4 +1,4 @@
-import type { Logger } from "../../framework/ports.js";
+import type { Logger } from "../../domain/logger.js";
 import { classifyError } from "./telegram-errors.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { BotCommand } from "telegraf/types";
+import { LOCALES, type Locale } from "../../domain/locale.js";
 import type { Command } from "../../framework/command.js";
-import { LOCALES, type Locale } from "../../framework/locale.js";
 import { LIMITS } from "./limits.js";
 
 /** Telegram's rule for command names: 1-32 of a-z, 0-9 and _. */

@@ -1,4 +1,4 @@
-import type { Block, Card, Reply } from "../../framework/reply.js";
+import type { Block, Card, Reply } from "../../domain/reply.js";
 import { labelSeparator } from "../../framework/typography.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from "../../framework/ports.js";
+import type { Logger } from "../../domain/logger.js";
 
 /**
  * What the Bot API's errors mean for us. telegraf throws TelegramError ({ code, description,

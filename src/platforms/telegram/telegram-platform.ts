@@ -1,11 +1,13 @@
 import { Telegraf } from "telegraf";
+import type { Locale } from "../../domain/locale.js";
+import type { Logger } from "../../domain/logger.js";
+import { PublishError, type Published, type PublishOptions } from "../../domain/publisher.js";
+import type { Reply } from "../../domain/reply.js";
+import type { ChannelRef } from "../../domain/target.js";
 import { ActionCodec } from "../../framework/actions.js";
 import type { Services } from "../../framework/command.js";
-import type { Locale } from "../../framework/locale.js";
-import { type Platform, PublishError } from "../../framework/platform.js";
-import type { Logger } from "../../framework/ports.js";
+import type { Platform } from "../../framework/platform.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
-import type { Reply } from "../../framework/reply.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
 import { FairDispatcher, type FairLimits } from "./fair-dispatch.js";
@@ -134,12 +136,14 @@ class TelegramPlatform implements Platform {
   /**
    * Posts a reply (schedules, announcements). Throws PublishError. When the group had become a
    * supergroup, the post goes to the new chat and the result carries `movedTo` with its id.
+   * Telegram has no idempotency key: `key` is not used, and a post resent after a crash may
+   * appear twice (ADR 0032).
    */
-  async publish(channelId: string, reply: Reply, _locale: Locale): Promise<{ messageId: string }> {
+  async publish(target: ChannelRef, reply: Reply, _options: PublishOptions): Promise<Published> {
     if (this.state === "stopped") throw new PublishError("transient", "the Telegram platform is stopped");
     let sent: Awaited<ReturnType<Outbox["send"]>>;
     try {
-      sent = await this.outbox.send({ chatId: channelId }, reply);
+      sent = await this.outbox.send({ chatId: target.id }, reply);
     } catch (error) {
       // The outbox throws PublishError with a scrubbed message; anything else (the queue closing
       // under us) becomes one, scrubbed too.
@@ -148,7 +152,7 @@ class TelegramPlatform implements Platform {
     }
     const first = sent.messageIds[0];
     if (first === undefined) throw new PublishError("permanent", "the reply rendered to no message");
-    const result: { messageId: string; movedTo?: string } = { messageId: String(first) };
+    const result: Published = { messageId: String(first) };
     if (sent.movedTo) result.movedTo = sent.movedTo;
     return result;
   }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Logger } from "../../framework/ports.js";
+import type { Logger } from "../../domain/logger.js";
 
 /**
  * The webhook endpoint: a bare node:http server. Every request must carry Telegram's

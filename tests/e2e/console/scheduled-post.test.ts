@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../../src/store/database.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
 import { spawnBot } from "../../helpers/spawn-bot.js";
 

@@ -1,7 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PublishError } from "../../../src/domain/publisher.js";
 import type { Platform } from "../../../src/framework/platform.js";
-import { PublishError } from "../../../src/framework/platform.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
 import { gate, waitFor } from "../../helpers/wait-for.js";
@@ -19,6 +19,9 @@ import {
 } from "./harness.js";
 import { CHANNEL_ID, DiscordStandIn, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in.js";
 import { EPHEMERAL } from "./stand-in-limits.js";
+
+/** Where a post goes. */
+const channel = (id: string) => ({ platform: "discord" as const, id });
 
 describe("GIVEN the real discord.js against the stand-in, over content/", () => {
   let standIn: DiscordStandIn;
@@ -247,7 +250,11 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     const route = `/channels/${CHANNEL_ID}/messages`;
     standIn.rateLimit((method, path) => method === "POST" && path === route, 1, 1);
     const started = Date.now();
-    const { messageId } = await bot.publish(CHANNEL_ID, { text: "Digest", cards: [] }, "en");
+    const { messageId } = await bot.publish(
+      channel(CHANNEL_ID),
+      { text: "Digest", cards: [] },
+      { key: "digest:429" },
+    );
     const posts = standIn.calls.filter((c) => c.method === "POST" && c.path === route);
     expect(posts.map((c) => c.status)).toEqual([429, 200]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -259,19 +266,30 @@ describe("GIVEN the real discord.js against the stand-in, over content/", () => 
     const route = `/channels/${CHANNEL_ID}/messages`;
     const before = standIn.calls.filter((c) => c.method === "POST" && c.path === route).length;
     const reply = { text: "Resumed digest", cards: [] };
-    const first = await bot.publishOnce?.(CHANNEL_ID, reply, "en", "k3y-0f-delivery-0001");
-    const again = await bot.publishOnce?.(CHANNEL_ID, reply, "en", "k3y-0f-delivery-0001");
+    // A real delivery key is longer than Discord's 25-character nonce: the adapter derives one.
+    const key = `digest:discord:${CHANNEL_ID}:2025-07-17T09:00:00.000Z`;
+    const first = await bot.publish(channel(CHANNEL_ID), reply, { key });
+    const again = await bot.publish(channel(CHANNEL_ID), reply, { key });
+    const other = await bot.publish(channel(CHANNEL_ID), reply, { key: `${key}-next` });
     const posts = standIn.calls.filter((c) => c.method === "POST" && c.path === route).slice(before);
-    expect(posts.map((c) => c.body?.nonce)).toEqual(["k3y-0f-delivery-00010", "k3y-0f-delivery-00010"]);
-    expect(again?.messageId).toBe(first?.messageId);
+    const nonces = posts.map((c) => String(c.body?.nonce));
+    expect(nonces[0]).toBe(nonces[1]);
+    expect(nonces[0]?.length).toBeLessThanOrEqual(25);
+    expect(nonces[2]).not.toBe(nonces[0]);
+    expect(again.messageId).toBe(first.messageId);
+    expect(other.messageId).not.toBe(first.messageId);
   });
 
   it("WHEN a post goes to an unknown or forbidden channel THEN a permanent PublishError", async () => {
     const reply = { text: "x", cards: [] };
-    const unknown = await bot.publish("399999999999999999", reply, "en").catch((e: unknown) => e);
+    const unknown = await bot
+      .publish(channel("399999999999999999"), reply, { key: "k1" })
+      .catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(PublishError);
     expect((unknown as PublishError).kind).toBe("permanent");
-    const locked = await bot.publish(LOCKED_CHANNEL_ID, reply, "en").catch((e: unknown) => e);
+    const locked = await bot
+      .publish(channel(LOCKED_CHANNEL_ID), reply, { key: "k2" })
+      .catch((e: unknown) => e);
     expect((locked as PublishError).kind).toBe("permanent");
     expect((locked as PublishError).message).toContain("50013");
   });

@@ -145,7 +145,11 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
     });
     expect(echoed.answer.content).toContain("@everyone <@&123>");
 
-    await bot.publish(CHANNEL_ID, { text: "@everyone <@&123> new post", cards: [] }, "en");
+    await bot.publish(
+      { platform: "discord", id: CHANNEL_ID },
+      { text: "@everyone <@&123> new post", cards: [] },
+      { key: "mentions" },
+    );
 
     const bodies = messageBodies(standIn.calls);
     expect(bodies.length).toBeGreaterThanOrEqual(5);
@@ -161,9 +165,9 @@ describe("GIVEN articles written for the test (long, many alike, full of mention
       text: paragraph(i + 1),
     }));
     await bot.publish(
-      CHANNEL_ID,
+      { platform: "discord", id: CHANNEL_ID },
       { text: intro, cards: [{ title: "The long read about harbours", body }] },
-      "en",
+      { key: "long-read" },
     );
     const posts = standIn.calls.filter((c) => c.method === "POST" && c.path === route).slice(before);
     expect(posts.every((c) => c.status === 200)).toBe(true);

@@ -109,9 +109,9 @@ describe("GIVEN a running bot", () => {
       await expectNoReconnect(standIn, logs.lines);
       await logs.waitForLine(/discord stopped/);
       expect(onFatal).toHaveBeenCalledTimes(1);
-      await expect(bot.publish("300000000000000001", { cards: [] } as never, "en")).rejects.toThrow(
-        /not connected/,
-      );
+      await expect(
+        bot.publish({ platform: "discord", id: "300000000000000001" }, { cards: [] }, { key: "k" }),
+      ).rejects.toThrow(/not connected/);
     });
   }
 });

@@ -19,13 +19,16 @@
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Article } from "../../../src/content/article.js";
-import { silentLogger, systemClock } from "../../../src/framework/ports.js";
-import type { Reply } from "../../../src/framework/reply.js";
+import type { Article } from "../../../src/domain/article.js";
+import { systemClock, systemTimers } from "../../../src/domain/clock.js";
+import type { WatchedLibrary } from "../../../src/domain/library.js";
+import { silentLogger } from "../../../src/domain/logger.js";
+import type { Publisher } from "../../../src/domain/publisher.js";
+import type { Reply } from "../../../src/domain/reply.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler } from "../../../src/schedule/scheduler.js";
-import type { IdempotentPublisher, SchedulerLibrary } from "../../../src/schedule/scheduler-env.js";
-import { systemTimers } from "../../../src/schedule/timers.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
+import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
 
 const dbPath = process.env.DB ?? "";
 const sink = process.env.SINK ?? "";
@@ -57,7 +60,7 @@ const seed: Article = {
 };
 const { sections: _sections, ...seedMeta } = seed;
 
-const library: SchedulerLibrary = {
+const library: WatchedLibrary = {
   search: () => [seedMeta],
   latest: () => [seedMeta],
   get: (id) => (id === seed.id ? seed : null),
@@ -66,6 +69,7 @@ const library: SchedulerLibrary = {
   topics: () => ({ categories: [], tags: [] }),
   suggest: () => [],
   count: () => 1,
+  onChange: () => undefined,
 };
 
 let posts = 0;
@@ -99,23 +103,22 @@ async function post(channelId: string, reply: Reply, key: string | null): Promis
   return { messageId: `${process.pid}-${posts}` };
 }
 
-const publisher: IdempotentPublisher = {
+// Like Discord, the "platform" keeps a post once per key; a plain one (Telegram) ignores the key.
+const telegram: Publisher = {
   platform: "telegram",
-  publish: (channelId, reply) => post(channelId, reply, null),
-  publishOnce: (channelId, reply, _locale, key) => post(channelId, reply, key),
+  publish: (target, reply, { key }) => post(target.id, reply, plain ? null : key),
 };
-const telegram = plain ? { platform: publisher.platform, publish: publisher.publish } : publisher;
 
 const db = openDatabase(dbPath);
 const scheduler = createScheduler({
-  db,
+  store: new SqliteSchedulingStore(db),
   library,
   insights: {
     summary: async (a, n) => [a.sections[0]?.text ?? ""].slice(0, n),
     facts: async () => [],
     cachedSummary: () => null,
   },
-  publishers: { telegram },
+  publishers: new PublisherRegistry([telegram]),
   clock: systemClock,
   timers: systemTimers,
   log: silentLogger,
@@ -136,7 +139,7 @@ await scheduler.start();
 process.stdout.write(`started ${process.pid}\n`);
 
 const poll = setInterval(async () => {
-  const stats = scheduler.stats();
+  const stats = await scheduler.stats();
   if (stats.done + stats.failed >= TARGETS.length && stats.pending + stats.sending === 0) {
     clearInterval(poll);
     await scheduler.stop();

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../../src/store/database.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { spawnBot } from "../../helpers/spawn-bot.js";
 import { waitFor } from "../../helpers/wait-for.js";
 

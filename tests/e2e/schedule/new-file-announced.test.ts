@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
-import type { Publisher } from "../../../src/framework/platform.js";
-import type { Reply } from "../../../src/framework/reply.js";
+import type { Publisher } from "../../../src/domain/publisher.js";
+import type { Reply } from "../../../src/domain/reply.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { SEED_FILE } from "../../helpers/seed.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
@@ -31,8 +32,8 @@ describe("a file written into the content folder", () => {
     const posted: { channelId: string; reply: Reply }[] = [];
     const recorder: Publisher = {
       platform: "console",
-      publish: async (channelId, reply) => {
-        posted.push({ channelId, reply });
+      publish: async (target, reply) => {
+        posted.push({ channelId: target.id, reply });
         return { messageId: String(posted.length) };
       },
     };
@@ -43,9 +44,14 @@ describe("a file written into the content folder", () => {
       defaultLocale: "en",
       log: rec.log,
       watch: true,
-      schedule: { digestCron: null, timeZone: "UTC", targets: ["console"], catchUp: "latest" },
+      schedule: {
+        digestCron: null,
+        timeZone: "UTC",
+        targets: ["console"],
+        catchUp: "latest",
+        publishers: new PublisherRegistry([recorder]),
+      },
     });
-    core.publishers.console = recorder;
     await core.scheduler?.start();
     const titles = () => posted.map((p) => p.reply.cards[0]?.title);
 
@@ -67,7 +73,7 @@ describe("a file written into the content folder", () => {
       ["console", "New article"],
       ["console", "New article"],
     ]);
-    expect(core.scheduler?.stats()).toMatchObject({ done: 2, pending: 0, sending: 0, failed: 0 });
+    expect(await core.scheduler?.stats()).toMatchObject({ done: 2, pending: 0, sending: 0, failed: 0 });
     expect(rec.lines.filter((l) => l.level === "error")).toEqual([]);
   });
 });

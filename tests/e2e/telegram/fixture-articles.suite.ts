@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-
-import { PublishError } from "../../../src/framework/platform.js";
-import type { Reply } from "../../../src/framework/reply.js";
+import { PublishError } from "../../../src/domain/publisher.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import { htmlToPlain } from "../../../src/platforms/telegram/render-html.js";
 import { Emulator } from "./emulator.js";
 import {
   type BotUnderTest,
   buttonData,
+  chat,
   command,
   expectNoViolations,
   FIXTURE_CONTENT,
@@ -118,7 +118,7 @@ describe("Telegram rendering of long and hostile articles", () => {
         { label: "Key facts", action: { command: "facts", args: { article: "long-energy-report" } } },
       ],
     };
-    const result = await bot.platform.publish(String(chatId), reply, "en");
+    const result = await bot.platform.publish(chat(String(chatId)), reply, { key: "k" });
     const messages = await emulator.waitFor("the split reply", () => {
       const list = emulator.botMessages(TOKEN, chatId);
       return list.some((m) => m.replyMarkup) ? list : undefined;
@@ -165,7 +165,7 @@ describe("Telegram rendering of long and hostile articles", () => {
       description: "Forbidden: bot was blocked by the user",
     });
     const error = await bot.platform
-      .publish("305", { text: "hello", cards: [] }, "en")
+      .publish(chat("305"), { text: "hello", cards: [] }, { key: "k" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PublishError);
     expect((error as PublishError).kind).toBe("permanent");
@@ -179,15 +179,12 @@ describe("Telegram rendering of long and hostile articles", () => {
       description: "Bad Request: group chat was upgraded to a supergroup chat",
       parameters: { migrate_to_chat_id: -1000000000306 },
     });
-    const result = (await bot.platform.publish("-306", { text: "moved", cards: [] }, "en")) as {
-      messageId: string;
-      movedTo?: string;
-    };
+    const result = await bot.platform.publish(chat("-306"), { text: "moved", cards: [] }, { key: "k1" });
     expect(result.movedTo).toBe("-1000000000306");
     expect(emulator.botMessages(TOKEN, -1000000000306).map((m) => m.text)).toEqual(["moved"]);
     expect(emulator.botMessages(TOKEN, -306)).toHaveLength(0);
     // Remembered: the next post goes straight to the new chat.
-    await bot.platform.publish("-306", { text: "again", cards: [] }, "en");
+    await bot.platform.publish(chat("-306"), { text: "again", cards: [] }, { key: "k2" });
     expect(emulator.botMessages(TOKEN, -1000000000306).map((m) => m.text)).toEqual(["moved", "again"]);
   });
 });

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { createCore } from "../../../src/core.js";
+import type { Locale } from "../../../src/domain/locale.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import type { Command } from "../../../src/framework/command.js";
 import { defineCommand } from "../../../src/framework/command.js";
-import type { Locale } from "../../../src/framework/locale.js";
 import type { Platform } from "../../../src/framework/platform.js";
 import type { RateLimitSettings } from "../../../src/framework/rate-limit.js";
-import { type Reply, textReply } from "../../../src/framework/reply.js";
+import { textReply } from "../../../src/framework/reply.js";
 import { createTelegramPlatform } from "../../../src/platforms/telegram/index.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { ROOT } from "../../helpers/seed.js";
@@ -23,6 +24,11 @@ export const FIXTURE_CONTENT = join(ROOT, "tests/fixtures/telegram/content");
  * Every Bot API rule the bot broke since the last check (a message too long, HTML Telegram cannot
  * parse, callback_data over 64 bytes...): none, or the test fails naming them.
  */
+/** A Telegram chat as a post target. */
+export function chat(id: string): { platform: "telegram"; id: string } {
+  return { platform: "telegram", id };
+}
+
 export function expectNoViolations(emulator: Emulator | undefined): void {
   expect(emulator?.takeViolations() ?? []).toEqual([]);
 }

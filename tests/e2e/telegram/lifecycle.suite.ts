@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { PublishError } from "../../../src/framework/platform.js";
+import { PublishError } from "../../../src/domain/publisher.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { REAL_CONTENT } from "../../helpers/seed.js";
 import { Emulator, freePort } from "./emulator.js";
-import { type BotUnderTest, command, expectNoViolations, startBot } from "./harness.js";
+import { type BotUnderTest, chat, command, expectNoViolations, startBot } from "./harness.js";
 
 /** Start-up, the webhook endpoint, and what the polling loop does when Telegram says no. */
 
@@ -115,7 +115,9 @@ describe("Telegram platform lifecycle", () => {
     await emulator.waitFor("the held poll to be dropped", () => emulator.heldPolls(token) === 0);
     expect(emulator.callsTo("getUpdates", token)).toHaveLength(polls);
     expect(bot.log.find(/stopped with work in progress/)).toBeUndefined();
-    await expect(bot.platform.publish("1", { text: "x", cards: [] }, "en")).rejects.toMatchObject({
+    await expect(
+      bot.platform.publish(chat("1"), { text: "x", cards: [] }, { key: "k" }),
+    ).rejects.toMatchObject({
       kind: "transient",
     });
   });
@@ -160,7 +162,9 @@ describe("Telegram platform lifecycle", () => {
     bots.push(bot);
     emulator.failNextRaw("sendMessage", 406, 1, 200, "<html><body>Access denied by proxy</body></html>");
 
-    const error = await bot.platform.publish("406", textReply("hello"), "en").catch((e: unknown) => e);
+    const error = await bot.platform
+      .publish(chat("406"), textReply("hello"), { key: "k" })
+      .catch((e: unknown) => e);
 
     expect(emulator.callsTo("sendMessage", token)).toHaveLength(1);
     expect(error).toBeInstanceOf(PublishError);

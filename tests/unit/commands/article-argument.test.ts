@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { REAL_CONTENT, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
 
 // The shipped content/ folder: the reproductions name its articles.
@@ -14,7 +15,13 @@ beforeAll(async () => {
     defaultLocale: "en",
     log: silentLogger,
     clock: { now: () => new Date("2025-07-30T08:00:00Z") },
-    schedule: { digestCron: null, timeZone: "UTC", targets: [], catchUp: "none" },
+    schedule: {
+      digestCron: null,
+      timeZone: "UTC",
+      targets: [],
+      catchUp: "none",
+      publishers: new PublisherRegistry(),
+    },
   });
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
 import { REAL_CONTENT, SEED_ID, SEED_SECTIONS, SEED_TITLE } from "../../helpers/seed.js";

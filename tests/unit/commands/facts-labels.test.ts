@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { factsFor, loadLabelledSet } from "../../../bench/facts-quality.js";
 import { factLine } from "../../../commands/facts.js";
 import { factsWords } from "../../../commands/facts.words.js";
-import type { Locale } from "../../../src/framework/locale.js";
+import type { Locale } from "../../../src/domain/locale.js";
 import { wordsTranslator } from "../../../src/framework/words.js";
 
 const MONTHS: Record<Locale, string[]> = {

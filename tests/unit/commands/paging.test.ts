@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { ConsoleSession } from "../../../src/platforms/console/console-session.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";

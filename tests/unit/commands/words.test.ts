@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { type Core, createCore } from "../../../src/core.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import type { Command } from "../../../src/framework/command.js";
 import { sharedWords } from "../../../src/framework/messages.js";
-import { silentLogger } from "../../../src/framework/ports.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { findWords, templateProblem, type WordBook } from "../../../src/framework/words.js";
 import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
@@ -97,8 +97,9 @@ describe("every error key thrown has words where it is thrown", () => {
   const moderator = commands.filter((c) => c.access === "moderator");
   const sources: [string, Command[]][] = [
     ["src/schedule/scheduling-service.ts", moderator],
-    ["src/schedule/explain-cron.ts", moderator],
-    ["src/framework/scheduling-port.ts", moderator],
+    ["src/framework/explain-cron.ts", moderator],
+    ["src/framework/require-scheduling.ts", moderator],
+    ["src/schedule/parse-when.ts", moderator],
     ["src/framework/run-command.ts", [...commands]],
     ["commands/present.ts", ["article", "facts", "schedule"].map(byName)],
     ...readdirSync(join(ROOT, "commands"))

@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { silentLogger } from "../../../src/domain/logger.js";
 import type { Services } from "../../../src/framework/command.js";
-import { silentLogger } from "../../../src/framework/ports.js";
 import { registry } from "../../../src/framework/run-command.js";
 import { createConsolePlatform } from "../../../src/platforms/console/console-platform.js";
 import { columns, wrapText } from "../../../src/platforms/console/wrap-text.js";
@@ -70,7 +70,11 @@ describe("the console platform", () => {
       output: out,
     });
     await platform.start();
-    await platform.publish("console", { text: "A post", cards: [] }, "en");
+    await platform.publish(
+      { platform: "console", id: "console" },
+      { text: "A post", cards: [] },
+      { key: "test" },
+    );
     expect(text().split("\n")[0]).toBe("Newsdesk console: 12 articles loaded. Type /help, or /news bitcoin.");
     expect(text().indexOf("Newsdesk console")).toBeLessThan(text().indexOf("--- post #1 ---"));
     input.end();
@@ -89,7 +93,11 @@ describe("the console platform", () => {
         output: out,
       });
       await platform.start();
-      await platform.publish("console", { text: LONG, cards: [] }, "en");
+      await platform.publish(
+        { platform: "console", id: "console" },
+        { text: LONG, cards: [] },
+        { key: "test" },
+      );
       const lines = text().split("\n");
       if (width) for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(width);
       else expect(lines).toContain(LONG);

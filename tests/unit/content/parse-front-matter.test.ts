@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Article, ParseOutcome } from "../../../src/content/article.js";
+import type { ParseOutcome } from "../../../src/content/article.js";
 import { parseFrontMatter } from "../../../src/content/parse-front-matter.js";
 import { parseArticleBytes } from "../../../src/content/read-article-file.js";
+import type { Article } from "../../../src/domain/article.js";
 
 const FIXTURES = join(import.meta.dirname, "../../fixtures/content");
 const BODY =

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Article, articleBody } from "../../../src/content/article.js";
 import { parseScrapedText, splitGluedHeading } from "../../../src/content/parse-scraped-text.js";
 import { parseArticleBytes } from "../../../src/content/read-article-file.js";
+import { type Article, articleBody } from "../../../src/domain/article.js";
 import { SEED_AUTHOR, SEED_DATE, SEED_FILE, SEED_ID, SEED_SECTIONS, SEED_TITLE } from "../../helpers/seed.js";
 
 const SEED_NAME = `${SEED_ID}.txt`;

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { articleBody, type ParseOutcome } from "../../../src/content/article.js";
+import type { ParseOutcome } from "../../../src/content/article.js";
 import {
   MAX_ARTICLE_BYTES,
   parseArticleBytes,
   readArticleFile,
 } from "../../../src/content/read-article-file.js";
 import { articleIdFromPath } from "../../../src/content/slug.js";
+import { articleBody } from "../../../src/domain/article.js";
 
 const dir = mkdtempSync(join(tmpdir(), "newsdesk-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

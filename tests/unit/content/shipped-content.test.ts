@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleBody } from "../../../src/content/article.js";
 import { listContentFiles } from "../../../src/content/list-files.js";
 import { readArticleFile } from "../../../src/content/read-article-file.js";
+import { articleBody } from "../../../src/domain/article.js";
 import { detectLanguage } from "../../../src/news/detect-language.js";
 import { REAL_CONTENT, SEED_ID } from "../../helpers/seed.js";
 

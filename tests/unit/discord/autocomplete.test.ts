@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LibraryPort } from "../../../src/framework/ports.js";
+import type { LibraryPort } from "../../../src/domain/library.js";
 import { suggestArticles } from "../../../src/platforms/discord/autocomplete.js";
 
 const library = (items: { id: string; title: string }[]) =>

@@ -1,13 +1,13 @@
 import type { Interaction } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../../../src/domain/clock.js";
 import { ActionCodec } from "../../../src/framework/actions.js";
 import { defineCommand, type Services } from "../../../src/framework/command.js";
-import { systemClock } from "../../../src/framework/ports.js";
 import { RateLimiter } from "../../../src/framework/rate-limit.js";
 import { textReply } from "../../../src/framework/reply.js";
 import { registry } from "../../../src/framework/run-command.js";
 import { handleInteraction, type InteractionDeps } from "../../../src/platforms/discord/interactions.js";
-import { FakeTimerClock } from "../../helpers/fake-timer-clock.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 
 /** The Discord side of the per-user limit: one private "slow down", then no answer at all. */
@@ -35,7 +35,7 @@ function setup(burst: number) {
     codec: new ActionCodec(100),
     log: recorder.log,
     deferAfterMs: 1_000,
-    limiter: new RateLimiter({ perMinute: 30, burst }, new FakeTimerClock()),
+    limiter: new RateLimiter({ perMinute: 30, burst }, new FakeClock()),
   };
   return { deps, ran };
 }

@@ -1,11 +1,11 @@
 import { type Client, DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { PublishError } from "../../../src/framework/platform.js";
+import { PublishError } from "../../../src/domain/publisher.js";
 import { SendThrottle } from "../../../src/framework/send-throttle.js";
 import { POST_PACE } from "../../../src/platforms/discord/limits.js";
 import { postToChannel } from "../../../src/platforms/discord/publish.js";
 import type { DiscordMessage } from "../../../src/platforms/discord/render-embeds.js";
-import { FakeTimerClock } from "../../helpers/fake-timer-clock.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 
 const message = (content: string): DiscordMessage => ({ content, embeds: [], components: [] });
 
@@ -13,7 +13,7 @@ const message = (content: string): DiscordMessage => ({ content, embeds: [], com
  * A client whose channels record when each send starts (what Discord's global limit counts) and
  * answer `answerMs` later on the fake clock, so sends in flight overlap as they do over a network.
  */
-function fakeClient(clock: FakeTimerClock, answerMs: number, fail?: (channelId: string) => unknown) {
+function fakeClient(clock: FakeClock, answerMs: number, fail?: (channelId: string) => unknown) {
   const sends: { channelId: string; content: string; at: number }[] = [];
   const client = {
     channels: {
@@ -34,7 +34,7 @@ function fakeClient(clock: FakeTimerClock, answerMs: number, fail?: (channelId: 
 
 describe("Discord channel posts at POST_PACE", () => {
   it("GIVEN 120 posts at once THEN no second holds more than 50 sends, and all are delivered in order", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const pacer = new SendThrottle(POST_PACE, clock);
     const { client, sends } = fakeClient(clock, 30);
     const ids = Array.from({ length: 120 }, (_, i) => `3100${i}`);
@@ -51,7 +51,7 @@ describe("Discord channel posts at POST_PACE", () => {
   });
 
   it("GIVEN a reply in three parts THEN the parts go out in order, with no per-channel gap", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const pacer = new SendThrottle(POST_PACE, clock);
     const { client, sends } = fakeClient(clock, 30);
     const posted = postToChannel(client, pacer, "31", [message("a"), message("b"), message("c")]);
@@ -64,7 +64,7 @@ describe("Discord channel posts at POST_PACE", () => {
   });
 
   it("GIVEN discord.js rejects a send THEN the error is sorted as before and the other posts go on", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const pacer = new SendThrottle(POST_PACE, clock);
     const missingAccess = new DiscordAPIError(
       { code: 50001, message: "Missing Access" },
@@ -86,7 +86,7 @@ describe("Discord channel posts at POST_PACE", () => {
   });
 
   it("GIVEN the pacer is closed (the platform stopped) THEN queued posts fail as transient", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const pacer = new SendThrottle(POST_PACE, clock);
     const { client, sends } = fakeClient(clock, 30);
     const posts = Array.from({ length: 60 }, (_, i) =>

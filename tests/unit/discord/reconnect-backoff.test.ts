@@ -5,13 +5,13 @@ import {
   ReconnectGate,
   reconnectDelay,
 } from "../../../src/platforms/discord/reconnect-backoff.js";
-import { FakeTimerClock, settle } from "../../helpers/fake-timer-clock.js";
+import { FakeClock, settle } from "../../helpers/fake-clock.js";
 
 /** The library's own fixed wait before each reconnect (@discordjs/ws WebSocketShard.destroy). */
 const LIBRARY_WAIT_MS = 500;
 
 function fakeClock() {
-  const timers = new FakeTimerClock();
+  const timers = new FakeClock();
   const waits: number[] = [];
   const clock: ReconnectClock = {
     now: () => timers.now(),

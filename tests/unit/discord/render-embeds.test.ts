@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Button, Card } from "../../../src/domain/reply.js";
 import { ActionCodec } from "../../../src/framework/actions.js";
-import type { Button, Card } from "../../../src/framework/reply.js";
 import { type DiscordMessage, renderReply } from "../../../src/platforms/discord/render-embeds.js";
 import { DISCORD_LIMITS } from "../../e2e/discord/stand-in-limits.js";
 import { checkMessage } from "../../e2e/discord/stand-in-messages.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Block } from "../../../src/domain/reply.js";
 import { paginate, splitLong } from "../../../src/framework/paginate.js";
-import type { Block } from "../../../src/framework/reply.js";
 
 const para = (n: number, ch = "a"): Block => ({ type: "paragraph", text: ch.repeat(n) });
 const size = (page: Block[]) => page.reduce((s, b, i) => s + b.text.length + (i > 0 ? 2 : 0), 0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Action } from "../../../src/domain/reply.js";
 import { defineCommand, defineGroup, defineSubcommand } from "../../../src/framework/command.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { type Action, actionToCommandLine } from "../../../src/framework/reply.js";
+import { actionToCommandLine } from "../../../src/framework/reply.js";
 import { registry } from "../../../src/framework/run-command.js";
 
 const d = { en: "x", fr: "x" };

@@ -6,7 +6,7 @@ import {
   rateLimiter,
   slowDownReply,
 } from "../../../src/framework/rate-limit.js";
-import { FakeTimerClock } from "../../helpers/fake-timer-clock.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 
 /** `count` commands from one user, at the clock's current time: what each one got. */
 function send(
@@ -28,14 +28,14 @@ const tally = (kinds: Admission["kind"][]) => ({
 
 describe("RateLimiter: a token bucket per user", () => {
   it("GIVEN a burst of 10 THEN 10 commands run at once, the 11th gets the slow-down answer, the rest nothing", () => {
-    const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, new FakeTimerClock());
+    const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, new FakeClock());
     const kinds = send(limiter, 300);
     expect(kinds.slice(0, 11)).toEqual([...Array(10).fill("run"), "warn"]);
     expect(tally(kinds)).toEqual({ run: 10, warn: 1, drop: 289 });
   });
 
   it("GIVEN the warning THEN it says when the next command will be heard (one token at 30 a minute: 2 s)", () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const limiter = new RateLimiter({ perMinute: 30, burst: 2 }, clock);
     send(limiter, 2);
     clock.time += 500;
@@ -43,7 +43,7 @@ describe("RateLimiter: a token bucket per user", () => {
   });
 
   it("GIVEN an emptied bucket THEN it refills at perMinute: one command every 2 s at 30 a minute", () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, clock);
     send(limiter, 12);
     clock.time += 1_999;
@@ -57,7 +57,7 @@ describe("RateLimiter: a token bucket per user", () => {
   });
 
   it("GIVEN a user who keeps flooding THEN they are warned once, not once per refill", () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, clock);
     const kinds: Admission["kind"][] = [];
     // Ten commands a second for five minutes.
@@ -72,7 +72,7 @@ describe("RateLimiter: a token bucket per user", () => {
   });
 
   it("GIVEN a pause long enough to fill the bucket THEN a new flood gets one new warning", () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, clock);
     expect(tally(send(limiter, 50)).warn).toBe(1);
     // 18 s refill 9 of the 10 tokens: not yet a fresh start.
@@ -83,26 +83,26 @@ describe("RateLimiter: a token bucket per user", () => {
   });
 
   it("GIVEN one user flooding THEN another user, in the same chat or not, is not limited", () => {
-    const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, new FakeTimerClock());
+    const limiter = new RateLimiter({ perMinute: 30, burst: 10 }, new FakeClock());
     send(limiter, 300, "flooder");
     expect(tally(send(limiter, 10, "neighbour"))).toEqual({ run: 10, warn: 0, drop: 0 });
   });
 
   it("GIVEN one user in several chats THEN the limit is theirs, not the chat's: one bucket for all of them", () => {
     // The key is the user: nothing about the chat is even asked for.
-    const limiter = new RateLimiter({ perMinute: 30, burst: 4 }, new FakeTimerClock());
+    const limiter = new RateLimiter({ perMinute: 30, burst: 4 }, new FakeClock());
     expect(send(limiter, 2, "7")).toEqual(["run", "run"]);
     expect(send(limiter, 3, "7")).toEqual(["run", "run", "warn"]);
   });
 
   it("GIVEN the same id on Discord and Telegram THEN they are two users", () => {
-    const limiter = new RateLimiter({ perMinute: 30, burst: 3 }, new FakeTimerClock());
+    const limiter = new RateLimiter({ perMinute: 30, burst: 3 }, new FakeClock());
     send(limiter, 10, "42", "telegram");
     expect(send(limiter, 3, "42", "discord")).toEqual(["run", "run", "run"]);
   });
 
   it("GIVEN a clock that goes back THEN no token is made out of it", () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     clock.time = 100_000;
     const limiter = new RateLimiter({ perMinute: 30, burst: 2 }, clock);
     send(limiter, 3);
@@ -121,7 +121,7 @@ describe("RateLimiter: a token bucket per user", () => {
   });
 
   it("GIVEN many users who came once THEN their buckets are forgotten once full again (memory follows activity)", () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const limiter = new RateLimiter({ perMinute: 60, burst: 5 }, clock);
     for (let user = 0; user < 5_000; user++) limiter.take("telegram", String(user));
     expect(limiter.tracked()).toBeGreaterThan(1_000);

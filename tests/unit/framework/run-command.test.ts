@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { PlatformName, Services } from "../../../src/framework/command.js";
+import type { PlatformName } from "../../../src/domain/target.js";
+import type { Services } from "../../../src/framework/command.js";
 import { defineCommand } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
 import { UserError } from "../../../src/framework/errors.js";

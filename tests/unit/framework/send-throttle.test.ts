@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { RetryLater, SendThrottle } from "../../../src/framework/send-throttle.js";
 import { PACE } from "../../../src/platforms/telegram/limits.js";
-import { FakeTimerClock, settle } from "../../helpers/fake-timer-clock.js";
+import { FakeClock, settle } from "../../helpers/fake-clock.js";
 
-function recorder(clock: FakeTimerClock) {
+function recorder(clock: FakeClock) {
   const starts: { chat: string; label: string; at: number }[] = [];
   const task = (chat: string, label: string) => async () => {
     starts.push({ chat, label, at: clock.now() });
@@ -15,7 +15,7 @@ function recorder(clock: FakeTimerClock) {
 // Telegram's pace exercises every limit the throttle has: per chat, per group minute, overall.
 describe("SendThrottle at Telegram's pace", () => {
   it("GIVEN three messages to one chat THEN they start one second apart, in order", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     const done = ["a", "b", "c"].map((l) => throttle.schedule("1", task("1", l)));
@@ -29,7 +29,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN two chats THEN each keeps its own pace and neither waits for the other", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (const l of ["a1", "a2"]) void throttle.schedule("10", task("10", l));
@@ -40,7 +40,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN 21 messages to a group THEN the 21st waits for the minute window (20 per minute)", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (let i = 0; i < 21; i++) void throttle.schedule("-100", task("-100", String(i)));
@@ -53,7 +53,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN a private chat THEN the group limit does not apply", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (let i = 0; i < 21; i++) void throttle.schedule("100", task("100", String(i)));
@@ -62,7 +62,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN 40 chats at once THEN starts are spread evenly and no second holds more than 30", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const { starts, task } = recorder(clock);
     for (let i = 0; i < 40; i++) void throttle.schedule(String(i + 1), task(String(i + 1), String(i)));
@@ -77,7 +77,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN a 429 THEN the chat is held for retry_after, retried first and delivered once, while others flow", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const attempts: number[] = [];
     let first = true;
@@ -104,7 +104,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN a chat that keeps answering 429 THEN the error is passed on after maxRetries", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle({ ...PACE, maxRetries: 2 }, clock);
     let calls = 0;
     const outcome = throttle
@@ -119,7 +119,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN a task that fails THEN its error is returned and the queue goes on", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const failing = throttle.schedule("1", async () => {
       throw new Error("boom");
@@ -131,7 +131,7 @@ describe("SendThrottle at Telegram's pace", () => {
   });
 
   it("GIVEN close THEN waiting messages are rejected and new ones refused", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const throttle = new SendThrottle(PACE, clock);
     const first = throttle.schedule("1", async () => "sent");
     const second = throttle.schedule("1", async () => "never").catch((e: Error) => e.message);

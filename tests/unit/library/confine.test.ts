@@ -5,8 +5,8 @@ import { loadConfig } from "../../../src/config.js";
 import { LINK_OUTSIDE, LINK_REFUSED, LINK_TO_FOLDER } from "../../../src/content/confine.js";
 import { Library, type LibraryOptions } from "../../../src/content/library.js";
 import { readArticleFile } from "../../../src/content/read-article-file.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -29,7 +29,7 @@ function setup(options: LibraryOptions = {}) {
   const logger = recordingLogger();
   const library = new Library(
     content.dir,
-    new ArticleIndex(db),
+    new SqliteArticleIndex(db),
     { now: () => new Date() },
     logger.log,
     options,

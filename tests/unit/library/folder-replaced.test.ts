@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Library } from "../../../src/content/library.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { markdownArticle } from "../../helpers/temp-content.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -22,7 +22,7 @@ function setup(contentName = "content") {
   const dir = join(parent, contentName);
   const db = openDatabase(":memory:");
   const logger = recordingLogger();
-  const library = new Library(dir, new ArticleIndex(db), { now: () => new Date() }, logger.log);
+  const library = new Library(dir, new SqliteArticleIndex(db), { now: () => new Date() }, logger.log);
   cleanups.push(() => {
     library.close();
     db.close();

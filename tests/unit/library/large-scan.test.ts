@@ -1,11 +1,12 @@
 import { rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Library, type LibraryEvent } from "../../../src/content/library.js";
+import { Library } from "../../../src/content/library.js";
 import { ParseWorker } from "../../../src/content/parse-files.js";
-import { silentLogger } from "../../../src/framework/ports.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import type { LibraryChange } from "../../../src/domain/library.js";
+import { silentLogger } from "../../../src/domain/logger.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
 const cleanups: (() => void)[] = [];
@@ -33,8 +34,8 @@ function archive(n: number) {
 
 function open(dbPath: string, dir: string) {
   const db = openDatabase(dbPath);
-  const library = new Library(dir, new ArticleIndex(db), { now: () => new Date() }, silentLogger);
-  const events: LibraryEvent[] = [];
+  const library = new Library(dir, new SqliteArticleIndex(db), { now: () => new Date() }, silentLogger);
+  const events: LibraryChange[] = [];
   library.onChange((e) => events.push(e));
   cleanups.push(() => {
     library.close();
@@ -59,9 +60,15 @@ describe("Library: a large scan", () => {
   it("GIVEN 6,000 files and parseThreads 1 THEN the same articles load on the main thread", async () => {
     const content = archive(6_000);
     const db = openDatabase(":memory:");
-    const library = new Library(content.dir, new ArticleIndex(db), { now: () => new Date() }, silentLogger, {
-      parseThreads: 1,
-    });
+    const library = new Library(
+      content.dir,
+      new SqliteArticleIndex(db),
+      { now: () => new Date() },
+      silentLogger,
+      {
+        parseThreads: 1,
+      },
+    );
     cleanups.push(() => {
       library.close();
       db.close();
@@ -86,7 +93,12 @@ describe("Migration 3: prefix index on titles only", () => {
       for (const s of ["", "-wal", "-shm"]) rmSync(`${dbPath}${s}`, { force: true });
     });
     const first = openDatabase(dbPath);
-    await new Library(content.dir, new ArticleIndex(first), { now: () => new Date(0) }, silentLogger).load();
+    await new Library(
+      content.dir,
+      new SqliteArticleIndex(first),
+      { now: () => new Date(0) },
+      silentLogger,
+    ).load();
     // Back to what version 2 left: no title index, migration 3 not applied, an insight cached
     // under the hash of that version.
     first.exec("DROP TABLE titles_fts; DELETE FROM schema_migrations WHERE version = 3");
@@ -111,7 +123,7 @@ describe("Migration 3: prefix index on titles only", () => {
     library.close();
     const again = await new Library(
       content.dir,
-      new ArticleIndex(db),
+      new SqliteArticleIndex(db),
       { now: () => new Date() },
       silentLogger,
     ).load();

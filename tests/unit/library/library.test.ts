@@ -2,11 +2,12 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, rmSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Library, type LibraryEvent } from "../../../src/content/library.js";
-import type { Clock } from "../../../src/framework/ports.js";
-import { silentLogger } from "../../../src/framework/ports.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { Library } from "../../../src/content/library.js";
+import type { Clock } from "../../../src/domain/clock.js";
+import type { LibraryChange } from "../../../src/domain/library.js";
+import { silentLogger } from "../../../src/domain/logger.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { SEED_FILE } from "../../helpers/seed.js";
 import { eventually, markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
@@ -22,8 +23,13 @@ function setup(options: { clock?: Clock; dbPath?: string; dir?: string } = {}) {
   const db = openDatabase(options.dbPath ?? ":memory:");
   const warnings: { file?: string; reason?: string }[] = [];
   const log = { ...silentLogger, warn: (obj: object | string) => warnings.push(obj as { file?: string }) };
-  const library = new Library(dir, new ArticleIndex(db), options.clock ?? { now: () => new Date() }, log);
-  const events: LibraryEvent[] = [];
+  const library = new Library(
+    dir,
+    new SqliteArticleIndex(db),
+    options.clock ?? { now: () => new Date() },
+    log,
+  );
+  const events: LibraryChange[] = [];
   library.onChange((e) => events.push(e));
   cleanups.push(() => {
     library.close();

@@ -5,8 +5,8 @@ import { Library } from "../../../src/content/library.js";
 import { createCore } from "../../../src/core.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 import { waitFor } from "../../helpers/wait-for.js";
@@ -85,7 +85,7 @@ describe("Files changed while the first load runs", () => {
     const db = openDatabase(":memory:");
     const library = new Library(
       content.dir,
-      new ArticleIndex(db),
+      new SqliteArticleIndex(db),
       { now: () => new Date() },
       recordingLogger().log,
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../../src/content/article.js";
-import { ArticleIndex, RANK_WINDOW } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import type { Article } from "../../../src/domain/article.js";
+import { RANK_WINDOW, SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 
 function article(id: string, title: string, text: string): Article {
   return {
@@ -21,8 +21,8 @@ function article(id: string, title: string, text: string): Article {
 }
 
 /** Article 0 is the oldest and the best match for "harbour" and "lighthouse" (both in its title). */
-function index(): ArticleIndex {
-  const idx = new ArticleIndex(openDatabase(":memory:"));
+function index(): SqliteArticleIndex {
+  const idx = new SqliteArticleIndex(openDatabase(":memory:"));
   const now = new Date();
   const add = (a: Article) =>
     idx.upsert(a, { file: a.file, id: a.id, mtimeMs: 1, size: 1, hash: a.id }, [], now);
@@ -42,7 +42,7 @@ function index(): ArticleIndex {
   return idx;
 }
 
-describe("ArticleIndex ranking window", () => {
+describe("SqliteArticleIndex ranking window", () => {
   const visible = () => true;
 
   it("GIVEN a word in more articles than the window THEN bm25 ranks the newest window only", () => {

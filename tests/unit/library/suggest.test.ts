@@ -2,10 +2,10 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Library } from "../../../src/content/library.js";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { suggestArticles } from "../../../src/platforms/discord/autocomplete.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { type Db, openDatabase } from "../../../src/store/database.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
 import { SEED_FILE, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   content.write("solar.md", markdownArticle({ title: "Solar panels on every roof", body: "Text here." }));
   content.write("quote.md", markdownArticle({ title: 'The "quoted" NEAR title', body: "Text here." }));
   db = openDatabase(":memory:");
-  library = new Library(content.dir, new ArticleIndex(db), { now: () => new Date() }, silentLogger);
+  library = new Library(content.dir, new SqliteArticleIndex(db), { now: () => new Date() }, silentLogger);
   await library.load();
 });
 afterAll(() => {

@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
-import type { Article } from "../../../src/content/article.js";
+import type { Article } from "../../../src/domain/article.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { makeContext } from "../../../src/framework/context.js";
-import { silentLogger } from "../../../src/framework/ports.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import type { InsightJob } from "../../../src/news/insight-jobs.js";
 import { type InsightRunner, ThreadRunner } from "../../../src/news/insight-runner.js";
 import { createInsights, type Insights } from "../../../src/news/insights.js";
 import { ADVERSARIAL } from "../../helpers/adversarial-texts.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { waitFor } from "../../helpers/wait-for.js";
-import { article, FakeLibrary, FakeTime } from "../schedule/helpers.js";
+import { article, FakeLibrary } from "../schedule/helpers.js";
 
 /** The real work, except for titles that ask to be slow, to throw or to kill the thread. */
 const TEST_WORKER = new URL("../../fixtures/slow-insight-worker.ts", import.meta.url);
@@ -40,12 +41,12 @@ function counting(runner: InsightRunner): InsightRunner & { jobs: InsightJob[] }
 }
 
 function bot(runner: InsightRunner, articles: Article[]) {
-  const time = new FakeTime("2025-07-18T08:00:00Z");
-  const library = new FakeLibrary(time, articles);
+  const time = new FakeClock("2025-07-18T08:00:00Z");
+  const library = new FakeLibrary(time.clock, articles);
   const log = recordingLogger();
   const insights = createInsights(null, { runner, log: log.log });
   closing.push(insights);
-  const services = { library, insights, clock: time, log: silentLogger };
+  const services = { library, insights, clock: time.clock, log: silentLogger };
   const ask = (user: string, command: string, args: Record<string, string | number> = {}) =>
     runCommand(
       reg,

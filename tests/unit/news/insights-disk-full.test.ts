@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { Library } from "../../../src/content/library.js";
+import type { InsightCache } from "../../../src/domain/insights.js";
 import { makeContext } from "../../../src/framework/context.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { inlineRunner } from "../../../src/news/insight-runner.js";
-import { createInsights, type InsightCache } from "../../../src/news/insights.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { createInsights } from "../../../src/news/insights.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { SEED_FILE, SEED_ID, SEED_TITLE } from "../../helpers/seed.js";
 import { tempContent } from "../../helpers/temp-content.js";
@@ -24,7 +25,7 @@ async function fullDisk() {
   const content = tempContent();
   copyFileSync(SEED_FILE, join(content.dir, `${SEED_ID}.txt`));
   const db = openDatabase(":memory:");
-  const index = new ArticleIndex(db);
+  const index = new SqliteArticleIndex(db);
   const library = new Library(content.dir, index, { now: () => new Date() }, recordingLogger().log);
   await library.load();
   cleanups.push(() => {

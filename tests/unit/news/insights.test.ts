@@ -1,13 +1,13 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { articleHash } from "../../../src/content/article.js";
 import { Library } from "../../../src/content/library.js";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { articleHash } from "../../../src/domain/article.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { inlineRunner } from "../../../src/news/insight-runner.js";
 import { createInsights } from "../../../src/news/insights.js";
-import { ArticleIndex } from "../../../src/store/article-index.js";
-import { openDatabase } from "../../../src/store/database.js";
+import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
+import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { SEED_FILE, SEED_ID } from "../../helpers/seed.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
@@ -29,7 +29,7 @@ async function loaded() {
     }),
   );
   const db = openDatabase(":memory:");
-  const index = new ArticleIndex(db);
+  const index = new SqliteArticleIndex(db);
   const library = new Library(content.dir, index, { now: () => new Date() }, silentLogger);
   await library.load();
   cleanups.push(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Section } from "../../../src/content/article.js";
+import type { Section } from "../../../src/domain/article.js";
 import { splitSentences } from "../../../src/news/sentences.js";
 import { summarize, summarizeArticle } from "../../../src/news/summarize.js";
 

@@ -3,12 +3,11 @@ import schedule from "../../../commands/schedule.js";
 import settings from "../../../commands/settings.js";
 import subscribe from "../../../commands/subscribe.js";
 import unsubscribe from "../../../commands/unsubscribe.js";
-import type { PlatformName } from "../../../src/framework/command.js";
-import type { Locale } from "../../../src/framework/locale.js";
+import type { Locale } from "../../../src/domain/locale.js";
+import type { PlatformName } from "../../../src/domain/target.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { AuditLog } from "../../../src/store/audit.js";
 import { article, type Harness, harness } from "./helpers.js";
 
 const commands = registry([schedule, subscribe, unsubscribe, settings]);
@@ -123,7 +122,7 @@ describe("moderator commands", () => {
     expect(text).toMatch(
       /^Scheduled ([a-z2-9]{4}): “Pakistan and El Salvador” will be posted here on Fri, 18 Jul 2025, 09:00 \(Europe\/Paris\)\.$/,
     );
-    const [entry] = new AuditLog(h.db).recent(1);
+    const [entry] = await h.store.recentAudit(1);
     expect(entry).toMatchObject({
       actorId: "u1",
       actorName: "Alice",
@@ -171,10 +170,7 @@ describe("moderator commands", () => {
     await run(`/schedule cancel ${id}`);
     expect((await run("/schedule list")).text).not.toContain(id);
 
-    const actions = new AuditLog(h.db)
-      .recent(20)
-      .map((e) => e.action)
-      .reverse();
+    const actions = (await h.store.recentAudit(20)).map((e) => e.action).reverse();
     expect(actions).toEqual([
       "subscribe",
       "schedule.digest",
@@ -206,8 +202,8 @@ describe("moderator commands", () => {
 
   it("GIVEN /settings language fr THEN confirmed, recorded and used for posts", async () => {
     expect((await run("/settings language FR")).text).toBe("Posts here will be in French.");
-    expect(h.scheduler.port.localeOf({ platform: "discord", id: "100" })).toBe("fr");
-    expect(new AuditLog(h.db).recent(1)[0]).toMatchObject({
+    expect((await h.store.channelSettings("discord:100")).locale).toBe("fr");
+    expect((await h.store.recentAudit(1))[0]).toMatchObject({
       action: "settings.language",
       detail: { to: "fr" },
     });

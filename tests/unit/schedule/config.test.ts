@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../../src/config.js";
-import { parseCron } from "../../../src/schedule/cron.js";
+import { parseCron } from "../../../src/framework/cron-syntax.js";
 
 const problems = (env: Record<string, string>): string[] => {
   try {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import schedule from "../../../commands/schedule.js";
+import { parseCron } from "../../../src/framework/cron-syntax.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { firesEver, minimumGapMs, nextFire, parseCron, previousFire } from "../../../src/schedule/cron.js";
+import { firesEver, minimumGapMs, nextFire, previousFire } from "../../../src/schedule/cron.js";
 import { instantsOf, resolveWallTime, wallTime } from "../../../src/schedule/time-zone.js";
 import { harness } from "./helpers.js";
 

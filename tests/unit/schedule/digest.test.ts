@@ -59,7 +59,7 @@ describe("configured digest (DIGEST_CRON to ANNOUNCE_TARGETS)", () => {
     expect(h.discord.to("111")).toHaveLength(1);
     await h.time.advanceTo("2025-07-20T08:00:00Z"); // three more slots, nothing new
     expect(h.discord.to("111")).toHaveLength(1);
-    expect(h.scheduler.stats().done).toBe(1);
+    expect((await h.scheduler.stats()).done).toBe(1);
   });
 });
 
@@ -73,7 +73,7 @@ describe("a moderator's digest", () => {
       tuning: TUNING,
     });
     await h.scheduler.start();
-    h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 8 * * *" });
+    await h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 8 * * *" });
     await h.time.advanceTo("2025-07-17T08:00:00Z");
     const first = h.discord.to("100");
     expect(first).toHaveLength(1);
@@ -110,7 +110,7 @@ describe("a moderator's digest", () => {
       tuning: TUNING,
     });
     await h.scheduler.start();
-    h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 8 * * *", topic: "ECONOMIE" });
+    await h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 8 * * *", topic: "ECONOMIE" });
     await h.time.advanceTo("2025-07-17T08:00:00Z");
     const [post] = h.discord.to("100");
     expect(post?.reply.cards.map((c) => c.footer)).toEqual(["eco"]);
@@ -129,7 +129,7 @@ describe("catch-up after downtime", () => {
       tuning: TUNING,
     });
     await h.scheduler.start();
-    h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 8 * * *" });
+    await h.scheduler.port.scheduleDigest(paris, alice, { cron: "0 8 * * *" });
     await h.time.advanceTo("2025-07-17T09:00:00Z");
     expect(h.discord.to("100")).toHaveLength(1);
     await h.scheduler.stop();
@@ -168,17 +168,17 @@ describe("one-off posts", () => {
   it("GIVEN /schedule post at 10:00 THEN it is posted at 10:00 exactly once, then leaves the list", async () => {
     h = harness({ start: "2025-07-17T06:00:00Z", articles: [article("a1")], tuning: TUNING });
     await h.scheduler.start();
-    const view = h.scheduler.port.schedulePost(paris, alice, {
+    const view = await h.scheduler.port.schedulePost(paris, alice, {
       articleId: "a1",
-      runAt: new Date("2025-07-17T10:00:00Z"),
+      when: new Date("2025-07-17T10:00:00Z"),
     });
-    expect(h.scheduler.port.overview(paris).schedules.map((s) => s.id)).toEqual([view.id]);
+    expect((await h.scheduler.port.overview(paris)).schedules.map((s) => s.id)).toEqual([view.id]);
     await h.time.advanceTo("2025-07-17T09:59:59Z");
     expect(h.discord.sent).toHaveLength(0);
     await h.time.advanceTo("2025-07-18T00:00:00Z");
     expect(h.discord.to("100").map((s) => s.at)).toEqual(["2025-07-17T10:00:00.000Z"]);
     expect(h.discord.sent[0]?.reply.cards[0]?.title).toBe("Title a1");
-    expect(h.scheduler.port.overview(paris).schedules).toEqual([]);
+    expect((await h.scheduler.port.overview(paris)).schedules).toEqual([]);
   });
 
   it("GIVEN the bot down at the time and CATCH_UP=none THEN it is marked missed, shown in the list", async () => {
@@ -189,20 +189,26 @@ describe("one-off posts", () => {
       tuning: TUNING,
     });
     await h.scheduler.start();
-    h.scheduler.port.schedulePost(paris, alice, { articleId: "a1", runAt: new Date("2025-07-17T10:00:00Z") });
+    await h.scheduler.port.schedulePost(paris, alice, {
+      articleId: "a1",
+      when: new Date("2025-07-17T10:00:00Z"),
+    });
     await h.scheduler.stop();
     h.time.jump("2025-07-17T12:00:00Z");
     h.scheduler = h.another();
     await h.scheduler.start();
     await h.settle();
     expect(h.discord.sent).toHaveLength(0);
-    expect(h.scheduler.port.overview(paris).schedules.map((s) => s.state)).toEqual(["missed"]);
+    expect((await h.scheduler.port.overview(paris)).schedules.map((s) => s.state)).toEqual(["missed"]);
   });
 
   it("GIVEN the bot down at the time and CATCH_UP=latest THEN it is posted at start", async () => {
     h = harness({ start: "2025-07-17T06:00:00Z", articles: [article("a1")], tuning: TUNING });
     await h.scheduler.start();
-    h.scheduler.port.schedulePost(paris, alice, { articleId: "a1", runAt: new Date("2025-07-17T10:00:00Z") });
+    await h.scheduler.port.schedulePost(paris, alice, {
+      articleId: "a1",
+      when: new Date("2025-07-17T10:00:00Z"),
+    });
     await h.scheduler.stop();
     h.time.jump("2025-07-17T12:00:00Z");
     h.scheduler = h.another();

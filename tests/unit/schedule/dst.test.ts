@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import schedule from "../../../commands/schedule.js";
 import settings from "../../../commands/settings.js";
-import type { Article } from "../../../src/content/article.js";
+import type { Article, ArticleMatch, ArticleMeta } from "../../../src/domain/article.js";
+import type { Clock } from "../../../src/domain/clock.js";
+import type { WatchedLibrary } from "../../../src/domain/library.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import type { ArticleMatch, ArticleMeta, Clock } from "../../../src/framework/ports.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import type { SchedulerLibrary } from "../../../src/schedule/scheduler-env.js";
 import { article, type Harness, harness } from "./helpers.js";
 
 /**
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 /** A new article every minute of the clock, forever: nothing a digest slot sees is ever stale. */
-class Wire implements SchedulerLibrary {
+class Wire implements WatchedLibrary {
   constructor(private readonly clock: Clock) {}
   private at(minute: number): Article {
     return article(`w${minute}`, { date: new Date(minute * 60_000).toISOString().slice(0, 10) });
@@ -55,15 +55,16 @@ class Wire implements SchedulerLibrary {
   topics = () => ({ categories: [], tags: [] });
   suggest = () => [];
   count = () => 3;
+  onChange(): void {}
 }
 
 /** A moderator's digest in a channel set to `zone`, run from `from` to `to`: its slots and its posts. */
 async function digestFires(zone: string, cron: string, from: string, to: string) {
   h = harness({ start: from, tuning: TUNING });
-  h.scheduler = h.another({ library: new Wire(h.time) });
+  h.scheduler = h.another({ library: new Wire(h.time.clock) });
   await h.scheduler.start();
-  h.scheduler.port.setTimeZone(channel, alice, zone);
-  h.scheduler.port.scheduleDigest(channel, alice, { cron });
+  await h.scheduler.port.setTimeZone(channel, alice, zone);
+  await h.scheduler.port.scheduleDigest(channel, alice, { cron });
   await h.time.advanceTo(to);
   const slots = h.db
     .prepare("SELECT json_extract(payload, '$.slot') FROM deliveries WHERE kind = 'digest' ORDER BY 1")

@@ -6,28 +6,29 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Article } from "../../../src/content/article.js";
-import type { CommandContext, PlatformName } from "../../../src/framework/command.js";
+import type { Article, ArticleMatch, ArticleMeta, TopicCount } from "../../../src/domain/article.js";
+import type { Clock } from "../../../src/domain/clock.js";
+import type { InsightsPort } from "../../../src/domain/insights.js";
+import type { LibraryChange, WatchedLibrary } from "../../../src/domain/library.js";
+import type { Locale } from "../../../src/domain/locale.js";
+import { silentLogger } from "../../../src/domain/logger.js";
+import {
+  PublishError,
+  type Published,
+  type Publisher,
+  type PublishOptions,
+} from "../../../src/domain/publisher.js";
+import type { Reply } from "../../../src/domain/reply.js";
+import type { SchedulingStore } from "../../../src/domain/scheduling-store.js";
+import type { ChannelRef, PlatformName } from "../../../src/domain/target.js";
+import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
-import type { Locale } from "../../../src/framework/locale.js";
-import { PublishError, type Publisher } from "../../../src/framework/platform.js";
-import type {
-  ArticleMatch,
-  ArticleMeta,
-  Clock,
-  InsightsPort,
-  TopicCount,
-} from "../../../src/framework/ports.js";
-import { silentLogger } from "../../../src/framework/ports.js";
-import type { Reply } from "../../../src/framework/reply.js";
-import { FakeTime } from "../../../src/schedule/fake-time.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
-import type {
-  LibraryChange,
-  SchedulerConfig,
-  SchedulerLibrary,
-} from "../../../src/schedule/scheduler-env.js";
-import { type Db, openDatabase } from "../../../src/store/database.js";
+import type { SchedulerConfig } from "../../../src/schedule/scheduler-env.js";
+import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
+import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 
 export function article(id: string, extra: Partial<Article> = {}): Article {
   return {
@@ -48,7 +49,7 @@ export function article(id: string, extra: Partial<Article> = {}): Article {
 }
 
 /** An in-memory library that behaves like src/content/library.ts: embargo-aware, with events. */
-export class FakeLibrary implements SchedulerLibrary {
+export class FakeLibrary implements WatchedLibrary {
   private readonly articles = new Map<string, Article>();
   private readonly listeners: ((e: LibraryChange) => void)[] = [];
   private seq = 0;
@@ -167,7 +168,8 @@ export interface Sent {
   platform: PlatformName;
   channelId: string;
   reply: Reply;
-  locale: Locale;
+  /** The publish key: the same on every attempt of one delivery. */
+  key: string;
   at: string;
 }
 
@@ -191,7 +193,12 @@ export class RecordingPublisher implements Publisher {
     private readonly clock: Clock,
   ) {}
 
-  async publish(channelId: string, reply: Reply, locale: Locale): Promise<{ messageId: string }> {
+  /** Every call's target id and key, sent or not. */
+  readonly calls: { channelId: string; key: string }[] = [];
+
+  async publish(target: ChannelRef, reply: Reply, { key }: PublishOptions): Promise<Published> {
+    const channelId = target.id;
+    this.calls.push({ channelId, key });
     const attempt = (this.attempts.get(channelId) ?? 0) + 1;
     this.attempts.set(channelId, attempt);
     const outcome = this.fail(channelId, attempt);
@@ -200,7 +207,7 @@ export class RecordingPublisher implements Publisher {
       return new Promise(() => {});
     }
     if (outcome) throw outcome;
-    this.sent.push({ platform: this.platform, channelId, reply, locale, at: this.clock.now().toISOString() });
+    this.sent.push({ platform: this.platform, channelId, reply, key, at: this.clock.now().toISOString() });
     this.n += 1;
     return { messageId: `${this.platform}-${this.n}` };
   }
@@ -210,7 +217,7 @@ export class RecordingPublisher implements Publisher {
   }
 }
 
-export { FakeTime, PublishError };
+export { PublishError };
 
 export const CONFIG: SchedulerConfig = {
   digestCron: null,
@@ -222,7 +229,9 @@ export const CONFIG: SchedulerConfig = {
 
 export interface Harness {
   db: Db;
-  time: FakeTime;
+  /** The scheduling store of the first scheduler, for what a test checks beside the commands. */
+  store: SchedulingStore;
+  time: FakeClock;
   library: FakeLibrary;
   discord: RecordingPublisher;
   telegram: RecordingPublisher;
@@ -252,21 +261,22 @@ export function harness(options: {
   const dir = options.dbPath ? null : mkdtempSync(join(tmpdir(), "newsdesk-schedule-"));
   const path = options.dbPath ?? join(dir as string, "test.db");
   const db = openDatabase(path);
-  const time = new FakeTime(options.start);
-  const library = new FakeLibrary(time, options.articles ?? []);
-  const discord = new RecordingPublisher("discord", time);
-  const telegram = new RecordingPublisher("telegram", time);
+  const time = new FakeClock(options.start);
+  const library = new FakeLibrary(time.clock, options.articles ?? []);
+  const discord = new RecordingPublisher("discord", time.clock);
+  const telegram = new RecordingPublisher("telegram", time.clock);
   const all: Scheduler[] = [];
-  const timersOf = new Map<Scheduler, ReturnType<FakeTime["timers"]>>();
+  const timersOf = new Map<Scheduler, ReturnType<FakeClock["timers"]>>();
   const dbs: Db[] = [db];
-  const make = (overrides: Partial<SchedulerDeps> = {}, ownDb = db): Scheduler => {
+  const store = new SqliteSchedulingStore(db);
+  const make = (overrides: Partial<SchedulerDeps> = {}, ownStore: SchedulingStore = store): Scheduler => {
     const timers = time.timers();
     const s = createScheduler({
-      db: ownDb,
+      store: ownStore,
       library,
       insights: fakeInsights,
-      publishers: { discord, telegram },
-      clock: time,
+      publishers: new PublisherRegistry([discord, telegram]),
+      clock: time.clock,
       timers,
       log: silentLogger,
       config: { ...CONFIG, ...options.config },
@@ -286,6 +296,7 @@ export function harness(options: {
   };
   return {
     db,
+    store,
     time,
     library,
     discord,
@@ -294,7 +305,7 @@ export function harness(options: {
     another(overrides = {}) {
       const other = openDatabase(path);
       dbs.push(other);
-      return make(overrides, overrides.db ?? other);
+      return make(overrides, overrides.store ?? new SqliteSchedulingStore(other));
     },
     crash(s) {
       timersOf.get(s)?.kill();
@@ -312,7 +323,7 @@ export function harness(options: {
         services: {
           library,
           insights: fakeInsights,
-          clock: time,
+          clock: time.clock,
           log: silentLogger,
           scheduling: scheduler.port,
         },

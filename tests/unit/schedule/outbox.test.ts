@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import commands from "../../../commands/schedule.js";
-import type { Locale } from "../../../src/framework/locale.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import type { Reply } from "../../../src/framework/reply.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { AuditLog } from "../../../src/store/audit.js";
 import { article, type Harness, harness, PublishError, tmpDbPath } from "./helpers.js";
 
 const TUNING = { maxSleepMs: 6 * 3_600_000, heartbeatMs: 3_600_000, concurrency: 1 };
@@ -40,14 +37,14 @@ describe("the outbox across a crash", () => {
     await first.start();
     await h.time.advanceTo("2025-07-17T09:00:00Z");
     expect(perTarget()).toEqual([1, 1, 1, 0, 0, 0]);
-    expect(first.stats()).toMatchObject({ done: 3, sending: 1, pending: 2 });
+    expect(await first.stats()).toMatchObject({ done: 3, sending: 1, pending: 2 });
 
     h.crash(first); // SIGKILL: its send to 4 never returns, nothing is cleaned up
     h.scheduler = h.another({ instance: { pid: 2002 }, isProcessAlive: (pid) => pid === 2002 });
     await h.scheduler.start();
     await h.settle();
     expect(perTarget()).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(h.scheduler.stats()).toMatchObject({ done: 6, sending: 0, pending: 0 });
+    expect(await h.scheduler.stats()).toMatchObject({ done: 6, sending: 0, pending: 0 });
   });
 
   it("GIVEN the dead process is on another host THEN its claim is taken over only when it expires", async () => {
@@ -68,15 +65,8 @@ describe("the outbox across a crash", () => {
     expect(perTarget()).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
-  it("GIVEN an idempotent publisher THEN the resumed send carries the key of the interrupted one", async () => {
+  it("GIVEN a send resumed after a crash THEN it carries the key of the interrupted one", async () => {
     fanOut();
-    const keys: string[] = [];
-    const once = Object.assign(h.discord, {
-      publishOnce(channelId: string, reply: Reply, locale: Locale, key: string) {
-        if (channelId === "4") keys.push(key);
-        return h.discord.publish(channelId, reply, locale);
-      },
-    });
     h.discord.fail = (channel, attempt) => (channel === "4" && attempt === 1 ? "hang" : null);
     const first = h.scheduler;
     await first.start();
@@ -85,13 +75,13 @@ describe("the outbox across a crash", () => {
     h.scheduler = h.another({
       instance: { pid: 2002 },
       isProcessAlive: (pid) => pid === 2002,
-      publishers: { discord: once },
     });
     await h.scheduler.start();
     await h.settle();
+    const keys = h.discord.calls.filter((c) => c.channelId === "4").map((c) => c.key);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
-    expect(keys[0]).toMatch(/^[\w-]{20}$/);
+    expect(keys[0]).toMatch(/^digest:discord:4:/);
     expect(perTarget()).toEqual([1, 1, 1, 1, 1, 1]);
   });
 
@@ -114,19 +104,19 @@ describe("failures", () => {
     const post = () =>
       h.scheduler.port.schedulePost({ platform: "discord", id: "3" }, alice, {
         articleId: "a1",
-        runAt: new Date("2025-07-17T10:00:00Z"),
+        when: new Date("2025-07-17T10:00:00Z"),
       });
     await h.scheduler.start();
-    const view = post();
+    const view = await post();
     await h.time.advanceTo("2025-07-17T11:00:00Z");
     expect(perTarget()).toEqual([1, 1, 0, 1, 1, 1]);
-    const overview = h.scheduler.port.overview({ platform: "discord", id: "3" });
+    const overview = await h.scheduler.port.overview({ platform: "discord", id: "3" });
     expect(overview.disabled?.reason).toBe("Missing Access");
     expect(overview.schedules.find((s) => s.id === view.id)).toMatchObject({
       state: "failed",
       stateReason: "targetDisabled",
     });
-    const audit = new AuditLog(h.db).recent(10, "discord:3");
+    const audit = await h.store.recentAudit(10, "discord:3");
     expect(audit.map((a) => a.action)).toContain("target.disabled");
 
     // What a moderator sees in that channel.
@@ -167,14 +157,17 @@ describe("failures", () => {
     });
     const old = { platform: "telegram" as const, id: "-222" };
     await h.scheduler.start();
-    h.scheduler.port.subscribe(old, alice, "bitcoin");
-    h.scheduler.port.schedulePost(old, alice, { articleId: "a1", runAt: new Date("2025-07-17T09:00:00Z") });
+    await h.scheduler.port.subscribe(old, alice, "bitcoin");
+    await h.scheduler.port.schedulePost(old, alice, {
+      articleId: "a1",
+      when: new Date("2025-07-17T09:00:00Z"),
+    });
     await h.time.advanceTo("2025-07-17T09:05:00Z");
     expect(h.telegram.to("-222")).toHaveLength(1);
-    expect(h.scheduler.port.overview({ platform: "telegram", id: "-100444" }).subscriptions).toEqual([
+    expect((await h.scheduler.port.overview({ platform: "telegram", id: "-100444" })).subscriptions).toEqual([
       "bitcoin",
     ]);
-    expect(new AuditLog(h.db).recent(1)[0]).toMatchObject({
+    expect((await h.store.recentAudit(1))[0]).toMatchObject({
       action: "target.moved",
       detail: { to: "telegram:-100444" },
     });
@@ -190,10 +183,10 @@ describe("two schedulers on one database file, one event loop", () => {
     fanOut({ ...TUNING, concurrency: 3 }, db.path);
     const second = h.another();
     await Promise.all([h.scheduler.start(), second.start()]);
-    h.scheduler.port.subscribe({ platform: "telegram", id: "-7" }, alice, "bitcoin");
-    second.port.schedulePost({ platform: "discord", id: "1" }, alice, {
+    await h.scheduler.port.subscribe({ platform: "telegram", id: "-7" }, alice, "bitcoin");
+    await second.port.schedulePost({ platform: "discord", id: "1" }, alice, {
       articleId: "a1",
-      runAt: new Date("2025-07-17T08:30:00Z"),
+      when: new Date("2025-07-17T08:30:00Z"),
     });
     await h.time.advanceTo("2025-07-17T08:45:00Z");
     h.library.add(article("n1", { tags: ["Bitcoin"] }));

@@ -3,7 +3,8 @@ import commands from "../../../commands/schedule.js";
 import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
 import { renderPlain } from "../../../src/framework/reply.js";
 import { registry, runCommand } from "../../../src/framework/run-command.js";
-import { DeliveryStore } from "../../../src/store/deliveries.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
+import { DeliveryTable } from "../../../src/store/sqlite/scheduling/deliveries.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness, PublishError } from "./helpers.js";
 
@@ -17,15 +18,15 @@ afterEach(async () => {
   h.close();
 });
 
-/** The delivery store throws (a disk error) whenever it records articles for `failing`. */
+/** The SQLite store throws (a disk error) whenever it records articles for `failing`. */
 function failRecordingFor(failing: string): void {
-  const record = DeliveryStore.prototype.recordArticles;
-  vi.spyOn(DeliveryStore.prototype, "recordArticles").mockImplementation(function (
-    this: DeliveryStore,
-    target,
-    key,
-    shown,
-    passed,
+  const record = DeliveryTable.prototype.recordArticles;
+  vi.spyOn(DeliveryTable.prototype, "recordArticles").mockImplementation(function (
+    this: DeliveryTable,
+    target: string,
+    key: string,
+    shown: readonly string[],
+    passed: readonly string[],
   ) {
     if (target === failing) throw new Error("disk I/O error");
     return record.call(this, target, key, shown, passed);
@@ -38,24 +39,24 @@ describe("/schedule resume of a failed post", () => {
     const channel = { platform: "discord" as const, id: "3" };
     h.discord.fail = (id) => (id === "3" ? new PublishError("permanent", "Missing Access") : null);
     await h.scheduler.start();
-    const view = h.scheduler.port.schedulePost(channel, alice, {
+    const view = await h.scheduler.port.schedulePost(channel, alice, {
       articleId: "a1",
-      runAt: new Date("2025-07-17T09:00:00Z"),
+      when: new Date("2025-07-17T09:00:00Z"),
     });
     await h.time.advanceTo("2025-07-17T10:00:00Z");
-    expect(h.scheduler.port.overview(channel).disabled).not.toBeNull();
-    expect(h.scheduler.port.overview(channel).schedules[0]).toMatchObject({ state: "failed" });
+    expect((await h.scheduler.port.overview(channel)).disabled).not.toBeNull();
+    expect((await h.scheduler.port.overview(channel)).schedules[0]).toMatchObject({ state: "failed" });
 
     h.discord.fail = () => null; // the moderator fixed the bot's permissions
-    const resumed = h.scheduler.port.resume(channel, alice, view.id);
+    const resumed = await h.scheduler.port.resume(channel, alice, view.id);
     expect(resumed.targetEnabled).toBe(true);
     await h.time.advanceTo("2025-07-17T11:00:00Z");
 
     expect(h.discord.to("3")).toHaveLength(1);
-    expect(h.scheduler.port.overview(channel).schedules).toEqual([]);
+    expect((await h.scheduler.port.overview(channel)).schedules).toEqual([]);
     // Its article counts as given again, so a digest does not post it a second time.
-    const given = new DeliveryStore(h.db).deliveredTo("discord:3");
-    expect([...given]).toEqual(["a1"]);
+    const given = h.db.prepare("SELECT article_id FROM delivered_articles WHERE target = 'discord:3'");
+    expect(given.pluck().all()).toEqual(["a1"]);
   });
 });
 
@@ -68,17 +69,20 @@ describe("a target whose platform is not running", () => {
       tuning: { ...TUNING, maxTransientAttempts: 3 },
     });
     await h.scheduler.stop();
-    h.scheduler = h.another({ publishers: { discord: h.discord }, log });
+    h.scheduler = h.another({ publishers: new PublisherRegistry([h.discord]), log });
     const chat = { platform: "telegram" as const, id: "-5" };
     await h.scheduler.start();
-    h.scheduler.port.schedulePost(chat, alice, { articleId: "a1", runAt: new Date("2025-07-17T09:00:00Z") });
+    await h.scheduler.port.schedulePost(chat, alice, {
+      articleId: "a1",
+      when: new Date("2025-07-17T09:00:00Z"),
+    });
     await h.time.advanceTo("2025-07-18T09:00:00Z");
 
-    expect(h.scheduler.stats()).toMatchObject({ pending: 0, sending: 0, failed: 1 });
+    expect(await h.scheduler.stats()).toMatchObject({ pending: 0, sending: 0, failed: 1 });
     // Told once when it starts, once when it gives up; not at every retry.
     expect(lines.filter((l) => l.level === "warn" && /not running/.test(l.msg ?? ""))).toHaveLength(1);
     expect(lines.some((l) => l.level === "error" && /given up/.test(l.msg ?? ""))).toBe(true);
-    expect(h.scheduler.port.overview(chat).schedules[0]).toMatchObject({
+    expect((await h.scheduler.port.overview(chat)).schedules[0]).toMatchObject({
       state: "failed",
       stateReason: "sendFailed",
     });
@@ -117,8 +121,14 @@ describe("planning steps are all-or-nothing", () => {
     h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1"), article("a2")], tuning: TUNING });
     await h.scheduler.start();
     const runAt = new Date("2025-07-17T09:00:00Z");
-    h.scheduler.port.schedulePost({ platform: "discord", id: "1" }, alice, { articleId: "a1", runAt });
-    h.scheduler.port.schedulePost({ platform: "discord", id: "2" }, alice, { articleId: "a2", runAt });
+    await h.scheduler.port.schedulePost({ platform: "discord", id: "1" }, alice, {
+      articleId: "a1",
+      when: runAt,
+    });
+    await h.scheduler.port.schedulePost({ platform: "discord", id: "2" }, alice, {
+      articleId: "a2",
+      when: runAt,
+    });
     failRecordingFor("discord:1");
     await h.time.advanceTo("2025-07-17T09:30:00Z");
     expect(h.discord.to("1")).toHaveLength(0);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Locale } from "../../../src/framework/locale.js";
-import type { Reply } from "../../../src/framework/reply.js";
+import type { PublishOptions } from "../../../src/domain/publisher.js";
+import type { Reply } from "../../../src/domain/reply.js";
+import type { ChannelRef } from "../../../src/domain/target.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness } from "./helpers.js";
 
@@ -34,16 +35,16 @@ async function fanOutWithSlowFirst(slowMs: number | "hang", log = recordingLogge
   const timers = h.time.timers();
   const publish = h.discord.publish.bind(h.discord);
   let first = true;
-  h.discord.publish = (channelId: string, reply: Reply, locale: Locale) => {
-    if (channelId !== "1" || !first) return publish(channelId, reply, locale);
+  h.discord.publish = (target: ChannelRef, reply: Reply, options: PublishOptions) => {
+    if (target.id !== "1" || !first) return publish(target, reply, options);
     first = false;
     if (slowMs === "hang") return new Promise(() => {});
-    return new Promise((resolve) => timers.set(() => resolve(publish(channelId, reply, locale)), slowMs));
+    return new Promise((resolve) => timers.set(() => resolve(publish(target, reply, options)), slowMs));
   };
   h.scheduler = h.another({ log: log.log });
   await h.scheduler.start();
   await h.time.advanceTo("2025-07-17T09:00:00Z");
-  expect(h.scheduler.stats()).toMatchObject({ sending: 1, pending: 2 });
+  expect(await h.scheduler.stats()).toMatchObject({ sending: 1, pending: 2 });
   return log;
 }
 
@@ -59,7 +60,7 @@ describe("stop() with a send in flight", () => {
     expect(await stopping).toEqual({ inFlight: [] });
     expect(h.discord.to("1")).toHaveLength(1);
     // Done, and the two not yet claimed were left for the next start, unsent.
-    expect(h.scheduler.stats()).toMatchObject({ done: 1, sending: 0, pending: 2 });
+    expect(await h.scheduler.stats()).toMatchObject({ done: 1, sending: 0, pending: 2 });
     expect(instances()).toBe(0);
 
     h.scheduler = h.another({ instance: { pid: 2002 } });

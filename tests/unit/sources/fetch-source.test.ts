@@ -3,7 +3,7 @@ import type { Resolver } from "../../../src/sources/address-guard.js";
 import { charsetOf, createFetcher, retryAfter } from "../../../src/sources/fetch-source.js";
 import type { FetchOutcome } from "../../../src/sources/fetch-types.js";
 import { USER_AGENT } from "../../../src/sources/user-agent.js";
-import { FakeTimerClock } from "../../helpers/fake-timer-clock.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 import { type FixtureServer, startFixtureServer } from "../../helpers/http-fixture-server.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -136,7 +136,7 @@ describe("createFetcher", () => {
   });
 
   it("GIVEN 410 THEN the outcome is gone; 429 with Retry-After THEN retry-later with the date, and the host is held", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     clock.time = Date.parse("2025-01-01T00:00:00Z");
     const fetcher = open({ clock });
     expect((await fetcher.fetch({ url: server.url("/status/410"), purpose: "feed" })).kind).toBe("gone");
@@ -221,7 +221,7 @@ describe("createFetcher", () => {
   });
 
   it("GIVEN two requests to one host THEN the second waits for the pacing interval on the clock", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const fetcher = createFetcher({ guard: { allowPrivate: true }, hostIntervalMs: 1_000, clock });
     const url = server.url("/feeds/rss-parser/craigslist.rss");
     expect((await fetcher.fetch({ url, purpose: "feed" })).kind).toBe("ok");

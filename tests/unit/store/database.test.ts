@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, SchemaTooNewError } from "../../../src/store/database.js";
-import { migrations } from "../../../src/store/migrations/index.js";
+import { openDatabase, SchemaTooNewError } from "../../../src/store/sqlite/database.js";
+import { migrations } from "../../../src/store/sqlite/migrations/index.js";
 
 const KNOWN = Math.max(...migrations.map((m) => m.version));
 

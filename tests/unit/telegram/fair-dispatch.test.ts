@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FairDispatcher, type FairLimits } from "../../../src/platforms/telegram/fair-dispatch.js";
-import { FakeTimerClock, settle } from "../../helpers/fake-timer-clock.js";
+import { FakeClock, settle } from "../../helpers/fake-clock.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { gate } from "../../helpers/wait-for.js";
 
 /** A dispatcher whose jobs record when they start and end only when the test opens their gate. */
 function setup(limits: Partial<FairLimits> = {}) {
-  const clock = new FakeTimerClock();
+  const clock = new FakeClock();
   const recorder = recordingLogger();
   const dispatcher = new FairDispatcher({ ...limits, log: recorder.log, clock });
   const started: string[] = [];
@@ -129,7 +129,7 @@ describe("FairDispatcher: per-chat queues served round-robin", () => {
   });
 
   it("GIVEN a job that throws THEN it is logged and its slot freed", async () => {
-    const clock = new FakeTimerClock();
+    const clock = new FakeClock();
     const recorder = recordingLogger();
     const dispatcher = new FairDispatcher({ perChat: 1, log: recorder.log, clock });
     const ran: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Reply } from "../../../src/domain/reply.js";
 import { ActionCodec } from "../../../src/framework/actions.js";
-import type { Reply } from "../../../src/framework/reply.js";
 import { inlineKeyboard } from "../../../src/platforms/telegram/keyboard.js";
 
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");

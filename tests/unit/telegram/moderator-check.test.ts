@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { silentLogger } from "../../../src/domain/logger.js";
 import { ModeratorCheck } from "../../../src/platforms/telegram/moderator-check.js";
 
 const group = { id: -100, type: "supergroup" };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Reply } from "../../../src/framework/reply.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import {
   escapeHtml,
   htmlToPlain,

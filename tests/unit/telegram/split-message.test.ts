@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Block, Reply } from "../../../src/framework/reply.js";
+import type { Block, Reply } from "../../../src/domain/reply.js";
 import { htmlToPlain, renderSegments } from "../../../src/platforms/telegram/render-html.js";
 import { cutText, splitMessage } from "../../../src/platforms/telegram/split-message.js";
 

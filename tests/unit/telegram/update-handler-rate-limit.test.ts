@@ -1,16 +1,17 @@
 import type { Telegram } from "telegraf";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../../../src/domain/clock.js";
+import type { Reply } from "../../../src/domain/reply.js";
 import { ActionCodec } from "../../../src/framework/actions.js";
 import { defineCommand, type Services } from "../../../src/framework/command.js";
-import { systemClock } from "../../../src/framework/ports.js";
 import { RateLimiter } from "../../../src/framework/rate-limit.js";
-import { type Reply, textReply } from "../../../src/framework/reply.js";
+import { textReply } from "../../../src/framework/reply.js";
 import { registry } from "../../../src/framework/run-command.js";
 import type { ModeratorCheck } from "../../../src/platforms/telegram/moderator-check.js";
 import type { Outbox, Target } from "../../../src/platforms/telegram/outbox.js";
 import type { RawUpdate } from "../../../src/platforms/telegram/parse-update.js";
 import { UpdateHandler } from "../../../src/platforms/telegram/update-handler.js";
-import { FakeTimerClock } from "../../helpers/fake-timer-clock.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 
 /** The Telegram side of the per-user limit: decided on arrival, one "slow down", then silence. */
@@ -54,7 +55,7 @@ function setup(burst: number) {
     moderators: { isModerator: async () => false } as unknown as ModeratorCheck,
     codec,
     log: recorder.log,
-    limiter: new RateLimiter({ perMinute: 30, burst }, new FakeTimerClock()),
+    limiter: new RateLimiter({ perMinute: 30, burst }, new FakeClock()),
   });
   return { handler, sent, toasts, codec };
 }

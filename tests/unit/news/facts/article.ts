@@ -1,5 +1,5 @@
 /** Test helper: an article from plain text (paragraphs separated by blank lines). */
-import type { Fact, FactKind } from "../../../../src/news/fact.js";
+import type { Fact, FactKind } from "../../../../src/domain/fact.js";
 import { extractFacts } from "../../../../src/news/facts/extract-facts.js";
 
 export function factsOf(

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { factsFor, loadLabelledSet } from "../../../../bench/facts-quality.js";
 import { parseArticleBytes } from "../../../../src/content/read-article-file.js";
-import { FACT_KINDS } from "../../../../src/news/fact.js";
+import { FACT_KINDS } from "../../../../src/domain/fact.js";
 import { extractFacts } from "../../../../src/news/facts/extract-facts.js";
 import { factsOf, find, ofKind } from "./article.js";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { factsFor, loadLabelledSet } from "../../../../bench/facts-quality.js";
 import { parseArticleBytes } from "../../../../src/content/read-article-file.js";
-import type { Fact } from "../../../../src/news/fact.js";
+import type { Fact } from "../../../../src/domain/fact.js";
 import { findDates, referenceDate } from "../../../../src/news/facts/dates.js";
 import { extractFacts } from "../../../../src/news/facts/extract-facts.js";
 import { lexiconFor } from "../../../../src/news/facts/lexicon.js";

@@ -1,0 +1,41 @@
+import type { Locale } from "./locale.js";
+import type { Target } from "./target.js";
+
+/** What a channel (a target) has asked for, and how posting to it goes. */
+
+/** Per-channel settings; null means the configured default. */
+export interface ChannelSettings {
+  timeZone: string | null;
+  locale: Locale | null;
+}
+
+/** A target following a topic: new articles on it are announced there. */
+export interface Subscription {
+  target: Target;
+  /** Lower-case, accent-free form used for matching. */
+  topicKey: string;
+  /** As the moderator typed it, for display. */
+  topic: string;
+  createdById: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+/** Whether posting to a target works; a target failing permanently is disabled (ADR 0033). */
+export interface TargetHealth {
+  target: Target;
+  /** Consecutive permanent failures. */
+  failures: number;
+  disabledAt: string | null;
+  reason: string | null;
+}
+
+/** One recorded change: who did what, where and when. The system is actor "system". */
+export interface AuditEntry {
+  at: string;
+  actorId: string;
+  actorName: string;
+  target: Target;
+  action: string;
+  detail: Record<string, unknown>;
+}
