@@ -100,7 +100,7 @@ const PLATFORMS = [
 
 describe.each(PLATFORMS)("GIVEN npm run try:$platform, typed into from a script", (p) => {
   it("THEN a member searches and presses a button, a moderator's schedule and a new file show as channel posts, French answers in French, and :quit leaves no process", async () => {
-    const content = tempContent(`newsdesk-try-${p.platform}-`);
+    const content = tempContent(`newsdesk-content-${p.platform}-`);
     cpSync(REAL_CONTENT, content.dir, { recursive: true });
     try {
       const tool = startTry(p.platform, content.dir);

@@ -58,6 +58,8 @@ const exitAfterStop = (code: number) => void stopAll().finally(() => process.exi
 process.on("SIGINT", () => exitAfterStop(0));
 process.on("SIGTERM", () => exitAfterStop(0));
 process.on("SIGHUP", () => exitAfterStop(0));
+// Output piped into `head` or a pager that quits: stop cleanly instead of dying on EPIPE.
+process.stdout.on("error", () => exitAfterStop(0));
 
 const print = (lines: Line[]) => process.stdout.write(`${lines.map((l) => serialize(l, term)).join("\n")}\n`);
 const botLog = (line: string) => {
