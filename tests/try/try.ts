@@ -32,7 +32,7 @@ const contentIndex = args.indexOf("--content");
 const contentArg = contentIndex >= 0 ? args[contentIndex + 1] : undefined;
 if (!platform || args.includes("--help") || (contentIndex >= 0 && !contentArg)) {
   process.stderr.write(`${USAGE}\n`);
-  process.exit(platform ? 0 : 2);
+  process.exit(args.includes("--help") ? 0 : 2);
 }
 // npm runs scripts from the package folder; a relative --content means where the person typed it.
 const contentDir = contentArg
