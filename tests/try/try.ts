@@ -47,12 +47,21 @@ let side: Side | undefined;
 let bot: BotProcess | undefined;
 let stopping: Promise<void> | undefined;
 
-/** Stops the bot first (it may still be posting), then the stand-in, then removes the database. */
+/**
+ * Stops the bot first (it may still be posting), then the stand-in, then removes the database;
+ * each step runs whatever the one before did.
+ */
 const stopAll = (): Promise<void> =>
   (stopping ??= (async () => {
-    await bot?.stop();
-    await side?.close();
-    rmSync(work, { recursive: true, force: true });
+    try {
+      await bot?.stop();
+    } finally {
+      try {
+        await side?.close();
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
   })());
 const exitAfterStop = (code: number) => void stopAll().finally(() => process.exit(code));
 process.on("SIGINT", () => exitAfterStop(0));
@@ -100,12 +109,15 @@ try {
       term.width,
     ),
   );
+  // Stopped while the stand-in was starting (Ctrl-C, a closed pipe): no bot to start, only to exit.
+  if (stopping) await new Promise(() => {});
   bot = startBotProcess(env, work, botLog);
   const started = await Promise.race([
     side.ready().then((summary) => ({ summary })),
     bot.exited.then((exit) => ({ exit })),
   ]);
   if ("exit" in started) {
+    if (stopping) await new Promise(() => {}); // stopped on purpose: exitAfterStop ends the process
     process.stderr.write(
       `The bot stopped before it was ready (exit ${started.exit.code ?? started.exit.signal}).\n`,
     );
