@@ -104,6 +104,7 @@ export class DiscordStandIn {
   /** Messages created with enforce_nonce, by nonce, with when: Discord remembers them a few minutes. */
   private readonly nonces = new Map<string, { message: unknown; at: number }>();
   private readonly failures: FailureRule[] = [];
+  private readonly answered = new Set<(call: RecordedCall) => void>();
   private readonly wss: WebSocketServer;
   private readonly interactions: InteractionLedger;
   private readonly now: () => number;
@@ -192,6 +193,15 @@ export class DiscordStandIn {
   /** A message object as Discord returns it, for a body the bot sent. */
   message(channelId: string, body: Record<string, unknown>): Record<string, unknown> {
     return messageObject(this.nextId("5"), channelId, body, this.now());
+  }
+
+  /**
+   * Calls `listener` with each REST call once it is answered (its status set), for a watcher that
+   * shows what the bot sends as it happens (the try tool); returns the unsubscribe.
+   */
+  onAnswered(listener: (call: RecordedCall) => void): () => void {
+    this.answered.add(listener);
+    return () => this.answered.delete(listener);
   }
 
   /** Calls answering one interaction: its callback and its webhook edits and follow-ups. */
@@ -290,6 +300,7 @@ export class DiscordStandIn {
         json === undefined ? headers : { "content-type": "application/json", ...headers },
       );
       res.end(json === undefined ? undefined : JSON.stringify(json));
+      for (const listener of this.answered) listener(call);
     };
     /** Answers as Discord would, and records the rule the bot broke (if any). */
     const answer = (outcome: { status: number; json?: unknown; violation?: string }) => {

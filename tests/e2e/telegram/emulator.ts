@@ -89,6 +89,7 @@ export class Emulator {
   private readonly waiters = new Set<() => void>();
   /** getUpdates requests held open right now, by token. */
   private readonly held = new Map<string, number>();
+  private readonly finished = new Set<(call: ApiCall) => void>();
   private closing = false;
 
   private constructor(
@@ -203,6 +204,15 @@ export class Emulator {
       | undefined;
   }
 
+  /**
+   * Calls `listener` with each Bot API call once it is answered (the emulator's storage updated),
+   * for a watcher that shows what the bot sends as it happens (the try tool); returns the unsubscribe.
+   */
+  onFinished(listener: (call: ApiCall) => void): () => void {
+    this.finished.add(listener);
+    return () => this.finished.delete(listener);
+  }
+
   callsTo(method: string, token?: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method && (token === undefined || c.token === token));
   }
@@ -297,6 +307,7 @@ export class Emulator {
     this.calls.push(call);
     res.on("finish", () => {
       call.status = res.statusCode;
+      for (const listener of this.finished) listener(call);
     });
     const chatId = params.chat_id === undefined ? undefined : String(params.chat_id);
     const injection = this.injections.find(
