@@ -1,10 +1,5 @@
 import type { UiLanguage } from "../../../src/web/i18n.js";
-import type {
-  DashboardServices,
-  TargetEntry,
-  TargetSettings,
-  WebActor,
-} from "../../../src/web/services.js";
+import type { DashboardServices, TargetEntry, TargetSettings, WebActor } from "../../../src/web/services.js";
 
 /** Guild A holds channel A; guild B holds channel B (a moderator of A must not reach B). */
 export const GUILD_A = "200000000000000001";
