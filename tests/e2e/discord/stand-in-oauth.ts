@@ -47,7 +47,10 @@ export class OAuthStandIn {
   userId: string;
   /** Set by a test: the next authorize is denied by the user (error=access_denied). */
   denyNext = false;
-  private readonly codes = new Map<string, { userId: string; redirectUri: string; scopes: string[]; at: number }>();
+  private readonly codes = new Map<
+    string,
+    { userId: string; redirectUri: string; scopes: string[]; at: number }
+  >();
   private readonly tokens = new Map<string, { userId: string; scopes: string[] }>();
   private readonly now: () => number;
 
@@ -84,13 +87,25 @@ export class OAuthStandIn {
     const redirectUri = q.get("redirect_uri") ?? "";
     const scopes = (q.get("scope") ?? "").split(" ").filter(Boolean);
     if (q.get("client_id") !== this.options.clientId) {
-      return this.refuse(res, "/oauth2/authorize", 400, "invalid_client", "unknown client_id");
+      return void this.refuse(res, "/oauth2/authorize", 400, "invalid_client", "unknown client_id");
     }
     if (!this.redirectUris.has(redirectUri)) {
-      return this.refuse(res, "/oauth2/authorize", 400, "invalid_request", `redirect_uri not registered: ${redirectUri}`);
+      return void this.refuse(
+        res,
+        "/oauth2/authorize",
+        400,
+        "invalid_request",
+        `redirect_uri not registered: ${redirectUri}`,
+      );
     }
     if (q.get("response_type") !== "code" || !scopes.includes("identify")) {
-      return this.refuse(res, "/oauth2/authorize", 400, "invalid_request", "response_type=code and scope identify needed");
+      return void this.refuse(
+        res,
+        "/oauth2/authorize",
+        400,
+        "invalid_request",
+        "response_type=code and scope identify needed",
+      );
     }
     const back = new URL(redirectUri);
     const state = q.get("state");
@@ -114,22 +129,28 @@ export class OAuthStandIn {
     const clientId = form.get("client_id") ?? basicId;
     const secret = form.get("client_secret") ?? basicSecret;
     if (!(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) {
-      return this.refuse(res, "/oauth2/token", 400, "invalid_request", "the body must be form-encoded");
+      return void this.refuse(res, "/oauth2/token", 400, "invalid_request", "the body must be form-encoded");
     }
     if (clientId !== this.options.clientId || secret !== this.options.clientSecret) {
-      return this.refuse(res, "/oauth2/token", 401, "invalid_client", "wrong client id or secret");
+      return void this.refuse(res, "/oauth2/token", 401, "invalid_client", "wrong client id or secret");
     }
     const code = form.get("code") ?? "";
     const grant = this.codes.get(code);
     this.codes.delete(code);
     if (form.get("grant_type") !== "authorization_code" || !grant) {
-      return this.refuse(res, "/oauth2/token", 400, "invalid_grant", "unknown or used code");
+      return void this.refuse(res, "/oauth2/token", 400, "invalid_grant", "unknown or used code");
     }
     if (this.now() - grant.at > CODE_VALID_MS) {
-      return this.refuse(res, "/oauth2/token", 400, "invalid_grant", "expired code");
+      return void this.refuse(res, "/oauth2/token", 400, "invalid_grant", "expired code");
     }
     if (form.get("redirect_uri") !== grant.redirectUri) {
-      return this.refuse(res, "/oauth2/token", 400, "invalid_grant", "redirect_uri differs from the authorize one");
+      return void this.refuse(
+        res,
+        "/oauth2/token",
+        400,
+        "invalid_grant",
+        "redirect_uri differs from the authorize one",
+      );
     }
     const accessToken = randomBytes(20).toString("base64url");
     this.tokens.set(accessToken, { userId: grant.userId, scopes: grant.scopes });
@@ -147,12 +168,13 @@ export class OAuthStandIn {
     const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
     const grant = this.tokens.get(bearer);
     const user = this.options.users.find((u) => u.id === grant?.userId);
-    if (!grant || !user) return this.refuse(res, path, 401, "unauthorized", "no valid Bearer token");
+    if (!grant || !user) return void this.refuse(res, path, 401, "unauthorized", "no valid Bearer token");
     if (!guilds) {
       const { guilds: _, ...fields } = user;
-      return json(res, 200, { ...fields, discriminator: "0", avatar: null });
+      return void json(res, 200, { ...fields, discriminator: "0", avatar: null });
     }
-    if (!grant.scopes.includes("guilds")) return this.refuse(res, path, 403, "missing_scope", "scope guilds needed");
+    if (!grant.scopes.includes("guilds"))
+      return void this.refuse(res, path, 403, "missing_scope", "scope guilds needed");
     const limit = Math.min(200, Number(url.searchParams.get("limit") ?? 200));
     const after = BigInt(url.searchParams.get("after") ?? "0");
     const page = user.guilds

@@ -4,8 +4,8 @@ import type { AddressInfo, Socket } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import { type InteractionKind, InteractionLedger } from "./stand-in-interactions.js";
 import { checkCommands, DISCORD_LIMITS } from "./stand-in-limits.js";
-import type { OAuthStandIn } from "./stand-in-oauth.js";
 import { checkMessage, pings } from "./stand-in-messages.js";
+import type { OAuthStandIn } from "./stand-in-oauth.js";
 import {
   APP_ID,
   CHANNEL_ID,
