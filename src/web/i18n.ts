@@ -18,7 +18,7 @@ const en = {
   signInTitle: "Sign in to Newsdesk",
   signInIntro: "Choose how you run the bot: as its operator, or as a moderator of a server or a chat.",
   operatorWay: "Operator",
-  operatorHelp: "Run `npm run -s cli -- dashboard-link` on the bot's machine and open the link it prints.",
+  operatorHelp: "Run {command} on the bot's machine and open the link it prints.",
   linkTitle: "Sign in with an operator link",
   linkConfirm: "This link signs you in once, as the operator. Continue?",
   linkUsed: "This sign-in link is not valid: it was used already, it expired, or it was mistyped.",
@@ -71,8 +71,7 @@ const fr: Record<WordKey, string> = {
   signInTitle: "Se connecter à Newsdesk",
   signInIntro: "Choisissez votre rôle : opérateur du bot, ou modérateur d'un serveur ou d'un groupe.",
   operatorWay: "Opérateur",
-  operatorHelp:
-    "Lancez `npm run -s cli -- dashboard-link` sur la machine du bot et ouvrez le lien qu'il affiche.",
+  operatorHelp: "Lancez {command} sur la machine du bot et ouvrez le lien qu'il affiche.",
   linkTitle: "Se connecter avec un lien d'opérateur",
   linkConfirm: "Ce lien vous connecte une seule fois, en tant qu'opérateur. Continuer ?",
   linkUsed: "Ce lien de connexion n'est pas valable : déjà utilisé, expiré ou mal recopié.",

@@ -27,9 +27,10 @@ function signInPage(kit: WebKit, ctx: RequestContext, status = 200, problem?: Wo
   const { t } = ctx;
   const discord = kit.options.discord;
   const telegram = kit.options.telegram;
+  const [before, after] = t("operatorHelp").split("{command}");
   const body = html`${problem ? html`<p class="error" role="alert">${t(problem)}</p>` : ""}
 <p>${t("signInIntro")}</p>
-<section class="card"><h2>${t("operatorWay")}</h2><p>${t("operatorHelp")}</p></section>
+<section class="card"><h2>${t("operatorWay")}</h2><p>${before}<code>npm run -s cli -- dashboard-link</code>${after}</p></section>
 ${
   discord
     ? html`<section class="card"><h2>${t("discordWay")}</h2><p><a class="button" href="/sign-in/discord">${t("discordButton")}</a></p></section>`
