@@ -1,61 +1,14 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CHANNEL_A, CHANNEL_B, GUILD_A, GUILD_B } from "../../unit/web/fake-services.js";
-import { DiscordStandIn } from "../discord/stand-in.js";
-import { OAuthStandIn } from "../discord/stand-in-oauth.js";
-import { cookieOf, csrfOf, get, postForm, startWebFixture, type WebFixture } from "./web-fixture.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { CHANNEL_A, CHANNEL_B, GUILD_A } from "../../unit/web/fake-services.js";
+import { ADMIN_B, MEMBER, MOD_A, useDiscordSignIn } from "./discord-oauth-fixture.js";
+import { cookieOf, csrfOf, get, postForm, type WebFixture } from "./web-fixture.js";
 
 /** HTTP-level Discord sign-in against the stand-in's OAuth2 endpoints, and what a moderator may reach. */
-const CLIENT = { clientId: "100000000000000001", clientSecret: "stand-in-client-secret" };
-const MOD_A = "600000000000000010";
-const ADMIN_B = "600000000000000011";
-const MEMBER = "600000000000000012";
-const GUILD_WITHOUT_BOT = "200000000000000009";
-
-let standIn: DiscordStandIn;
-let oauth: OAuthStandIn;
+const discord = useDiscordSignIn();
+const oauth = discord.oauth;
 let fixture: WebFixture;
-
-beforeAll(async () => {
-  oauth = new OAuthStandIn({
-    ...CLIENT,
-    users: [
-      {
-        id: MOD_A,
-        username: "moda",
-        global_name: "Mod A",
-        guilds: [
-          { id: GUILD_A, name: "Server A", permissions: String(0x20) },
-          { id: GUILD_B, name: "Server B", permissions: String(0x400) },
-          { id: GUILD_WITHOUT_BOT, name: "Elsewhere", owner: true, permissions: "0" },
-        ],
-      },
-      {
-        id: ADMIN_B,
-        username: "adminb",
-        global_name: null,
-        guilds: [{ id: GUILD_B, name: "Server B", permissions: String(0x8) }],
-      },
-      {
-        id: MEMBER,
-        username: "member",
-        global_name: "Member",
-        guilds: [{ id: GUILD_A, name: "Server A", permissions: "1024" }],
-      },
-    ],
-  });
-  standIn = await DiscordStandIn.start({ oauth });
-});
-afterAll(async () => {
-  await standIn.close();
-});
-beforeEach(async () => {
-  fixture = await startWebFixture({ discord: { ...CLIENT, base: `http://127.0.0.1:${standIn.port}` } });
-  oauth.redirectUris.clear();
-  oauth.redirectUris.add(`${fixture.url}/sign-in/discord/callback`);
-  oauth.refusals.length = 0;
-});
-afterEach(async () => {
-  await fixture.dashboard.close();
+beforeEach(() => {
+  fixture = discord.fixture();
 });
 
 /** Follows the flow as a browser would: start, consent at the stand-in, callback with the state cookie. */
@@ -155,11 +108,8 @@ describe("GIVEN a tampered or replayed callback", () => {
   });
 
   it("THEN a wrong client secret fails the sign-in and the stand-in says why", async () => {
-    await fixture.dashboard.close();
-    fixture = await startWebFixture({
-      discord: { ...CLIENT, clientSecret: "wrong", base: `http://127.0.0.1:${standIn.port}` },
-    });
-    oauth.redirectUris.add(`${fixture.url}/sign-in/discord/callback`);
+    await discord.restart("wrong");
+    fixture = discord.fixture();
     expect((await signInAs(MOD_A)).status).toBe(502);
     expect(oauth.refusals.map((r) => r.reason)).toEqual(["wrong client id or secret"]);
   });

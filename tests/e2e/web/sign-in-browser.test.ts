@@ -1,40 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GUILD_A } from "../../unit/web/fake-services.js";
-import { DiscordStandIn } from "../discord/stand-in.js";
-import { OAuthStandIn } from "../discord/stand-in-oauth.js";
+import { beforeEach, describe, expect, it } from "vitest";
 import { inspect, seriousViolations, useBrowser } from "./browser.js";
-import { startWebFixture, type WebFixture, widgetQuery } from "./web-fixture.js";
+import { useDiscordSignIn } from "./discord-oauth-fixture.js";
+import { type WebFixture, widgetQuery } from "./web-fixture.js";
 
 /** Discord OAuth2 and the Telegram widget's answer, in Chromium. */
-const CLIENT = { clientId: "100000000000000001", clientSecret: "stand-in-client-secret" };
 const { open } = useBrowser();
-let standIn: DiscordStandIn;
-let oauth: OAuthStandIn;
+const discord = useDiscordSignIn();
+const oauth = discord.oauth;
 let fixture: WebFixture;
-
-beforeAll(async () => {
-  oauth = new OAuthStandIn({
-    ...CLIENT,
-    users: [
-      {
-        id: "600000000000000010",
-        username: "moda",
-        global_name: "Mod A",
-        guilds: [{ id: GUILD_A, name: "Server A", permissions: "32" }],
-      },
-    ],
-  });
-  standIn = await DiscordStandIn.start({ oauth });
-});
-afterAll(async () => {
-  await standIn.close();
-});
-beforeEach(async () => {
-  fixture = await startWebFixture({ discord: { ...CLIENT, base: `http://127.0.0.1:${standIn.port}` } });
-  oauth.redirectUris.add(`${fixture.url}/sign-in/discord/callback`);
-});
-afterEach(async () => {
-  await fixture.dashboard.close();
+beforeEach(() => {
+  fixture = discord.fixture();
 });
 
 describe("GIVEN a Discord moderator in Chromium", () => {
