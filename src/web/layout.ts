@@ -13,15 +13,22 @@ export interface NavItem {
 export interface LayoutContext {
   t: Translate;
   language: UiLanguage;
-  /** The path being shown, for aria-current and the language links. */
+  /** The path being shown, for aria-current. */
   path: string;
+  /** Its query, kept by the language links (a channel's settings stay open when switching). */
+  query: URLSearchParams;
   session: Session | null;
   nav: readonly NavItem[];
 }
 
 function languageSwitch(ctx: LayoutContext): SafeHtml {
+  const href = (language: UiLanguage) => {
+    const query = new URLSearchParams(ctx.query);
+    query.set("lang", language);
+    return `?${query}`;
+  };
   const option = (language: UiLanguage, label: string) =>
-    html`<li><a href="?lang=${language}" hreflang="${language}" lang="${language}"${
+    html`<li><a href="${href(language)}" hreflang="${language}" lang="${language}"${
       ctx.language === language ? html` aria-current="true"` : ""
     }>${label}</a></li>`;
   return html`<nav aria-label="${ctx.t("language")}"><ul>${option("en", "English")}${option("fr", "Français")}</ul></nav>`;

@@ -81,7 +81,7 @@ export function createHandler(
       page: (title, body, status = 200) => ({
         status,
         headers: { "content-type": "text/html; charset=utf-8" },
-        body: layout({ t, language, path: url.pathname, session, nav }, title, body),
+        body: layout({ t, language, path: url.pathname, query: url.searchParams, session, nav }, title, body),
       }),
     };
     const errorPage = (status: number, words: string) =>

@@ -110,8 +110,12 @@ describe("GIVEN an operator in Chromium", () => {
     await page.getByRole("link", { name: "Réglages" }).click();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Réglages");
     expect(await inspect(page, "settings-fr")).toEqual([]);
+    // Switching keeps the page's query: the channel being set stays open.
+    await page.getByRole("link", { name: "#news on Server A" }).click();
     await page.getByRole("link", { name: "English" }).click();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Settings");
+    await expect(page.getByRole("heading", { level: 2 }).textContent()).resolves.toBe("#news on Server A");
+    expect(page.url()).toBe(`${fixture.url}/settings?target=discord%3A${CHANNEL_A}`);
   });
 });
 
