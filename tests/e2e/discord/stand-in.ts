@@ -5,6 +5,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { type InteractionKind, InteractionLedger } from "./stand-in-interactions.js";
 import { checkCommands, DISCORD_LIMITS } from "./stand-in-limits.js";
 import { checkMessage, pings } from "./stand-in-messages.js";
+import type { OAuthStandIn } from "./stand-in-oauth.js";
 import {
   APP_ID,
   CHANNEL_ID,
@@ -55,6 +56,8 @@ export interface StandInOptions {
   heartbeatMs?: number;
   /** The stand-in's clock (the 3 s, 15 min and nonce windows); default Date.now. */
   now?: () => number;
+  /** Discord's OAuth2 endpoints too (the dashboard's sign-in): see stand-in-oauth.ts. */
+  oauth?: OAuthStandIn;
 }
 
 /** How the gateway treats new connections: accept them, drop them at once, or close after HELLO. */
@@ -279,6 +282,7 @@ export class DiscordStandIn {
   // ---- REST ----
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (await this.options.oauth?.handle(req, res)) return;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");

@@ -1,0 +1,72 @@
+import type { UiLanguage } from "../../../src/web/i18n.js";
+import type { DashboardServices, TargetEntry, TargetSettings, WebActor } from "../../../src/web/services.js";
+
+/** Guild A holds channel A; guild B holds channel B (a moderator of A must not reach B). */
+export const GUILD_A = "200000000000000001";
+export const GUILD_B = "200000000000000002";
+export const CHANNEL_A = "300000000000000001";
+export const CHANNEL_B = "300000000000000002";
+export const TELEGRAM_CHAT = "-1001234567890";
+
+/** A bad time zone, as the scheduling service refuses it (a code, worded at the edge). */
+class FakeUserError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/**
+ * DashboardServices in memory, for tests and the render bench: a few channels with settings, an
+ * article count, and every change recorded (with its actor) so a test can say "nothing changed".
+ */
+export class FakeServices implements DashboardServices {
+  articles = 42;
+  readonly changes: { target: string; actor: WebActor; change: Partial<TargetSettings> }[] = [];
+  readonly settings = new Map<string, TargetSettings>();
+  readonly entries: TargetEntry[] = [
+    { target: `discord:${CHANNEL_A}`, name: "#news on Server A" },
+    { target: `discord:${CHANNEL_B}`, name: "#news on Server B" },
+    { target: `telegram:${TELEGRAM_CHAT}`, name: "Crypto Chat" },
+    { target: "console", name: "console" },
+  ];
+  private readonly guilds = new Map([
+    [CHANNEL_A, GUILD_A],
+    [CHANNEL_B, GUILD_B],
+  ]);
+
+  async overview() {
+    return { articles: this.articles };
+  }
+
+  async targets() {
+    return this.entries;
+  }
+
+  async guildOfChannel(channelId: string) {
+    return this.guilds.get(channelId) ?? null;
+  }
+
+  async settingsOf(target: string): Promise<TargetSettings> {
+    return this.settings.get(target) ?? { timeZone: "UTC", language: "en" };
+  }
+
+  async updateSettings(target: string, actor: WebActor, change: Partial<TargetSettings>) {
+    if (change.timeZone !== undefined && !isZone(change.timeZone)) throw new FakeUserError("badTimeZone");
+    this.changes.push({ target, actor, change });
+    this.settings.set(target, { ...(await this.settingsOf(target)), ...change });
+  }
+
+  explainError(error: unknown, language: UiLanguage): string | null {
+    if (!(error instanceof FakeUserError)) return null;
+    return language === "fr" ? "Fuseau horaire inconnu." : "Unknown time zone.";
+  }
+}
+
+function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
