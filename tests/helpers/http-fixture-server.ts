@@ -24,9 +24,9 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from "node:net";
 import { join, normalize } from "node:path";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
-import { ROOT } from "./seed.js";
+import { EVAL_DIR } from "./eval-data.js";
 
-export const EVAL_DIR = join(ROOT, "..", "shared", "eval");
+export { EVAL_DIR, NO_EVAL_DATA } from "./eval-data.js";
 export const FEEDS_DIR = join(EVAL_DIR, "feeds");
 export const PAGES_DIR = join(EVAL_DIR, "readability", "pages");
 

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle, fragmentBlocks } from "../../../src/sources/extract-article.js";
 import { articleTitle } from "../../../src/sources/extract-article-title.js";
-import { PAGES_DIR } from "../../helpers/http-fixture-server.js";
+import { NO_EVAL_DATA, PAGES_DIR } from "../../helpers/http-fixture-server.js";
 
 const page = (name: string) => readFileSync(join(PAGES_DIR, name, "source.html"), "utf8");
 const meta = (name: string) =>
   JSON.parse(readFileSync(join(PAGES_DIR, name, "expected-metadata.json"), "utf8"));
 
-describe("extractArticle", () => {
+describe.skipIf(NO_EVAL_DATA)("extractArticle", () => {
   it("GIVEN Le Monde's page THEN its title, byline and language, and its text without the page's chrome", () => {
     const article = extractArticle(page("lemonde-1"), "http://fakehost/test/page.html");
     expect(article?.title).toBe(meta("lemonde-1").title);

@@ -4,7 +4,7 @@ import { charsetOf, createFetcher, retryAfter } from "../../../src/sources/fetch
 import type { FetchOutcome } from "../../../src/sources/fetch-types.js";
 import { USER_AGENT } from "../../../src/sources/user-agent.js";
 import { FakeClock } from "../../helpers/fake-clock.js";
-import { type FixtureServer, startFixtureServer } from "../../helpers/http-fixture-server.js";
+import { type FixtureServer, NO_EVAL_DATA, startFixtureServer } from "../../helpers/http-fixture-server.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
 let server: FixtureServer;
@@ -24,7 +24,7 @@ function ok(outcome: FetchOutcome) {
   return outcome;
 }
 
-describe("createFetcher", () => {
+describe.skipIf(NO_EVAL_DATA)("createFetcher", () => {
   it("GIVEN a feed THEN it is fetched with Newsdesk's User-Agent and its validators are returned", async () => {
     const outcome = ok(
       await open().fetch({ url: server.url("/feeds/rss-parser/craigslist.rss"), purpose: "feed" }),

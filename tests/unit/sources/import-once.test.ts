@@ -5,7 +5,12 @@ import { parseArticleBytes } from "../../../src/content/read-article-file.js";
 import { fileArticleWriter } from "../../../src/sources/article-writer.js";
 import { createFetcher } from "../../../src/sources/fetch-source.js";
 import { type ImportPorts, importOnce, memorySeenStore } from "../../../src/sources/import-once.js";
-import { type FixtureServer, PAGES_DIR, startFixtureServer } from "../../helpers/http-fixture-server.js";
+import {
+  type FixtureServer,
+  NO_EVAL_DATA,
+  PAGES_DIR,
+  startFixtureServer,
+} from "../../helpers/http-fixture-server.js";
 import { tempContent } from "../../helpers/temp-content.js";
 
 let server: FixtureServer;
@@ -46,7 +51,7 @@ function readBack(rel: string) {
   return outcome.article;
 }
 
-describe("importOnce", () => {
+describe.skipIf(NO_EVAL_DATA)("importOnce", () => {
   it("GIVEN a feed of teasers THEN the pages' full text is written, and a dead page falls back to the feed's text with the marker", async () => {
     content = tempContent();
     server.setBody(teaserFeed());
