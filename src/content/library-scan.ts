@@ -47,6 +47,12 @@ const WRITE_BATCH = 100;
  */
 const WORKER_FROM = 5_000;
 
+/** A batch parsed; `copied`: its strings crossed from the parse thread, so none shares memory with a file's text. */
+interface Parsed {
+  results: ParsedFile[];
+  copied: boolean;
+}
+
 /** Which file holds an id: the scan's own map, or the catalogue for a single reload. */
 interface Owners {
   get(id: string): string | undefined;
@@ -115,7 +121,7 @@ export class LibraryLoader {
     started: number,
   ): Promise<LoadReport> {
     const { index, catalogue, log } = this.parts;
-    // One read of the rows: the stamps now, and the memory afterwards when nothing changed.
+    // One read of the rows: the stamps now, and the catalogue's contents below.
     const rows = index.metas();
     const stamps = new Map(rows.map((m) => [m.file, m]));
     const owners = new Map<string, string>();
@@ -123,11 +129,15 @@ export class LibraryLoader {
     const onDisk = new Set<string>();
     let unchanged = 0;
     // Stats go 64 files at a time (as reads do): one await per file was most of a warm start.
-    const infos = await inChunks(files, (file) => lstatOrNull(readPath(file)));
+    // Only the two figures are kept: 100,000 Stats objects held ~30 MB at the peak of a load.
+    const infos = await inChunks(files, async (file) => {
+      const info = await lstatOrNull(readPath(file));
+      // Gone since the listing (or swapped for something that is not a file): not on disk.
+      return info?.isFile() ? { mtimeMs: info.mtimeMs, size: info.size } : null;
+    });
     for (const [i, file] of files.entries()) {
       const info = infos[i];
-      // Gone since the listing (or swapped for something that is not a file): not on disk.
-      if (!info?.isFile()) continue;
+      if (!info) continue;
       onDisk.add(file);
       const known = stamps.get(file);
       if (known && known.mtimeMs === Math.trunc(info.mtimeMs) && known.size === info.size) {
@@ -137,10 +147,15 @@ export class LibraryLoader {
         toParse.push({ file, mtimeMs: info.mtimeMs, size: info.size });
       }
     }
+    // The catalogue becomes the index as read, then follows every change this scan makes: the
+    // rows are read once, never again at the end (a second read of 100,000 rows while the first
+    // copy was still garbage was the peak of a large load).
+    catalogue.replaceAll(rows);
     let removed = 0;
     for (const file of stamps.keys()) {
       if (onDisk.has(file)) continue;
       const id = index.removeFile(file);
+      catalogue.forget(file);
       if (id) {
         removed++;
         this.parts.emit({ type: "removed", id });
@@ -148,48 +163,48 @@ export class LibraryLoader {
     }
     let lastProgress = performance.now();
     let parsed = 0;
-    const batches: FileToParse[][] = [];
-    for (let start = 0; start < toParse.length; start += WRITE_BATCH) {
-      batches.push(
-        toParse
-          .slice(start, start + WRITE_BATCH)
-          .map((e) => ({ abs: readPath(e.file), rel: e.file, size: e.size })),
-      );
-    }
     // Large scans parse on a second thread: batch k+1 is parsed there while batch k is written here.
     const articlesToParse = toParse.filter((e) => articleExtension(e.file) !== null).length;
     if (!this.scanWorker && articlesToParse >= WORKER_FROM) this.scanWorker = this.startWorker();
     const worker = this.scanWorker;
     let threads: 1 | 2 = worker ? 2 : 1;
-    const parse = (files: FileToParse[]) =>
-      worker
-        ? worker.parse(files).catch((error: unknown) => {
-            if (threads === 2)
-              log.warn({ err: error }, "the parse thread failed; parsing on the main thread");
-            threads = 1;
-            return parseFiles(files);
-          })
-        : parseFiles(files);
-    let done = 0;
-    let next = batches.length > 0 ? parse(batches[0] as FileToParse[]) : null;
-    for (const [b, batch] of batches.entries()) {
-      const results = await (next as Promise<ParsedFile[]>);
-      next = b + 1 < batches.length ? parse(batches[b + 1] as FileToParse[]) : null;
+    const batches = Math.ceil(toParse.length / WRITE_BATCH);
+    // Made when parsed, not all at once: the paths of 100,000 files are ~20 MB.
+    const batch = (b: number): FileToParse[] =>
+      toParse
+        .slice(b * WRITE_BATCH, (b + 1) * WRITE_BATCH)
+        .map((e) => ({ abs: readPath(e.file), rel: e.file, size: e.size }));
+    const parse = (b: number): Promise<Parsed> => {
+      const files = batch(b);
+      const inline = () => parseFiles(files).then((results) => ({ results, copied: false }));
+      if (!worker) return inline();
+      return worker.parse(files).then(
+        (results) => ({ results, copied: true }),
+        (error: unknown) => {
+          if (threads === 2) log.warn({ err: error }, "the parse thread failed; parsing on the main thread");
+          threads = 1;
+          return inline();
+        },
+      );
+    };
+    let next = batches > 0 ? parse(0) : null;
+    for (let b = 0; b < batches; b++) {
+      const { results, copied } = await (next as Promise<Parsed>);
+      next = b + 1 < batches ? parse(b + 1) : null;
+      const first = b * WRITE_BATCH;
       index.batch(() => {
-        for (const [i, file] of batch.entries()) {
-          const result = results[i];
-          const info = toParse[done + i];
-          if (result && info && this.apply(file.rel, info.mtimeMs, info.size, result, owners) !== "skipped")
+        for (const [i, result] of results.entries()) {
+          const info = toParse[first + i];
+          if (info && this.apply(info.file, info.mtimeMs, info.size, result, owners, copied) !== "skipped")
             parsed++;
         }
       });
-      done += batch.length;
+      const done = Math.min(first + WRITE_BATCH, toParse.length);
       if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
         lastProgress = performance.now();
         log.info({ done, total: toParse.length }, "loading articles");
       }
     }
-    catalogue.replaceAll(parsed === 0 && index.count() === rows.length ? rows : undefined);
     // The first load of an empty index is the baseline: nothing in it is "new" to announce.
     if (!firstLoad) for (const id of this.createdDuringScan) this.parts.emit({ type: "added", id });
     this.createdDuringScan = [];
@@ -214,7 +229,7 @@ export class LibraryLoader {
     const owners: Owners = { get: (id) => this.parts.catalogue.entry(id)?.file, set: () => undefined };
     this.skipped.delete(rel);
     const [result] = await parseFiles([{ abs: readPath, rel, size: info.size }]);
-    const outcome = result ? this.apply(rel, info.mtimeMs, info.size, result, owners) : "skipped";
+    const outcome = result ? this.apply(rel, info.mtimeMs, info.size, result, owners, false) : "skipped";
     const created = this.createdDuringScan;
     this.createdDuringScan = [];
     if (outcome === "loaded") {
@@ -235,6 +250,7 @@ export class LibraryLoader {
     size: number,
     { outcome, hash }: ParsedFile,
     owners: Owners,
+    copied: boolean,
   ): "created" | "loaded" | "skipped" {
     if (!outcome.ok) {
       // Deleted between the look and the read: gone, not broken (its own event follows).
@@ -259,7 +275,10 @@ export class LibraryLoader {
     };
     const now = this.parts.clock.now();
     const { created, rowid } = this.parts.index.upsert(article, stamp, outcome.warnings, now);
-    const { sections: _sections, ...meta } = article;
+    const { sections: _sections, ...parsedMeta } = article;
+    // Parsed here, a field can be a slice of the file's whole text (V8 shares memory between a
+    // string and the pieces split from it): the catalogue keeps copies, not the texts.
+    const meta = copied ? parsedMeta : structuredClone(parsedMeta);
     const { catalogue } = this.parts;
     const firstSeen = catalogue.entry(article.id)?.firstSeen ?? now.toISOString();
     catalogue.forget(file);
