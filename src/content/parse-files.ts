@@ -93,24 +93,15 @@ export class ParseWorker {
 }
 
 /**
- * The thread's young generation, in MB (V8's default is 48): parsing makes garbage at a steady
- * rate and keeps nothing, so a small nursery collected more often does the same work in less
- * memory. Measured at 10,000 articles: peak RSS of a cold start 180-189 MB against 195-201 MB,
- * for ~10% more CPU on the second thread, which waits on the main one anyway (ADR 0088).
- */
-const THREAD_YOUNG_GENERATION_MB = 6;
-
-/**
  * Compiled JavaScript (`npm start`, ADR 0088) loads directly; under tsx (tests, benches on the
  * sources) the entry is TypeScript and the thread must register tsx before loading it.
  */
 function spawnWorker(): Worker {
   const typescript = import.meta.url.endsWith(".ts");
   const entry = new URL(`./parse-worker.${typescript ? "ts" : "js"}`, import.meta.url);
-  const resourceLimits = { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB };
-  if (!typescript) return new Worker(entry, { resourceLimits });
+  if (!typescript) return new Worker(entry);
   // Resolved here: an eval'd worker resolves bare names from the working directory, not from here.
   const tsx = import.meta.resolve("tsx/esm/api");
   const source = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(source, { eval: true, resourceLimits });
+  return new Worker(source, { eval: true });
 }
