@@ -8,12 +8,12 @@
  *   npm run bench -- --n 100000        # adds the 100,000 tier (or BENCH_N=100000)
  *   npm run bench -- --sizes 10000 --skip fanout,insights --no-readme
  *   npm run bench -- --report-only    # table and README from bench/results.json
+ *   npm run bench -- --runtime tsx    # the bot through tsx, as before ADR 0088 (default: dist)
  * Parts (for --skip): start, query, hot, insights, adversarial, fanout, minisearch.
  *
  * Over ~300 lines: the orchestration, the goal table and the report are one reading of the
  * same results object; the measurements themselves live in bench/speed/ and bench/fanout/.
  */
-import { spawn } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
@@ -29,7 +29,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CorpusManifest, ensureCorpus } from "./generate-corpus.js";
 import { type Goal, renderReport } from "./speed/report.js";
-import { argValue, RESULT_PREFIX, round, roundSummary, summarize } from "./speed/stats.js";
+import { entryRunner, runtimeOf } from "./speed/runtime.js";
+import { argValue, round, roundSummary, runResultChild, summarize } from "./speed/stats.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..");
@@ -52,35 +53,26 @@ interface ChildRun<T> {
   wallMs: number;
 }
 
-/** Runs a bench entry under tsx in a fresh Node process and returns its result line. */
-function runChild<T>(entry: string, entryArgs: string[], nodeArgs: string[] = []): Promise<ChildRun<T>> {
+/** Entries that measure the bot itself run as `npm start` runs it (see speed/runtime.ts). */
+const runtime = runtimeOf(argValue(args, "--runtime"));
+let runEntry: ((entry: string) => string[]) | null = null;
+const BOT_ENTRIES = new Set(["speed/start-entry.ts", "speed/query-entry.ts", "speed/hot-reload-entry.ts"]);
+
+/** Runs a bench entry in a fresh Node process and returns its result line. */
+async function runChild<T>(
+  entry: string,
+  entryArgs: string[],
+  nodeArgs: string[] = [],
+): Promise<ChildRun<T>> {
   const profArgs = profile ? ["--cpu-prof", `--cpu-prof-dir=${join(OUT, "profiles")}`] : [];
+  runEntry ??= await entryRunner(runtime);
+  const command = BOT_ENTRIES.has(entry) ? runEntry(entry) : ["--import", "tsx", join(HERE, entry)];
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, ...profArgs, "--import", "tsx", join(HERE, entry), ...entryArgs],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const wallMs = performance.now() - started;
-      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-      if (code !== 0 || !line) {
-        reject(new Error(`${entry} ${entryArgs.join(" ")} exited ${code}\n${stderr.slice(-3000)}`));
-        return;
-      }
-      resolve({ result: JSON.parse(line.slice(RESULT_PREFIX.length)) as T, stderr, wallMs });
-    });
-  });
+  const { result, stderr } = await runResultChild<T>(
+    [...nodeArgs, ...profArgs, ...command, ...entryArgs],
+    ROOT,
+  );
+  return { result, stderr, wallMs: performance.now() - started };
 }
 
 /** A failed measurement is recorded as its error; the others still run. */
@@ -241,6 +233,7 @@ async function main(): Promise<void> {
     platform: `${process.platform} ${process.arch}`,
     date: new Date().toISOString(),
     loadAverageAtStart: loadavg().map((x) => round(x)),
+    runtime,
   };
   log(
     `sizes ${sizes.join(", ")}; machine ${machine.cpus} CPUs, ${machine.node}, load ${machine.loadAverageAtStart.join(" ")}`,

@@ -4,8 +4,6 @@ import type { Logger } from "./domain/logger.js";
 import type { Platform } from "./framework/platform.js";
 import { createLogger } from "./logger.js";
 import { createConsolePlatform } from "./platforms/console/console-platform.js";
-import { createDiscordPlatform } from "./platforms/discord/index.js";
-import { createTelegramPlatform } from "./platforms/telegram/index.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
 
 /** Wiring only: config -> store -> library -> platforms -> scheduler; signals. */
@@ -66,7 +64,7 @@ async function main(): Promise<void> {
   );
   for (const { file, reason } of report.skipped) log.warn({ file, reason }, "skipped");
 
-  const platforms = createPlatforms(config, core, log, shutdown.fatal);
+  const platforms = await createPlatforms(config, core, log, shutdown.fatal);
   for (const platform of platforms) {
     shutdown.onStop(() => platform.stop());
     await platform.start();
@@ -79,13 +77,17 @@ async function main(): Promise<void> {
   await core.scheduler?.start();
 }
 
-/** Every platform with a token runs; with none, the console does, so a fresh clone just works. */
-function createPlatforms(
+/**
+ * Every platform with a token runs; with none, the console does, so a fresh clone just works.
+ * A platform's code loads only when it runs: discord.js alone took ~0.9 s and ~44 MB to import
+ * (ADR 0088).
+ */
+async function createPlatforms(
   config: Config,
   core: Core,
   log: Logger,
   onFatal: (message: string) => void,
-): Platform[] {
+): Promise<Platform[]> {
   const shared = {
     commands: core.commands,
     services: core.services,
@@ -96,6 +98,7 @@ function createPlatforms(
   };
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {
+    const { createDiscordPlatform } = await import("./platforms/discord/index.js");
     platforms.push(
       createDiscordPlatform({
         ...shared,
@@ -107,6 +110,7 @@ function createPlatforms(
     );
   }
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramPlatform } = await import("./platforms/telegram/index.js");
     const webhook =
       config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
         ? {

@@ -44,8 +44,8 @@ below is in src/ and in the figures above; "before" is the goal table's column (
   is 34 MB (V8's default semi-spaces, filled by the parsing and binding garbage), file-backed pages (Node's
   binary and libraries) ~55 MB, and the parse thread ~40 MB (its heap peaks at 48 MB physical for 15 MB
   live; capping its young generation only moved the garbage to the old one). The peak varies between identical
-  runs with GC timing: 274-286 MB for the three two-thread runs at 10,000 in results.json, 240-289 MB with one thread. Not done: running compiled JavaScript instead of tsx (-36 MB) would need a
-  build step before \`npm start\` (ADR 1 chose none); bundling the worker without tsx measured no gain.
+  runs with GC timing: 274-286 MB for the three two-thread runs at 10,000 in results.json, 240-289 MB with one thread. Since then (issue 16, ADRs 88 and 89): \`npm start\` runs compiled JavaScript and a
+  load keeps far less per file; the figures before and after are in "Renovation: memory and start" below.
 - **Fan-out.** Pacing on start times, in bursts of 30 (Telegram) or 50 (discord.js's fixed 1-second global
   window), let a burst's first requests reach the server after the next burst's last ones, so a server
   enforcing "at most N in any second" on arrival answered 429. Both platforms now go through one throttle

@@ -1,4 +1,5 @@
 /** Small statistics and process helpers shared by the benchmark entries. */
+import { spawn } from "node:child_process";
 
 export interface Summary {
   n: number;
@@ -66,4 +67,31 @@ export function emitResult(result: unknown): void {
 export function argValue(args: readonly string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * Runs `node ...args` and resolves with the result line it printed (see emitResult) and its
+ * stderr; rejects, with the end of stderr, when it fails or prints none.
+ */
+export function runResultChild<T>(args: string[], cwd: string): Promise<{ result: T; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const line = stdout.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+      if (code !== 0 || !line) {
+        reject(new Error(`${args.join(" ")} exited ${code}\n${stderr.slice(-3000)}`));
+        return;
+      }
+      resolve({ result: JSON.parse(line.slice(RESULT_PREFIX.length)) as T, stderr });
+    });
+  });
 }

@@ -113,5 +113,8 @@ export async function listConfined(
     targets.set(link, found.readPath);
   }
   if (targets.size > 0) files.sort();
-  return { files, readPath: (file) => targets.get(file) ?? join(root, file) };
+  // Plain appending where "/" is the separator (files are relative, with forward slashes, never
+  // "." or ".."): path.join per file was measurable in a warm start of 10,000.
+  const under = sep === "/" ? (file: string) => `${root}/${file}` : (file: string) => join(root, file);
+  return { files, readPath: (file) => targets.get(file) ?? under(file) };
 }

@@ -1,6 +1,6 @@
 import type { Dirent } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 
 /**
  * Every file under `dir`, as paths relative to it with forward slashes, sorted so that the
@@ -15,7 +15,9 @@ export async function listContentFiles(
   onLink: (rel: string) => void = () => {},
 ): Promise<string[]> {
   const out: string[] = [];
-  const walk = async (current: string): Promise<void> => {
+  // Each folder carries its relative path: path.join and path.relative per file were a tenth of
+  // a warm start at 10,000 files. Names from readdir hold no separator, so appending is exact.
+  const walk = async (current: string, prefix: string): Promise<void> => {
     let entries: Dirent[];
     try {
       entries = await readdir(current, { withFileTypes: true });
@@ -24,25 +26,21 @@ export async function listContentFiles(
       // the top folder itself missing still fails loudly.
       if (current === dir) throw error;
       onUnreadable(
-        toRelative(dir, current),
+        prefix.slice(0, -1),
         `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`,
       );
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) out.push(toRelative(dir, full));
-      else if (entry.isSymbolicLink()) onLink(toRelative(dir, full));
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) await walk(join(current, entry.name), `${rel}/`);
+      else if (entry.isFile()) out.push(rel);
+      else if (entry.isSymbolicLink()) onLink(rel);
     }
   };
-  await walk(dir);
+  await walk(dir, "");
   return out.sort();
-}
-
-export function toRelative(dir: string, full: string): string {
-  return relative(dir, full).split(sep).join("/");
 }
 
 /** True for paths inside a hidden folder or naming a hidden file. */

@@ -94,8 +94,8 @@ export class ParseWorker {
 }
 
 /**
- * Under tsx (`npm start`) the entry is TypeScript and the thread must register tsx before loading
- * it; compiled JavaScript loads directly.
+ * Compiled JavaScript (`npm start`, ADR 0088) loads directly; under tsx (tests, benches on the
+ * sources) the entry is TypeScript and the thread must register tsx before loading it.
  */
 function spawnWorker(): Worker {
   const typescript = import.meta.url.endsWith(".ts");

@@ -3,11 +3,19 @@
  * to plain text (links keep their words, emphasis markers go) because every consumer (search,
  * summaries, Telegram HTML, Discord embeds) works on plain paragraphs.
  */
-import { LineCounter, parseDocument } from "yaml";
+import { createRequire } from "node:module";
 import type { Article, Section } from "../domain/article.js";
 import { detectLanguage, languageCode } from "../news/detect-language.js";
 import type { ParseOutcome } from "./article.js";
 import { parseFlatYaml } from "./flat-yaml.js";
+
+/**
+ * The YAML parser, loaded on first need: flat front matter (nearly every article) never needs it,
+ * and loading it costs a start ~50 ms and a few MB (ADR 0088). Through require, which is synchronous.
+ */
+const require = createRequire(import.meta.url);
+let yaml: typeof import("yaml") | null = null;
+
 import { dateToIso, hasTime, hasZone, parseDate } from "./parse-date.js";
 import type { ArticleSource } from "./parse-scraped-text.js";
 import { collapseSpaces } from "./whitespace.js";
@@ -86,8 +94,9 @@ function splitFrontMatter(text: string): { fields: Fields; body: string } | { re
   const yamlText = lines.slice(1, end).join("\n");
   const flat = parseFlatYaml(yamlText);
   if (flat) return { fields: flat, body: lines.slice(end + 1).join("\n") };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  yaml ??= require("yaml") as typeof import("yaml");
+  const lineCounter = new yaml.LineCounter();
+  const doc = yaml.parseDocument(yamlText, { lineCounter, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const line = lineCounter.linePos(error.pos[0]).line + 1;

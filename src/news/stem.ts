@@ -2,8 +2,14 @@
  * Snowball stemming by ISO 639-1 code, with a per-language memo: news vocabulary repeats a lot,
  * and a lookup is much cheaper than running the stemmer. Languages Snowball lacks get no stemming.
  */
-// A named import: the module sets __esModule, so under tsx/esbuild a default import is undefined.
-import { newStemmer } from "snowball-stemmers";
+import { createRequire } from "node:module";
+
+/**
+ * The Snowball stemmers (870 kB of CommonJS for every language) load on the first stemming, not
+ * with the bot: the main thread of a start stems nothing, and importing them took ~100 ms and
+ * ~14 MB (ADR 0088). Through require, which is synchronous.
+ */
+const require = createRequire(import.meta.url);
 
 /** Maps a lowercased word to its stem. */
 export type Stemmer = (word: string) => string;
@@ -60,6 +66,7 @@ export function stemmerFor(lang: string): Stemmer {
   const algorithm = ALGORITHMS[code];
   let stemmer = identity;
   if (algorithm !== undefined) {
+    const { newStemmer } = require("snowball-stemmers") as typeof import("snowball-stemmers");
     const raw = newStemmer(algorithm);
     const memo = new Map<string, string>();
     stemmer = (word) => {

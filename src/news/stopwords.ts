@@ -3,7 +3,15 @@
  * lists for them are built for search and drop words that carry news ("million", "state", "world",
  * "premier", "état"). Other languages fall back to stopwords-iso.
  */
-import iso from "stopwords-iso";
+import { createRequire } from "node:module";
+
+/**
+ * stopwords-iso is one 200 kB JSON file for every language: read on first need (French and English
+ * never need it), and through require, since plain Node (the compiled bot, ADR 0088) imports a
+ * JSON module only with an import attribute.
+ */
+const require = createRequire(import.meta.url);
+let iso: Record<string, string[] | undefined> | null = null;
 
 const FR = `a à â afin ai aie aient aies ait alors as au aucun aucune aujourd auquel aura aurai auraient aurais
 aurait auras aurez auriez aurions aurons auront aussi autre autres aux avaient avais avait avant avec avez aviez
@@ -40,6 +48,7 @@ export function stopwordsFor(lang: string): ReadonlySet<string> {
   if (builtIn) return builtIn;
   let set = fromIso.get(code);
   if (!set) {
+    iso ??= require("stopwords-iso") as Record<string, string[] | undefined>;
     const list = iso[code];
     set = list ? new Set(list.map((w) => w.toLowerCase())) : EMPTY;
     fromIso.set(code, set);
