@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // One throwaway PostgreSQL server for the run: the store contract and the multi-process tests.
+    globalSetup: ["tests/helpers/postgres-setup.ts"],
   },
 });

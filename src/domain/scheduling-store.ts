@@ -1,4 +1,5 @@
 import type { AuditEntry, ChannelSettings, Subscription, TargetHealth } from "./channel.js";
+import type { CoordinationStore } from "./coordination.js";
 import type { Delivery, DeliveryPayload, DeliveryState } from "./delivery.js";
 import type { Locale } from "./locale.js";
 import type { Schedule, ScheduleState, StateReason } from "./schedule.js";
@@ -14,8 +15,15 @@ import type { Target } from "./target.js";
  * worker renews, and taken over by another worker once the lease ends.
  *
  * Instants are ISO 8601 UTC strings (`Date.toISOString()`): they sort as text in every engine.
+ * The coordination units (leases, shared budgets, seen updates: src/domain/coordination.ts) live
+ * in the same store, so that one engine object serves the scheduler and the platforms.
  */
-export interface SchedulingStore extends ModerationStore, PlanningStore, OutboxStore, InstanceStore {}
+export interface SchedulingStore
+  extends ModerationStore,
+    PlanningStore,
+    OutboxStore,
+    InstanceStore,
+    CoordinationStore {}
 
 /** What moderators change (through the scheduling service), each change with its audit entry. */
 export interface ModerationStore {

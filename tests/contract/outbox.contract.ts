@@ -79,6 +79,25 @@ export function outboxContract(c: ContractContext): void {
       expect(new Set(all).size).toBe(60);
       expect((await other.countDeliveries()).sending).toBe(60);
     });
+    it("GIVEN several deliveries per target and workers of two stores claiming at once THEN never two sends to one target", async () => {
+      const targets = Array.from({ length: 20 }, (_, i) => `discord:${100 + i}`);
+      for (const article of ["a1", "a2", "a3"]) await enqueue(c.store, targets, { article });
+      const other = await c.another();
+      const drain = async (store: SchedulingStore, worker: string) => {
+        const got: string[] = [];
+        for (;;) {
+          const row = await store.claimNextDelivery(worker, LEASE, at());
+          if (!row) return got;
+          got.push(row.target);
+        }
+      };
+      const claimed = (
+        await Promise.all(Array.from({ length: 8 }, (_, i) => drain(i % 2 ? other : c.store, `w${i}`)))
+      ).flat();
+      // One send under way per target, whichever worker or store took it.
+      expect(claimed.sort()).toEqual([...targets].sort());
+      expect((await c.store.countDeliveries()).sending).toBe(20);
+    });
   });
 
   describe("outcomes", () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from "vitest";
 import type { SchedulingStore } from "../../src/domain/scheduling-store.js";
+import { coordinationContract } from "./coordination.contract.js";
 import { instancesContract } from "./instances.contract.js";
 import { moderationContract } from "./moderation.contract.js";
 import { outboxContract } from "./outbox.contract.js";
@@ -8,8 +9,10 @@ import { planningContract } from "./planning.contract.js";
 /**
  * The contract of the SchedulingStore port (src/domain/scheduling-store.ts), written against the
  * port alone, so that every engine runs the same tests: tests/contract/sqlite.test.ts runs it on
- * SQLite; a networked engine runs it again with its own factory. Each test gets a fresh, empty
- * database; `another()` opens a second store on it, as a second process would.
+ * SQLite, tests/contract/postgres.test.ts on a real PostgreSQL server. Each test starts from an
+ * empty database; `another()` opens a second store on it (a second connection or pool), as a
+ * second process would. Nothing here may lean on one engine: no synchronous completion, no order
+ * an engine does not promise (rows are sorted before they are compared where the port says no order).
  */
 export interface StoreFixture {
   store: SchedulingStore;
@@ -48,4 +51,5 @@ export function schedulingStoreContract(open: OpenStore): void {
   planningContract(context);
   outboxContract(context);
   instancesContract(context);
+  coordinationContract(context);
 }

@@ -13,6 +13,7 @@ import type {
   SchedulingStore,
   SlotPlan,
 } from "../../domain/scheduling-store.js";
+import { SqliteCoordinationStore } from "./coordination-store.js";
 import type { Db } from "./database.js";
 import { BASELINE_STREAM, planPost, planSlot, recordAnnouncements } from "./scheduling/planning-units.js";
 import { type SchedulingTables, schedulingTables } from "./scheduling/tables.js";
@@ -22,12 +23,14 @@ import { type SchedulingTables, schedulingTables } from "./scheduling/tables.js"
  * transaction, run synchronously when the method is called: the write lock makes it atomic
  * across processes sharing the file, and within a process nothing interleaves with it. The
  * planner's units are in scheduling/planning-units.ts. The promises only keep the interface that
- * a networked engine implements too.
+ * a networked engine implements too. Leases, budgets and seen updates come from
+ * SqliteCoordinationStore.
  */
-export class SqliteSchedulingStore implements SchedulingStore {
+export class SqliteSchedulingStore extends SqliteCoordinationStore implements SchedulingStore {
   private readonly t: SchedulingTables;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    super(db);
     this.t = schedulingTables(db);
   }
 
