@@ -88,6 +88,33 @@ function splitTargets(value: string | undefined): string[] {
     .filter((t) => t !== "");
 }
 
+/** Shared state in PostgreSQL (absent: SQLite at DATABASE_PATH), and this process's Discord shards. */
+const SHARED_STATE_KEYS = {
+  DATABASE_URL: optionalText.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\/\S+$/.test(v),
+    "must be a postgres:// (or postgresql://) connection URL",
+  ),
+  DATABASE_POOL_SIZE: integer(1, 100, 10),
+  DISCORD_SHARDS: optionalText
+    .refine((v) => v === undefined || parseShardList(v) !== null, "must be shard ids such as 0-3 or 0,2,4")
+    .transform((v) => (v === undefined ? undefined : (parseShardList(v) ?? undefined))),
+  DISCORD_SHARD_COUNT: integer(0, 100_000, 0).transform((v) => (v === 0 ? undefined : v)),
+};
+
+/** "0-3" or "0,2,4" or "0-1,6": shard ids, each once, in order; null if malformed. */
+export function parseShardList(text: string): number[] | null {
+  const ids = new Set<number>();
+  for (const part of text.split(",").map((p) => p.trim())) {
+    const range = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(part);
+    if (!range) return null;
+    const from = Number(range[1]);
+    const to = range[2] === undefined ? from : Number(range[2]);
+    if (to < from || to - from > 10_000) return null;
+    for (let id = from; id <= to; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 const schema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/newsdesk.db"),
@@ -135,6 +162,8 @@ const schema = z.object({
   // The per-user limit on commands and button presses (src/framework/rate-limit.ts); 0: no limit.
   RATE_LIMIT_PER_MINUTE: integer(0, 10_000, 30),
   RATE_LIMIT_BURST: integer(1, 1_000, 10),
+  // Several machines (README "Running on several machines", ADRs 0100-0106).
+  ...SHARED_STATE_KEYS,
 });
 
 export type Config = Omit<z.infer<typeof schema>, "DEFAULT_LOCALE"> & { DEFAULT_LOCALE: Locale };
@@ -161,10 +190,22 @@ const CROSS_KEY_RULES: readonly ((env: Env) => string[])[] = [
           : null;
       return needs && !isSet(env, needs) ? [`ANNOUNCE_TARGETS names ${target} but ${needs} is not set`] : [];
     }),
+  (env) => {
+    if (!isSet(env, "DISCORD_SHARDS")) return [];
+    const count = Number(env.DISCORD_SHARD_COUNT?.trim());
+    if (!isSet(env, "DISCORD_SHARD_COUNT"))
+      return ["DISCORD_SHARD_COUNT is required when DISCORD_SHARDS is set"];
+    const beyond = (parseShardList(env.DISCORD_SHARDS ?? "") ?? []).filter((id) => id >= count);
+    return Number.isInteger(count) && beyond.length > 0
+      ? [
+          `DISCORD_SHARDS names shard ${beyond[0]}, but shards are numbered 0 to ${count - 1} (DISCORD_SHARD_COUNT)`,
+        ]
+      : [];
+  },
 ];
 
-/** Keys whose values are never shown, not even when malformed. */
-const SECRET_KEY = /TOKEN|SECRET|PASSWORD/;
+/** Keys whose values are never shown, not even when malformed (a database URL may hold a password). */
+const SECRET_KEY = /TOKEN|SECRET|PASSWORD|DATABASE_URL/;
 const SHOWN_MAX = 80;
 
 export class ConfigError extends Error {

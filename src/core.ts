@@ -3,12 +3,14 @@ import { Library, type LoadReport } from "./content/library.js";
 import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
+import type { SchedulingStore } from "./domain/scheduling-store.js";
 import type { Services } from "./framework/command.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
 import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
+import { openPostgresStore, type SharedStateOptions } from "./store/postgres/open-store.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
 import { openDatabase } from "./store/sqlite/database.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
@@ -16,6 +18,8 @@ import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
 export interface CoreOptions {
   contentDir: string;
   databasePath: string;
+  /** Shared state in PostgreSQL (several machines, ADR 0100); absent: in the SQLite file above. */
+  shared?: SharedStateOptions;
   defaultLocale: Locale;
   log: Logger;
   clock?: Clock;
@@ -40,12 +44,17 @@ export interface Core {
   defaultLocale: Locale;
   report: LoadReport;
   scheduler: Scheduler | null;
+  /** Where the shared state lives; the platforms coordinate through it (leases, budgets). */
+  store: SchedulingStore;
   close(): Promise<void>;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.databasePath);
+  // The article index stays in the local file either way: each process indexes what it sees.
+  const shared = options.shared ? await openPostgresStore(options.shared, options.log) : null;
+  const store = shared?.store ?? new SqliteSchedulingStore(db);
   const index = new SqliteArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log, {
     parseThreads: options.loadThreads ?? 2,
@@ -56,7 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const schedule = options.schedule;
   const scheduler = schedule
     ? createScheduler({
-        store: new SqliteSchedulingStore(db),
+        store,
         library,
         insights,
         publishers: schedule.publishers,
@@ -80,12 +89,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultLocale: options.defaultLocale,
     report,
     scheduler,
+    store,
     async close() {
       await scheduler?.stop();
       await insights.close();
       library.close();
       await library.settle();
       db.close();
+      await shared?.close();
     },
   };
 }

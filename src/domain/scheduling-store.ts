@@ -236,7 +236,10 @@ export interface InstanceStore {
   /** Marks the instance alive at `now` and extends its claims' leases to `now + leaseMs`. */
   heartbeat(id: string, now: string, leaseMs: number): Promise<void>;
   otherInstances(id: string): Promise<SchedulerInstance[]>;
-  /** A dead instance: its claims end now (others may take them) and its registration goes; returns the claims released. */
+  /**
+   * A dead instance: its claims and leases end now (others may take them) and its registration
+   * goes; returns the claims released.
+   */
   releaseInstance(id: string, now: string): Promise<number>;
   /** An instance leaving: its registration goes (its claims, if any, end with their lease). */
   removeInstance(id: string): Promise<void>;

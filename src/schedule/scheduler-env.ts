@@ -26,7 +26,12 @@ export interface SchedulerConfig {
 
 /** Timings, with production defaults; tests shorten some. */
 export interface Tuning {
-  /** Parallel sends (never two to one target at once). */
+  /**
+   * Parallel sends (never two to one target at once). Enough that the platforms' own pace is the
+   * limit, not the round trip: 4 workers at 150 ms each capped a fan-out near 27 posts/s, under
+   * Telegram's 30 and Discord's 50; a send waiting its turn in a platform's queue costs nothing
+   * (ADR 0105).
+   */
   concurrency: number;
   /** How long a claim on a delivery lasts without renewal. */
   claimTtlMs: number;
@@ -45,10 +50,15 @@ export interface Tuning {
   deadAfterMs: number;
   /** Library events are batched this long, so a bulk copy is seen as one burst. */
   eventDebounceMs: number;
+  /**
+   * How long the planner's lease lasts unrenewed (ADR 0102): when the planning process dies,
+   * another one plans within this time. Renewed every third of it.
+   */
+  plannerLeaseMs: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  concurrency: 4,
+  concurrency: 16,
   claimTtlMs: 120_000,
   heartbeatMs: 20_000,
   maxSleepMs: 60_000,
@@ -58,6 +68,7 @@ export const DEFAULT_TUNING: Tuning = {
   minDigestGapMs: 5 * 60_000,
   deadAfterMs: 300_000,
   eventDebounceMs: 1_000,
+  plannerLeaseMs: 15_000,
 };
 
 /** Everything the planner, the worker and the port share. */

@@ -13,6 +13,7 @@ import { parseCron } from "../framework/cron-syntax.js";
 import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
+import { PlannerLease } from "./planner-lease.js";
 import type { PublisherRegistry } from "./publisher-registry.js";
 import { DEFAULT_TUNING, type SchedulerConfig, type SchedulerEnv, type Tuning } from "./scheduler-env.js";
 import { createSchedulingService } from "./scheduling-service.js";
@@ -104,6 +105,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     pid: deps.instance?.pid ?? process.pid,
   };
   const isAlive = deps.isProcessAlive ?? processAlive;
+  // One planner among the schedulers sharing the store; every one of them delivers (ADR 0102).
+  const lease = new PlannerLease({
+    store,
+    holder: me.id,
+    clock: deps.clock,
+    timers,
+    log,
+    leaseMs: env.tuning.plannerLeaseMs,
+    onElected: () => wake(),
+  });
   let started = false;
   let stopped = false;
   let startup = true;
@@ -156,8 +167,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       do {
         again = false;
         await noting;
-        planFailed = (await planAll(env, startup)) > 0;
-        startup = false;
+        if (await isPlanner()) {
+          planFailed = (await planAll(env, startup)) > 0;
+          startup = false;
+        }
         firstPlanned();
         await runDeliveries(env, me.id, () => stopped);
       } while (again && !stopped);
@@ -167,6 +180,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       firstPlanned();
       running = null;
       await arm();
+    }
+  }
+
+  /** Renews (or asks for) the planner lease; a database that does not answer means "not now". */
+  async function isPlanner(): Promise<boolean> {
+    try {
+      return await lease.check();
+    } catch (error) {
+      log.error({ err: error }, "scheduler could not tell whether it plans");
+      return false;
     }
   }
 
@@ -300,6 +323,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     async stop(options = {}) {
       if (stopped) return { inFlight: [] };
       stopped = true;
+      // Planning moves to another process at once; the sends in flight here finish below.
+      await lease
+        .stop()
+        .catch((error: unknown) => log.warn({ err: error }, "could not give up the planner lease"));
       if (timer) timers.clear(timer);
       if (heartbeatTimer) timers.clear(heartbeatTimer);
       if (eventTimer) timers.clear(eventTimer);

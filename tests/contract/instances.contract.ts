@@ -39,7 +39,9 @@ export function instancesContract(c: ContractContext): void {
       const keys = await enqueue(c.store, ["discord:1", "discord:2"]);
       await c.store.claimNextDelivery("dead", LEASE, at());
       await c.store.claimNextDelivery("dead", LEASE, at());
+      await c.store.claimLease("planner", "dead", at(), LEASE);
       expect(await c.store.releaseInstance("dead", at(1))).toBe(2);
+      expect(await c.store.claimLease("planner", "live", at(1), LEASE)).toMatchObject({ holder: "live" });
       expect((await c.store.otherInstances("live")).map((i) => i.id)).toEqual([]);
       const first = await c.store.claimNextDelivery("live", LEASE, at(1));
       const second = await c.store.claimNextDelivery("live", LEASE, at(1));

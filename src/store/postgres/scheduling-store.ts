@@ -281,6 +281,8 @@ export class PostgresSchedulingStore extends PgCoordinationStore implements Sche
     return this.unit(async (sql) => {
       const released = await deliveries.releaseClaims(sql, id, now);
       await instances.remove(sql, id);
+      // Its leases (the planner's) end too: another process takes them at its next look.
+      await sql.query("DELETE FROM leases WHERE holder = $1", [id]);
       return released;
     });
   }

@@ -293,6 +293,8 @@ export class SqliteSchedulingStore extends SqliteCoordinationStore implements Sc
     return this.unit(() => {
       const released = this.t.deliveries.releaseClaims(id, now);
       this.t.instances.remove(id);
+      // Its leases (the planner's) end too: another process takes them at its next look.
+      this.db.prepare("DELETE FROM leases WHERE holder = ?").run(id);
       return released;
     });
   }
