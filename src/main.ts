@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Core, createCore } from "./core.js";
 import type { Logger } from "./domain/logger.js";
 import type { Platform } from "./framework/platform.js";
+import { sharedWork } from "./framework/shared-work.js";
 import { createLogger } from "./logger.js";
 import { createConsolePlatform } from "./platforms/console/console-platform.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
@@ -37,6 +40,9 @@ async function main(): Promise<void> {
   const core = await createCore({
     contentDir: config.CONTENT_DIR,
     databasePath: config.DATABASE_PATH,
+    shared: config.DATABASE_URL
+      ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+      : undefined,
     defaultLocale: config.DEFAULT_LOCALE,
     log,
     loadThreads: config.LOAD_THREADS,
@@ -95,6 +101,8 @@ async function createPlatforms(
     onFatal,
     // Discord and Telegram only: the console is the operator's own terminal.
     rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, burst: config.RATE_LIMIT_BURST },
+    // Several machines: polling, updates and the platforms' budgets are shared through the store.
+    shared: config.DATABASE_URL ? sharedWork(core.store, { member: processId(), log }) : undefined,
   };
   const platforms: Platform[] = [];
   if (config.DISCORD_TOKEN) {
@@ -105,6 +113,7 @@ async function createPlatforms(
         token: config.DISCORD_TOKEN,
         apiBase: config.DISCORD_API_BASE,
         guildId: config.DISCORD_GUILD_ID,
+        sharding: { shards: config.DISCORD_SHARDS, shardCount: config.DISCORD_SHARD_COUNT },
         log: childLog(log, "discord"),
       }),
     );
@@ -133,6 +142,11 @@ async function createPlatforms(
     platforms.push(createConsolePlatform({ ...shared, locale: config.DEFAULT_LOCALE }));
   }
   return platforms;
+}
+
+/** This process among those sharing the store: host, pid and a random part (a reused pid is another process). */
+function processId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
 function childLog(log: Logger, platform: string): Logger {

@@ -103,6 +103,15 @@ export class SendThrottle {
     });
   }
 
+  /**
+   * Changes the pace overall (this process's share of a budget shared with others, ADR 0103);
+   * 0 holds every start until it rises again. Sends under way are not affected.
+   */
+  setGlobalPerSecond(perSecond: number): void {
+    this.options.globalPerSecond = Math.max(0, perSecond);
+    this.pump();
+  }
+
   /** Messages waiting or being sent. */
   pending(): number {
     let n = 0;
@@ -179,7 +188,7 @@ export class SendThrottle {
     chat.busy = true;
     chat.nextAt = Number.POSITIVE_INFINITY;
     this.inFlight++;
-    this.nextStart = Math.max(this.nextStart, now) + 1000 / this.options.globalPerSecond;
+    this.nextStart = Math.max(this.nextStart, now) + 1000 / Math.max(this.options.globalPerSecond, 1);
     // Served chats go to the back of the line: round-robin between chats.
     this.chats.delete(id);
     this.chats.set(id, chat);

@@ -10,10 +10,10 @@ import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
 import { parseTarget, targetOf } from "../domain/target.js";
 import { parseCron } from "../framework/cron-syntax.js";
+import { LeaseElection } from "../framework/lease-election.js";
 import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
-import { PlannerLease } from "./planner-lease.js";
 import type { PublisherRegistry } from "./publisher-registry.js";
 import { DEFAULT_TUNING, type SchedulerConfig, type SchedulerEnv, type Tuning } from "./scheduler-env.js";
 import { createSchedulingService } from "./scheduling-service.js";
@@ -106,14 +106,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   };
   const isAlive = deps.isProcessAlive ?? processAlive;
   // One planner among the schedulers sharing the store; every one of them delivers (ADR 0102).
-  const lease = new PlannerLease({
+  const lease = new LeaseElection({
     store,
+    name: PLANNER_LEASE,
     holder: me.id,
     clock: deps.clock,
     timers,
     log,
-    leaseMs: env.tuning.plannerLeaseMs,
-    onElected: () => wake(),
+    ttlMs: env.tuning.plannerLeaseMs,
+    // A takeover: plan now, the slot the dead planner left may be due.
+    onChange: (held) => held && wake(),
   });
   let started = false;
   let stopped = false;
@@ -184,14 +186,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   /** Renews (or asks for) the planner lease; a database that does not answer means "not now". */
-  async function isPlanner(): Promise<boolean> {
-    try {
-      return await lease.check();
-    } catch (error) {
-      log.error({ err: error }, "scheduler could not tell whether it plans");
-      return false;
-    }
-  }
+  const isPlanner = () => lease.check();
 
   async function arm(): Promise<void> {
     if (stopped) return;
@@ -354,6 +349,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     stats: () => store.countDeliveries(),
   };
 }
+
+/** The lease that makes one scheduler the planner among all that share a store (ADR 0102). */
+export const PLANNER_LEASE = "planner";
 
 /** After a failed planning step, the soonest the pass runs again (a due post would spin). */
 const PLAN_RETRY_MS = 30_000;

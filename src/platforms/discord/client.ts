@@ -1,4 +1,11 @@
-import { Client, GatewayCloseCodes, GatewayIntentBits, Options, type RateLimitData } from "discord.js";
+import {
+  Client,
+  type ClientOptions,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  Options,
+  type RateLimitData,
+} from "discord.js";
 import { BackoffShardingStrategy } from "./backoff-sharding.js";
 import { RECONNECT_DEFAULTS, type ReconnectOptions } from "./reconnect-backoff.js";
 
@@ -14,6 +21,7 @@ const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 export function createDiscordClient(
   apiBase: string | undefined,
   reconnect: ReconnectOptions = RECONNECT_DEFAULTS,
+  sharding: DiscordSharding = {},
 ): Client {
   const self = {
     maxSize: 0,
@@ -45,12 +53,28 @@ export function createDiscordClient(
       GuildMemberManager: self,
       UserManager: self,
     }),
+    ...shardOptions(sharding),
     ws: { buildStrategy: (manager) => new BackoffShardingStrategy(manager, reconnect) },
     rest: {
       ...(apiBase ? { api: apiBase } : {}),
       rejectOnRateLimit: (data: RateLimitData) => data.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
     },
   });
+}
+
+/** Which gateway shards this process runs (DISCORD_SHARDS, DISCORD_SHARD_COUNT; ADR 0106). */
+export interface DiscordSharding {
+  shards?: readonly number[];
+  shardCount?: number;
+}
+
+/**
+ * Given shards and a count, this process runs those; a count alone, every shard of it; neither,
+ * the count Discord recommends (GET /gateway/bot), all in this process.
+ */
+function shardOptions({ shards, shardCount }: DiscordSharding): Pick<ClientOptions, "shards" | "shardCount"> {
+  if (shardCount === undefined) return { shards: "auto" };
+  return { shards: shards ? [...shards] : Array.from({ length: shardCount }, (_, i) => i), shardCount };
 }
 
 /** Gateway close codes after which reconnecting cannot help: a person must change something. */

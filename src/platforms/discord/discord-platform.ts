@@ -8,7 +8,8 @@ import type { Platform } from "../../framework/platform.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
-import { createDiscordClient } from "./client.js";
+import type { SharedWork } from "../../framework/shared-work.js";
+import { createDiscordClient, type DiscordSharding } from "./client.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS, POST_PACE } from "./limits.js";
 import { nonceBase, postToChannel } from "./publish.js";
@@ -41,17 +42,25 @@ export interface DiscordPlatformOptions {
   onFatal?: (message: string) => void;
   /** Gateway reconnect pacing (tests pass a fake clock); defaults: 1 s doubling to 60 s, with jitter. */
   reconnect?: Partial<ReconnectOptions>;
+  /** The gateway shards this process runs (several machines); absent: all, as Discord recommends. */
+  sharding?: DiscordSharding;
+  /** Several processes run this bot on a shared store: they share the 50 requests a second (ADR 0103). */
+  shared?: SharedWork;
 }
 
 /** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
 export function createDiscordPlatform(options: DiscordPlatformOptions): Platform {
   const { log } = options;
   const codec = new ActionCodec(LIMITS.customId);
-  const client = createDiscordClient(options.apiBase, {
-    ...RECONNECT_DEFAULTS,
-    ...options.reconnect,
-    onRetry: (attempt, delayMs) => logReconnect(log, attempt, delayMs),
-  });
+  const client = createDiscordClient(
+    options.apiBase,
+    {
+      ...RECONNECT_DEFAULTS,
+      ...options.reconnect,
+      onRetry: (attempt, delayMs) => logReconnect(log, attempt, delayMs),
+    },
+    options.sharding,
+  );
   const deps: InteractionDeps = {
     commands: options.commands,
     services: options.services,
@@ -63,6 +72,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
   };
   // One queue for every channel post, so concurrent deliveries share Discord's global pace.
   const pacer = new SendThrottle(POST_PACE);
+  let pace: { stop(): Promise<void> } | null = null;
   let state: "idle" | "running" | "stopped" = "idle";
   let fatal: string | undefined;
   let fatalReported = false;
@@ -102,13 +112,20 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
         throw new Error(fatal ?? startFailure(error));
       }
       state = "running";
-      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, "discord connected");
+      const shards = client.ws.shards.map((shard) => shard.id);
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards }, "discord connected");
+      // One budget per bot, whichever process sends: keyed by the bot's own id.
+      pace =
+        options.shared?.pace(`discord:${client.user?.id ?? "bot"}`, POST_PACE.globalPerSecond, (perSecond) =>
+          pacer.setGlobalPerSecond(perSecond),
+        ) ?? null;
       await registerCommands(client, options, log);
     },
 
     async stop() {
       if (state === "stopped") return;
       state = "stopped";
+      await pace?.stop();
       pacer.close("the Discord platform stopped");
       await client.destroy();
       log.info({}, "discord stopped");

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
+  type APIMessage,
   type Client,
   DiscordAPIError,
   HTTPError,
-  type Message,
   RateLimitError,
   RESTJSONErrorCodes,
+  Routes,
 } from "discord.js";
 import { PublishError } from "../../domain/publisher.js";
 import type { SendThrottle } from "../../framework/send-throttle.js";
@@ -35,7 +36,10 @@ export function nonceBase(key: string): string {
  * when discord.js retries a POST (a 5xx or a timeout after Discord did create the message) Discord
  * returns the first message instead of posting a twin. Rate limits are waited out by the REST
  * queue, which resends only after a 429 (nothing was created). Each send waits its turn in `pacer`
- * (the platform's one queue at POST_PACE), so a fan-out never bursts past Discord's global limit.
+ * (the platform's one queue at POST_PACE, or this process's share of it), so a fan-out never
+ * bursts past Discord's global limit. The post goes straight to REST, one request per message:
+ * it needs no channel in the cache, so a process posts to any channel whichever shards it holds
+ * (ADR 0106); a channel that does not take messages answers with an error, sorted below.
  * Returns the first message's id.
  */
 export async function postToChannel(
@@ -46,23 +50,19 @@ export async function postToChannel(
   /** At most 23 characters, so that the part number keeps the nonce within Discord's 25. */
   nonceBase: string = randomBytes(6).toString("hex"),
 ): Promise<{ messageId: string }> {
-  const channel = await client.channels.fetch(channelId).catch((error: unknown) => {
-    throw toPublishError(error, channelId);
-  });
-  if (!channel?.isSendable()) {
-    throw new PublishError("permanent", `discord channel ${channelId} does not take messages`);
-  }
   const batch = nonceBase;
   let first: string | undefined;
   for (const [index, message] of messages.entries()) {
+    const body = {
+      ...message,
+      allowed_mentions: NO_MENTIONS,
+      nonce: `${batch}${index}`,
+      enforce_nonce: true,
+    };
     const sent = await pacer
-      .schedule<Message>(channelId, () =>
-        channel.send({
-          ...message,
-          allowedMentions: NO_MENTIONS,
-          nonce: `${batch}${index}`,
-          enforceNonce: true,
-        }),
+      .schedule(
+        channelId,
+        () => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<APIMessage>,
       )
       .catch((error: unknown) => {
         throw toPublishError(error, channelId);

@@ -10,6 +10,7 @@ import type { Platform } from "../../framework/platform.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
+import type { SharedWork } from "../../framework/shared-work.js";
 import { FairDispatcher, type FairLimits } from "./fair-dispatch.js";
 import { LIMITS, PACE } from "./limits.js";
 import { ModeratorCheck } from "./moderator-check.js";
@@ -18,6 +19,7 @@ import type { RawUpdate } from "./parse-update.js";
 import { Poller, UNAUTHORIZED_MESSAGE } from "./poller.js";
 import { RecentIds } from "./recent-ids.js";
 import { commandMenus, invalidCommandNames } from "./register-commands.js";
+import { SharedBot } from "./shared-bot.js";
 import { classifyError, makeScrubber, scrubbingLogger } from "./telegram-errors.js";
 import { UpdateHandler } from "./update-handler.js";
 import { WebhookServer } from "./webhook-server.js";
@@ -43,6 +45,8 @@ export interface TelegramPlatformOptions {
    * until restarted. A failure during start() is not reported here; start() rejects instead.
    */
   onFatal?: (message: string) => void;
+  /** Several processes run this bot on a shared store: polling, updates and pace are shared (ADR 0104). */
+  shared?: SharedWork;
 }
 
 const ALLOWED_UPDATES = ["message", "channel_post", "callback_query"] as const;
@@ -72,6 +76,7 @@ class TelegramPlatform implements Platform {
   private readonly dispatcher: FairDispatcher;
   private poller: Poller | null = null;
   private webhookServer: WebhookServer | null = null;
+  private sharedBot: SharedBot | null = null;
   private state: "new" | "starting" | "running" | "stopped" = "new";
   private fatalReported = false;
 
@@ -108,6 +113,10 @@ class TelegramPlatform implements Platform {
     this.state = "starting";
     try {
       this.bot.botInfo = await this.getMe();
+      if (this.options.shared) {
+        this.sharedBot = new SharedBot(this.options.shared, String(this.bot.botInfo.id), this.log);
+        this.sharedBot.pace(this.throttle);
+      }
       await this.registerCommands();
       if (this.options.webhook) await this.startWebhook(this.options.webhook);
       else await this.startPolling();
@@ -125,6 +134,7 @@ class TelegramPlatform implements Platform {
   async stop(): Promise<void> {
     if (this.state === "stopped") return;
     this.state = "stopped";
+    await this.sharedBot?.stop();
     await this.poller?.stop();
     await this.webhookServer?.close();
     // Commands still waiting for their turn are dropped; those running get DRAIN_MS to finish.
@@ -186,6 +196,12 @@ class TelegramPlatform implements Platform {
       this.log.debug({ update: update.update_id }, "telegram: duplicate update ignored");
       return;
     }
+    if (this.sharedBot) this.sharedBot.take(update.update_id, () => this.accept(update));
+    else this.accept(update);
+  }
+
+  private accept(update: { update_id: number }): void {
+    if (this.state === "stopped") return;
     const job = this.handler.triage(update as RawUpdate, this.bot.botInfo?.username ?? "");
     if (job && !this.dispatcher.push(job.chat, job.run)) {
       this.log.debug({ update: update.update_id, chat: job.chat }, "telegram: queue full; update dropped");
@@ -236,19 +252,25 @@ class TelegramPlatform implements Platform {
       );
     }
     const api = this.bot.telegram;
-    this.poller = new Poller({
-      getUpdates: (params, signal) =>
-        // telegraf types the signal as its abort-controller polyfill's; node-fetch takes the native one.
-        api.callApi(
-          "getUpdates",
-          { ...params, allowed_updates: ALLOWED_UPDATES },
-          { signal: signal as never },
-        ),
-      dispatch: (update) => this.dispatch(update),
-      log: this.log,
-      // The poller has logged the clear message before calling this.
-      onFatal: (message) => this.fatal(message),
-    });
+    const newPoller = () =>
+      new Poller({
+        getUpdates: (params, signal) =>
+          // telegraf types the signal as its abort-controller polyfill's; node-fetch takes the native one.
+          api.callApi(
+            "getUpdates",
+            { ...params, allowed_updates: ALLOWED_UPDATES },
+            { signal: signal as never },
+          ),
+        dispatch: (update) => this.dispatch(update),
+        log: this.log,
+        // The poller has logged the clear message before calling this.
+        onFatal: (message) => this.fatal(message),
+      });
+    if (this.sharedBot) {
+      await this.sharedBot.elect(newPoller);
+      return;
+    }
+    this.poller = newPoller();
     this.poller.start();
   }
 

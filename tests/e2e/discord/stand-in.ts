@@ -16,6 +16,7 @@ import {
   messageObject,
   readyPayload,
 } from "./stand-in-payloads.js";
+import { GatewayShards } from "./stand-in-shards.js";
 
 export { APP_ID, CHANNEL_ID, GUILD_ID, LOCKED_CHANNEL_ID, MANAGE_GUILD } from "./stand-in-payloads.js";
 
@@ -58,6 +59,8 @@ export interface StandInOptions {
   now?: () => number;
   /** Discord's OAuth2 endpoints too (the dashboard's sign-in): see stand-in-oauth.ts. */
   oauth?: OAuthStandIn;
+  /** More text channels that take messages, beside CHANNEL_ID (a fan-out to many channels). */
+  channels?: readonly string[];
 }
 
 /** How the gateway treats new connections: accept them, drop them at once, or close after HELLO. */
@@ -111,6 +114,7 @@ export class DiscordStandIn {
   private readonly wss: WebSocketServer;
   private readonly interactions: InteractionLedger;
   private readonly now: () => number;
+  private readonly shards = new GatewayShards(GUILD_ID);
 
   private constructor(
     private readonly http: Server,
@@ -249,7 +253,7 @@ export class DiscordStandIn {
       const { op, d } = JSON.parse(String(raw));
       if (op === 1) send({ op: 11 });
       if (this.gatewayMode === "close") return; // in trouble: no session starts
-      if (op === 2) this.onIdentify(ws, d.token);
+      if (op === 2) this.onIdentify(ws, d.token, d.shard);
       if (op === 6) {
         this.resumes += 1;
         if (!this.sessions.has(d.session_id)) return send({ op: 9, d: false });
@@ -259,7 +263,7 @@ export class DiscordStandIn {
     });
   }
 
-  private onIdentify(ws: WebSocket, token: string): void {
+  private onIdentify(ws: WebSocket, token: string, shard?: [number, number]): void {
     this.identifies += 1;
     const code =
       this.options.closeOnIdentify ?? (this.options.token && token !== this.options.token ? 4004 : 0);
@@ -270,13 +274,17 @@ export class DiscordStandIn {
     const session = randomBytes(8).toString("hex");
     this.sessions.add(session);
     this.live.push(ws);
-    this.dispatch("READY", readyPayload(session, `ws://127.0.0.1:${this.port}`));
-    this.dispatch("GUILD_CREATE", guildCreatePayload());
+    // Sharded: the guild is on the shard (guild_id >> 22) % count; the other shards get no guild.
+    const holds = this.shards.identify(ws, shard);
+    const ready = readyPayload(session, `ws://127.0.0.1:${this.port}`);
+    this.dispatch("READY", { ...ready, shard: shard ?? [0, 1], guilds: holds ? ready.guilds : [] }, ws);
+    if (holds) this.dispatch("GUILD_CREATE", guildCreatePayload(), ws);
   }
 
-  private dispatch(t: string, d: object): void {
+  /** To the socket that holds the guild's shard (the newest, unsharded). */
+  private dispatch(t: string, d: object, ws = this.shards.holder(this.live)): void {
     this.seq += 1;
-    this.live.at(-1)?.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
+    ws?.send(JSON.stringify({ op: 0, t, s: this.seq, d }));
   }
 
   // ---- REST ----
@@ -357,7 +365,7 @@ export class DiscordStandIn {
     }
     const [, id = "", messages] = /^\/channels\/(\d+)(\/messages)?$/.exec(path) ?? [];
     if (id) {
-      if (id !== CHANNEL_ID && id !== LOCKED_CHANNEL_ID)
+      if (id !== CHANNEL_ID && id !== LOCKED_CHANNEL_ID && !this.options.channels?.includes(id))
         return reply(404, { message: "Unknown Channel", code: 10003 });
       if (!messages) return reply(200, { id, type: 0, guild_id: GUILD_ID, name: "news", position: 0 });
       if (method !== "POST")

@@ -10,23 +10,21 @@ import { FakeClock } from "../../helpers/fake-clock.js";
 const message = (content: string): DiscordMessage => ({ content, embeds: [], components: [] });
 
 /**
- * A client whose channels record when each send starts (what Discord's global limit counts) and
+ * A client whose REST posts record when each send starts (what Discord's global limit counts) and
  * answer `answerMs` later on the fake clock, so sends in flight overlap as they do over a network.
  */
 function fakeClient(clock: FakeClock, answerMs: number, fail?: (channelId: string) => unknown) {
   const sends: { channelId: string; content: string; at: number }[] = [];
   const client = {
-    channels: {
-      fetch: async (channelId: string) => ({
-        isSendable: () => true,
-        send: (payload: { content: string }) => {
-          sends.push({ channelId, content: payload.content, at: clock.now() });
-          const error = fail?.(channelId);
-          return new Promise((resolve, reject) =>
-            clock.setTimeout(() => (error ? reject(error) : resolve({ id: `m${sends.length}` })), answerMs),
-          );
-        },
-      }),
+    rest: {
+      post: (route: string, { body }: { body: { content: string } }) => {
+        const channelId = /^\/channels\/(\d+)\/messages$/.exec(route)?.[1] ?? "";
+        sends.push({ channelId, content: body.content, at: clock.now() });
+        const error = fail?.(channelId);
+        return new Promise((resolve, reject) =>
+          clock.setTimeout(() => (error ? reject(error) : resolve({ id: `m${sends.length}` })), answerMs),
+        );
+      },
     },
   } as unknown as Client;
   return { client, sends };
