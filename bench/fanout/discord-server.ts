@@ -7,7 +7,9 @@
  * real guild's channels arrive, and sends their messages on to the stand-in's channel.
  * Prints "PORT <n>" when ready; GET /__stats returns the counts; ends on SIGTERM.
  *
- *   node --import tsx bench/fanout/discord-server.ts --channels 1000
+ *   node --import tsx bench/fanout/discord-server.ts --channels 1000 [--rtt-ms 0]
+ *
+ * `--rtt-ms` delays each REST answer, as a real network would (the gateway is not delayed).
  */
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +21,7 @@ import { SlidingWindow } from "./limiter.js";
 export const BENCH_CHANNEL_PREFIX = "31";
 export const TOKEN = "bench-fanout-token";
 const channels = Number(argValue(process.argv, "--channels") ?? 1000);
+const rttMs = Number(argValue(process.argv, "--rtt-ms") ?? 0);
 export const benchChannelId = (i: number) => `${BENCH_CHANNEL_PREFIX}${String(i).padStart(16, "0")}`;
 const benchIds = new Set(Array.from({ length: channels }, (_, i) => benchChannelId(i)));
 
@@ -86,8 +89,12 @@ const http = createServer(async (req, res) => {
         }
         const { "transfer-encoding": _chunked, ...kept } = up.headers;
         const headers = { ...kept, "content-length": String(out.length) };
-        res.writeHead(up.statusCode ?? 502, headers);
-        res.end(out);
+        const send = () => {
+          res.writeHead(up.statusCode ?? 502, headers);
+          res.end(out);
+        };
+        if (rttMs > 0) setTimeout(send, rttMs);
+        else send();
       });
     },
   );

@@ -3,14 +3,21 @@
  * targets, drained by `workers` workers that claim, yield once (a send), and complete. Written
  * against the port, so another engine measures the same way by opening its own store.
  *
- *   node --import tsx bench/store/claims-entry.ts [--deliveries 5000] [--workers 4]
+ *   node --import tsx bench/store/claims-entry.ts [--deliveries 5000] [--workers 4] [--engine sqlite|postgres]
+ *
+ * With `--engine postgres` (and no DATABASE_URL), a throwaway PostgreSQL server is started for the
+ * run (tests/helpers/postgres.ts: Debian's binaries, durability off as in the tests; a production
+ * server with fsync on commits slower, which the README's figures say).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SchedulingStore } from "../../src/domain/scheduling-store.js";
+import { openPostgres } from "../../src/store/postgres/database.js";
+import { PostgresSchedulingStore } from "../../src/store/postgres/scheduling-store.js";
 import { openDatabase } from "../../src/store/sqlite/database.js";
 import { SqliteSchedulingStore } from "../../src/store/sqlite/scheduling-store.js";
+import { createDatabase, launchPostgres } from "../../tests/helpers/postgres.js";
 import { argValue } from "../speed/stats.js";
 
 const NOW = "2025-07-17T08:00:00.000Z";
@@ -47,14 +54,33 @@ export async function claimsPerSecond(
 
 const count = Number(argValue(process.argv, "--deliveries") ?? 5000);
 const workers = Number(argValue(process.argv, "--workers") ?? 4);
-const dir = mkdtempSync(join(tmpdir(), "newsdesk-claims-"));
-const db = openDatabase(join(dir, "claims.db"));
-try {
-  const perSecond = await claimsPerSecond(new SqliteSchedulingStore(db), count, workers);
-  process.stdout.write(
-    `${JSON.stringify({ engine: "sqlite", deliveries: count, workers, claimsPerSecond: perSecond })}\n`,
-  );
-} finally {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+const engine = argValue(process.argv, "--engine") ?? "sqlite";
+
+async function onSqlite(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "newsdesk-claims-"));
+  const db = openDatabase(join(dir, "claims.db"));
+  try {
+    return await claimsPerSecond(new SqliteSchedulingStore(db), count, workers);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+async function onPostgres(): Promise<number> {
+  const server = process.env.DATABASE_URL ? null : await launchPostgres();
+  await server?.ready;
+  const url = process.env.DATABASE_URL ?? (await createDatabase(server?.base ?? "", "claims"));
+  const db = await openPostgres(url, { poolSize: workers + 2 });
+  try {
+    return await claimsPerSecond(new PostgresSchedulingStore(db), count, workers);
+  } finally {
+    await db.close();
+    await server?.stop();
+  }
+}
+
+const perSecond = engine === "postgres" ? await onPostgres() : await onSqlite();
+process.stdout.write(
+  `${JSON.stringify({ engine, deliveries: count, workers, claimsPerSecond: perSecond })}\n`,
+);

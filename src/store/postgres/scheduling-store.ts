@@ -191,10 +191,7 @@ export class PostgresSchedulingStore extends PgCoordinationStore implements Sche
   }
 
   async completeDelivery(key: string, messageId: string, now: string): Promise<void> {
-    await this.unit(async (sql) => {
-      const target = await deliveries.markDone(sql, key, messageId, now);
-      if (target) await targets.recordSuccess(sql, target);
-    });
+    await deliveries.complete(this.read, key, messageId, now);
   }
 
   async retryDelivery(

@@ -132,8 +132,12 @@ export const schedulingMigration: PgMigration = {
     -- lock (FOR UPDATE SKIP LOCKED: a row another worker holds is skipped), then a second look at
     -- the target's live leases. That look is a new statement, so it sees every claim committed
     -- before the advisory lock was ours: two workers can never both start a send to one target.
+    -- No sort and no bitmap scan: right after a slot enqueued thousands of rows the statistics
+    -- still say "a few", and the planner sorted every pending row at each claim (8 ms instead of
+    -- 0.1 ms); the index is already in due order.
     CREATE FUNCTION claim_delivery(p_worker text, p_now text, p_until text)
-    RETURNS SETOF deliveries LANGUAGE plpgsql VOLATILE AS $$
+    RETURNS SETOF deliveries LANGUAGE plpgsql VOLATILE
+    SET enable_sort = off SET enable_bitmapscan = off AS $$
     DECLARE
       c record;
       r deliveries%ROWTYPE;
