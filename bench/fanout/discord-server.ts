@@ -28,7 +28,15 @@ const benchIds = new Set(Array.from({ length: channels }, (_, i) => benchChannel
 const standIn = await DiscordStandIn.start({ token: TOKEN });
 const upstream = `http://127.0.0.1:${standIn.port}`;
 const global = new SlidingWindow(50, 1000);
-const stats = { accepted: 0, refused: 0, requests: 0, messages: 0, arrivals: [] as number[] };
+const stats = {
+  accepted: 0,
+  refused: 0,
+  requests: 0,
+  messages: 0,
+  arrivals: [] as number[],
+  /** Arrival times of channel messages alone (the fan-out), beside every REST call's above. */
+  messageArrivals: [] as number[],
+};
 
 const http = createServer(async (req, res) => {
   const chunks: Buffer[] = [];
@@ -69,6 +77,7 @@ const http = createServer(async (req, res) => {
   if (benchChannel) {
     path = path.replace(benchChannel, CHANNEL_ID);
     stats.messages++;
+    stats.messageArrivals.push(arrived);
   }
   const forward = request(
     `${upstream}${path}`,

@@ -214,6 +214,12 @@ export interface OutboxStore {
   moveTarget(from: Target, to: Target, audit: AuditEntry): Promise<void>;
   /** The deliveries a worker is sending now. */
   claimedBy(worker: string): Promise<string[]>;
+  /**
+   * Calls `listener` whenever a process (this one or another) has made a delivery due to send,
+   * where the engine can say so (PostgreSQL's NOTIFY); resolves with the way to stop listening.
+   * Absent where it cannot: the scheduler then finds another process's work at its next timer.
+   */
+  watchOutbox?(listener: () => void): Promise<() => Promise<void>>;
   countDeliveries(): Promise<Record<DeliveryState, number>>;
 }
 

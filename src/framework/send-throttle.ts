@@ -46,12 +46,18 @@ export interface ThrottleOptions {
 }
 
 /**
- * The pace is kept on *completion* times, with requests in flight counted as taking room: an
- * answer comes after the server saw the request, so "fewer than N answered in the last second,
- * counting those still in flight" means the server never sees N + 1 in any second, whatever the
- * network jitter. Starts are spread evenly (one every 1000/N ms), not in bursts.
+ * The overall pace (ADR 0105): at most N starts in any (1 s + J), where J is the spread of the
+ * round trips seen lately (slowest minus fastest of the last RTT_SAMPLES answers). A request
+ * reaches the server some time after it starts; if that delay varies by at most J, starts kept
+ * N per (1 s + J) arrive at most N per second. A request still unanswered after that window may
+ * arrive any moment, so it keeps taking room until it is answered. Until enough answers are seen,
+ * J is a full second. (The rule before, "answered in the last second plus those in flight", never
+ * let more than N / (1 + round trip) through: 45 a second of Discord's 50 at a 100 ms round trip.)
+ * Starts are spread evenly (one every 1000/N ms), not in bursts.
  */
 const SPACING_SLACK_MS = 100;
+const RTT_SAMPLES = 64;
+const JITTER_MIN_MS = 10;
 
 interface Job {
   task: () => Promise<unknown>;
@@ -73,9 +79,12 @@ interface ChatState {
 
 export class SendThrottle {
   private readonly chats = new Map<string, ChatState>();
-  private readonly second: number[] = [];
-  /** Requests started and not yet answered: they count against the per-second limit. */
-  private inFlight = 0;
+  /** Start times within the current window (1 s + jitter), oldest first. */
+  private readonly starts: number[] = [];
+  /** Start times of the requests not answered yet. */
+  private readonly flying: number[] = [];
+  /** The latest round trips, to know how much they vary. */
+  private readonly rtts: number[] = [];
   /**
    * Even spacing, as a GCRA: the theoretical time of the next start advances 1000/N ms per start,
    * and a start may come up to SPACING_SLACK_MS early, so a late timer does not push every later
@@ -130,6 +139,18 @@ export class SendThrottle {
     }
   }
 
+  /** How much the round trips vary lately; a full second until enough are known. */
+  private jitterMs(): number {
+    if (this.rtts.length < 8) return 1000;
+    let min = Number.POSITIVE_INFINITY;
+    let max = 0;
+    for (const rtt of this.rtts) {
+      min = Math.min(min, rtt);
+      max = Math.max(max, rtt);
+    }
+    return Math.min(Math.max(max - min, JITTER_MIN_MS), 1000);
+  }
+
   private chat(chatId: string): ChatState {
     let chat = this.chats.get(chatId);
     if (!chat) {
@@ -142,7 +163,10 @@ export class SendThrottle {
   private pump(): void {
     if (this.closed) return;
     const now = this.clock.now();
-    prune(this.second, now - 1000);
+    const window = 1000 + this.jitterMs();
+    prune(this.starts, now - window);
+    // Started before the window and not answered: it may reach the server at any moment.
+    const stale = this.flying.filter((at) => at <= now - window).length;
     let earliest = Number.POSITIVE_INFINITY;
     for (const [id, chat] of [...this.chats]) {
       if (chat.busy) continue;
@@ -154,7 +178,8 @@ export class SendThrottle {
       }
       const readyAt = Math.max(
         chat.nextAt,
-        windowReadyAt(this.second, this.options.globalPerSecond - this.inFlight, 1000),
+        // Read again for each chat: a start in this very loop takes room.
+        windowReadyAt(this.starts, this.options.globalPerSecond - stale, window),
         this.nextStart - SPACING_SLACK_MS,
         chat.perMinute === undefined ? 0 : windowReadyAt(chat.minute, chat.perMinute, 60_000),
       );
@@ -187,7 +212,8 @@ export class SendThrottle {
     if (!job) return;
     chat.busy = true;
     chat.nextAt = Number.POSITIVE_INFINITY;
-    this.inFlight++;
+    this.starts.push(now);
+    this.flying.push(now);
     this.nextStart = Math.max(this.nextStart, now) + 1000 / Math.max(this.options.globalPerSecond, 1);
     // Served chats go to the back of the line: round-robin between chats.
     this.chats.delete(id);
@@ -200,8 +226,9 @@ export class SendThrottle {
     }
     const answered = () => {
       const at = this.clock.now();
-      this.inFlight--;
-      this.second.push(at);
+      this.flying.splice(this.flying.indexOf(now), 1);
+      this.rtts.push(at - now);
+      if (this.rtts.length > RTT_SAMPLES) this.rtts.shift();
       if (chat.perMinute !== undefined) chat.minute.push(at);
       chat.nextAt = at + this.options.perChatIntervalMs;
     };

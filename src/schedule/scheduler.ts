@@ -126,6 +126,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   /** A planning step failed in the last pass: what it left due is retried after a pause, not at once. */
   let planFailed = false;
   let heartbeatTimer: TimerHandle | null = null;
+  let unwatch: (() => Promise<void>) | null = null;
   let eventTimer: TimerHandle | null = null;
   /** Library changes being noted, so that a pass starts after them. */
   let noting: Promise<unknown> = Promise.resolve();
@@ -307,6 +308,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         log.info({ pending: counts.pending, sending: counts.sending }, "resuming unfinished deliveries");
       }
       started = true;
+      // Another process's planning reaches this one's workers at once where the store can say so.
+      unwatch =
+        (await store
+          .watchOutbox?.(() => wake())
+          .catch((error: unknown) => {
+            log.warn({ err: error }, "scheduler cannot hear the outbox; it looks at its timer instead");
+            return undefined;
+          })) ?? null;
       heartbeatTimer = timers.set(() => void heartbeat(), env.tuning.heartbeatMs);
       wake();
       // Once the first pass has planned, the library's baseline is taken and unfinished
@@ -325,6 +334,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (timer) timers.clear(timer);
       if (heartbeatTimer) timers.clear(heartbeatTimer);
       if (eventTimer) timers.clear(eventTimer);
+      await unwatch?.().catch(() => undefined);
       const drained = await drain(options.drainMs);
       if (!drained) {
         const inFlight = started ? await store.claimedBy(me.id) : [];

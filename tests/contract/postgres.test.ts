@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgres, type PgDatabase } from "../../src/store/postgres/database.js";
 import { PostgresSchedulingStore } from "../../src/store/postgres/scheduling-store.js";
 import { createDatabase, dropDatabase } from "../helpers/postgres.js";
 import { postgresBase } from "../helpers/postgres-base.js";
+import { waitFor } from "../helpers/wait-for.js";
+import { at, enqueue } from "./fixtures.js";
 import { schedulingStoreContract } from "./scheduling-store.contract.js";
 
 /**
@@ -35,6 +37,33 @@ describe("SchedulingStore on PostgreSQL", () => {
         for (const db of dbs) await db.close();
       },
     };
+  });
+});
+
+describe("PostgreSQL's outbox watch", () => {
+  it("GIVEN a process listening THEN a delivery another process enqueues wakes it, once per unit of work", async () => {
+    const url = await createDatabase(await postgresBase(), "watch");
+    const [mine, theirs] = [
+      await openPostgres(url, { poolSize: 2 }),
+      await openPostgres(url, { poolSize: 2 }),
+    ];
+    const heard: number[] = [];
+    const stop = await new PostgresSchedulingStore(mine).watchOutbox(() => heard.push(Date.now()));
+    try {
+      const other = new PostgresSchedulingStore(theirs);
+      await enqueue(other, ["discord:1", "discord:2", "discord:3"]);
+      await waitFor(() => heard.length > 0, { what: "the notification" });
+      // A claim is no news for the others: only work that becomes due to send is.
+      await other.claimNextDelivery("w1", 60_000, at());
+      await enqueue(other, ["discord:4"]);
+      await waitFor(() => heard.length > 1, { what: "the second notification" });
+      expect(heard).toHaveLength(2);
+    } finally {
+      await stop();
+      await mine.close();
+      await theirs.close();
+      await dropDatabase(url);
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import type {
 } from "../../domain/scheduling-store.js";
 import { PgCoordinationStore } from "./coordination-store.js";
 import type { PgDatabase, Sql } from "./database.js";
+import { watchOutbox } from "./outbox-watch.js";
 import { announcements, instances } from "./scheduling/announcements.js";
 import { audit, settings, subscriptions, targets } from "./scheduling/channels.js";
 import { deliveries } from "./scheduling/deliveries.js";
@@ -247,6 +248,10 @@ export class PostgresSchedulingStore extends PgCoordinationStore implements Sche
       await targets.forget(sql, from);
       await audit.record(sql, entry);
     });
+  }
+
+  watchOutbox(listener: () => void): Promise<() => Promise<void>> {
+    return watchOutbox(this.pg.pool.options, listener);
   }
 
   claimedBy(worker: string): Promise<string[]> {

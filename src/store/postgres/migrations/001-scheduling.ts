@@ -90,6 +90,19 @@ export const schedulingMigration: PgMigration = {
     CREATE INDEX deliveries_by_target ON deliveries (target, state);
     CREATE INDEX deliveries_claimed ON deliveries (claimed_by) WHERE state = 'sending';
 
+    -- Work for the delivery workers of every process: a delivery that becomes due to send (new,
+    -- retried, re-armed) is announced on the channel newsdesk_outbox, once per transaction
+    -- (PostgreSQL folds identical notifications), so that a process that does not plan starts
+    -- sending as soon as the planner's unit commits instead of at its next timer.
+    CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('newsdesk_outbox', '');
+      RETURN NULL;
+    END
+    $$;
+    CREATE TRIGGER deliveries_pending AFTER INSERT OR UPDATE OF state ON deliveries
+      FOR EACH ROW WHEN (NEW.state = 'pending') EXECUTE FUNCTION notify_outbox();
+
     CREATE TABLE delivered_articles (
       target text COLLATE "C" NOT NULL,
       article_id text COLLATE "C" NOT NULL,
