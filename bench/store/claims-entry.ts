@@ -5,8 +5,8 @@
  *
  *   node --import tsx bench/store/claims-entry.ts [--deliveries 5000] [--workers 4] [--engine sqlite|postgres]
  *
- * With `--engine postgres` (and no DATABASE_URL), a throwaway PostgreSQL server is started for the
- * run (tests/helpers/postgres.ts: Debian's binaries, durability off as in the tests; a production
+ * With `--engine postgres`, a database on the server BENCH_PG_BASE names, or else on a throwaway
+ * PostgreSQL server started for the run (tests/helpers/postgres.ts: Debian's binaries, durability off as in the tests; a production
  * server with fsync on commits slower, which the README's figures say).
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -68,9 +68,11 @@ async function onSqlite(): Promise<number> {
 }
 
 async function onPostgres(): Promise<number> {
-  const server = process.env.DATABASE_URL ? null : await launchPostgres();
+  // A server given by bench:pg (BENCH_PG_BASE), else one started for this run.
+  const given = process.env.BENCH_PG_BASE;
+  const server = given ? null : await launchPostgres();
   await server?.ready;
-  const url = process.env.DATABASE_URL ?? (await createDatabase(server?.base ?? "", "claims"));
+  const url = await createDatabase(given ?? server?.base ?? "", "claims");
   const db = await openPostgres(url, { poolSize: workers + 2 });
   try {
     return await claimsPerSecond(new PostgresSchedulingStore(db), count, workers);

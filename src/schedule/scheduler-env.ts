@@ -29,8 +29,9 @@ export interface Tuning {
   /**
    * Parallel sends (never two to one target at once). Enough that the platforms' own pace is the
    * limit, not the round trip: 4 workers at 150 ms each capped a fan-out near 27 posts/s, under
-   * Telegram's 30 and Discord's 50; a send waiting its turn in a platform's queue costs nothing
-   * (ADR 0105).
+   * Telegram's 30 and Discord's 50. Not many more: each worker holds a claimed post in its
+   * platform's queue, and with several processes the one left with the longest queue ends the
+   * fan-out (16 measured 1.10 × Telegram's floor with three processes, 8 measured 1.07; ADR 0105).
    */
   concurrency: number;
   /** How long a claim on a delivery lasts without renewal. */
@@ -58,7 +59,7 @@ export interface Tuning {
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  concurrency: 16,
+  concurrency: 8,
   claimTtlMs: 120_000,
   heartbeatMs: 20_000,
   maxSleepMs: 60_000,
