@@ -49,6 +49,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** How long a post waits for its article to reach this machine's copy of the content. */
+const CONTENT_SYNC_GRACE_MS = 5 * 60_000;
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.databasePath);
@@ -73,6 +76,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         timers: systemTimers,
         log: options.log,
         config: { ...schedule, defaultLocale: options.defaultLocale },
+        // Another machine's copy of the content may be ahead of this one's (ADR 0106).
+        tuning: shared ? { contentSyncGraceMs: CONTENT_SYNC_GRACE_MS } : undefined,
       })
     : null;
   // Watching first: a file deleted, changed or added while the first load runs is applied once

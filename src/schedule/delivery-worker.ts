@@ -67,10 +67,24 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
       continue;
     }
     // Hidden may mean embargoed again (its publish_at moved later): wait for it.
-    const publishAt = env.library.getMeta(id)?.publishAt;
+    const meta = env.library.getMeta(id);
+    const publishAt = meta?.publishAt;
     if (publishAt && Date.parse(publishAt) > now.getTime()) {
       const retry = { dueAt: new Date(publishAt).toISOString(), error: "embargoed", countAttempt: false };
       await store.retryDelivery(row.key, instance, retry, iso);
+      return;
+    }
+    // Several machines: the file may not have reached this one's copy yet (ADR 0106). Left for a
+    // moment, to this process or another, rather than posted without it.
+    const grace = env.tuning.contentSyncGraceMs;
+    if (!meta && grace > 0 && now.getTime() - Date.parse(row.createdAt) < grace) {
+      const dueAt = new Date(now.getTime() + CONTENT_SYNC_RETRY_MS).toISOString();
+      await store.retryDelivery(
+        row.key,
+        instance,
+        { dueAt, error: `${id} not here yet`, countAttempt: false },
+        iso,
+      );
       return;
     }
   }
@@ -101,6 +115,9 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
   // Telegram posts to a group that became a supergroup in the new chat and says so.
   if (result.movedTo) await moveTarget(env, row.target, withId(row.target, result.movedTo));
 }
+
+/** How soon a post whose article has not reached this machine is looked at again. */
+const CONTENT_SYNC_RETRY_MS = 15_000;
 
 async function handleFailure(
   env: SchedulerEnv,

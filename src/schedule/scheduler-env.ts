@@ -56,6 +56,12 @@ export interface Tuning {
    * another one plans within this time. Renewed every third of it.
    */
   plannerLeaseMs: number;
+  /**
+   * Several machines with a synced copy of the content: a post whose article this process does
+   * not have is left to a later try (by any process) for this long after it was planned, before
+   * it is sent without it (ADR 0106). 0 on one machine, where a missing article was removed.
+   */
+  contentSyncGraceMs: number;
 }
 
 export const DEFAULT_TUNING: Tuning = {
@@ -70,6 +76,7 @@ export const DEFAULT_TUNING: Tuning = {
   deadAfterMs: 300_000,
   eventDebounceMs: 1_000,
   plannerLeaseMs: 15_000,
+  contentSyncGraceMs: 0,
 };
 
 /** Everything the planner, the worker and the port share. */
