@@ -10,6 +10,7 @@ import { defineCommand } from "../../../src/framework/command.js";
 import type { Platform } from "../../../src/framework/platform.js";
 import type { RateLimitSettings } from "../../../src/framework/rate-limit.js";
 import { textReply } from "../../../src/framework/reply.js";
+import type { SharedWork } from "../../../src/framework/shared-work.js";
 import { createTelegramPlatform } from "../../../src/platforms/telegram/index.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { ROOT } from "../../helpers/seed.js";
@@ -94,6 +95,8 @@ export async function startBot(options: {
   onFatal?: (message: string) => void;
   /** The per-user limit; absent: none, so suites that send many commands are not limited. */
   rateLimit?: RateLimitSettings;
+  /** Several processes of one bot on a shared store (ADR 0104). */
+  shared?: SharedWork;
 }): Promise<BotUnderTest> {
   const recorder = recordingLogger();
   const { log } = recorder;
@@ -116,6 +119,7 @@ export async function startBot(options: {
     defaultLocale: options.defaultLocale ?? "en",
     log,
     onFatal: options.onFatal,
+    shared: options.shared,
   });
   try {
     await platform.start();
