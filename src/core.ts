@@ -10,7 +10,7 @@ import { createInsights } from "./news/insights.js";
 import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
-import { openPostgresStore, type SharedStateOptions } from "./store/postgres/open-store.js";
+import type { SharedStateOptions } from "./store/postgres/open-store.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
 import { openDatabase } from "./store/sqlite/database.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
@@ -56,7 +56,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.databasePath);
   // The article index stays in the local file either way: each process indexes what it sees.
-  const shared = options.shared ? await openPostgresStore(options.shared, options.log) : null;
+  // The pg client loads only when it is used: most bots run on one machine (ADR 0089's memory).
+  const shared = options.shared
+    ? await import("./store/postgres/open-store.js")
+        .then(({ openPostgresStore }) => openPostgresStore(options.shared as SharedStateOptions, options.log))
+        .catch((error: unknown) => {
+          db.close();
+          throw error;
+        })
+    : null;
   const store = shared?.store ?? new SqliteSchedulingStore(db);
   const index = new SqliteArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log, {
