@@ -36,9 +36,8 @@ export interface SourceState {
 /** A configured source as the store needs it. */
 export interface SourceEntry {
   url: string;
-  /** Changes whenever the entry in the sources file changes. */
+  /** Changes whenever the entry's settings in the sources file change (not its comments or layout). */
   fingerprint: string;
-  intervalMs: number;
 }
 
 /** What one poll came to, written at once with the poll's claim released. */
@@ -46,7 +45,7 @@ export interface PollRecord {
   at: string;
   /** The source answered with a feed or page that was read (or 304): a success. */
   read: boolean;
-  /** New validators (kept as they were when null and not read). */
+  /** The validators to send next time (the previous ones when this poll got no new ones). */
   etag: string | null;
   lastModified: string | null;
   consecutiveFailures: number;
@@ -84,10 +83,10 @@ export interface SeenItems {
  */
 export interface SourcesStore extends SeenItems {
   /**
-   * The configured sources: a new one is due at once; one whose fingerprint changed is due at
-   * once and enabled again (editing its entry is how an operator retries a disabled source); a
-   * shorter interval brings a healthy source's next poll forward. Rows of sources no longer
-   * configured stay (their items stay seen) and are never claimed.
+   * The configured sources: a new one is due at once; one whose fingerprint changed (its entry
+   * was edited) is due at once and, if disabled, enabled again with its failures forgotten: that
+   * is how an operator retries a disabled source. Rows of sources no longer configured stay
+   * (their items stay seen) and are never claimed.
    */
   syncSources(entries: readonly SourceEntry[], now: string): Promise<void>;
   /**

@@ -32,9 +32,10 @@ export class SubscriptionTable {
   }
 
   forTarget(target: string): Subscription[] {
-    return this.db
+    const rows = this.db
       .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE target = ? ORDER BY topic_key`)
       .all(target) as Subscription[];
+    return rows.map(withoutNullFilter);
   }
 
   /** Targets following any of these topic keys without a filter. */
@@ -74,4 +75,11 @@ export class SubscriptionTable {
     this.db.prepare("UPDATE OR IGNORE subscriptions SET target = ? WHERE target = ?").run(to, from);
     this.db.prepare("DELETE FROM subscriptions WHERE target = ?").run(from);
   }
+}
+
+/** A subscription without a filter has no `filter` key, as one written before filters existed. */
+function withoutNullFilter(row: Subscription): Subscription {
+  if (row.filter != null) return row;
+  const { filter: _none, ...rest } = row;
+  return rest;
 }
