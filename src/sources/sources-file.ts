@@ -261,3 +261,8 @@ function readFolder(value: unknown, name: string): string {
 function hostName(url: string): string {
   return new URL(url).hostname.replace(/^www\./, "");
 }
+
+/** The folder of a source with no name and no folder: its host, as a slug ("example-org"). */
+export function defaultFolderOf(url: string): string {
+  return slugify(hostName(url));
+}
