@@ -66,7 +66,7 @@ const KEYS = [
 /** Reads the text of a sources file. */
 export function readSourcesFile(text: string): SourcesFileReading {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : null);
   if (doc.errors.length > 0) {
     return {

@@ -83,18 +83,32 @@ export function createSourcesRunner(deps: SourcesRunnerDeps): SourcesRunner {
     running = loop();
   }
 
+  /**
+   * Passes until nothing wakes it meanwhile, then arms the timer for the next due poll. `running`
+   * stays set until the timer is armed, so whoever waits for idle() finds it armed.
+   */
   async function loop(): Promise<void> {
-    try {
-      do {
-        again = false;
-        await pass();
-      } while (again && !stopped);
-    } catch (error) {
-      log.error({ err: error }, "sources pass failed");
-    } finally {
-      running = null;
-      await arm();
+    for (;;) {
+      try {
+        do {
+          again = false;
+          await pass();
+        } while (again && !stopped);
+      } catch (error) {
+        log.error({ err: error }, "sources pass failed");
+      }
+      const delay = await nextDelay();
+      if (stopped) break;
+      // Woken (a poll ended, the file changed) while the store answered: pass again.
+      if (again) continue;
+      if (timer) timers.clear(timer);
+      timer = timers.set(() => {
+        timer = null;
+        wake();
+      }, delay);
+      break;
     }
+    running = null;
   }
 
   /** Tells the store what is configured (once per change), then starts every due poll there is room for. */
@@ -124,8 +138,8 @@ export function createSourcesRunner(deps: SourcesRunnerDeps): SourcesRunner {
     }
   }
 
-  async function arm(): Promise<void> {
-    if (stopped) return;
+  /** Until the next poll falls due here, within [0, maxSleep]. */
+  async function nextDelay(): Promise<number> {
     let delay = tuning.maxSleepMs;
     try {
       const next = sources.size > 0 ? await store.nextDue([...sources.keys()]) : null;
@@ -133,15 +147,7 @@ export function createSourcesRunner(deps: SourcesRunnerDeps): SourcesRunner {
     } catch (error) {
       log.error({ err: error }, "sources could not compute their next poll");
     }
-    if (stopped || running) return;
-    if (timer) timers.clear(timer);
-    timer = timers.set(
-      () => {
-        timer = null;
-        wake();
-      },
-      Math.min(Math.max(delay, 0), tuning.maxSleepMs),
-    );
+    return Math.min(Math.max(delay, 0), tuning.maxSleepMs);
   }
 
   async function pollSource(source: SourceConfig, state: SourceState): Promise<void> {
