@@ -212,12 +212,15 @@ export class SqliteArticleIndex implements ArticleIndex, InsightCache, KeywordMa
 
   /** The article holds every included word or phrase and none of the excluded ones (ADR 0113). */
   matches(articleId: string, filter: KeywordFilter): boolean {
-    const row = this.stmts.rowidOf.get(articleId) as { rowid: number } | undefined;
-    if (!row) return false;
+    const found = this.stmts.rowidOf.get(articleId) as { rowid: number } | undefined;
+    if (!found) return false;
+    // As a BigInt: FTS5 ignored `rowid = ?` bound from a JS number (better-sqlite3 12, SQLite
+    // 3.53) and matched any row; an integer binding makes it a real rowid constraint.
+    const rowid = BigInt(found.rowid);
     const queries = buildFilterQueries(filter);
-    if (queries.include !== null && this.stmts.matchRow.get(queries.include, row.rowid) === undefined)
+    if (queries.include !== null && this.stmts.matchRow.get(queries.include, rowid) === undefined)
       return false;
-    return queries.exclude === null || this.stmts.matchRow.get(queries.exclude, row.rowid) === undefined;
+    return queries.exclude === null || this.stmts.matchRow.get(queries.exclude, rowid) === undefined;
   }
 
   cachedInsight(hash: string, kind: string): string | null {
