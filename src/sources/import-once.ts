@@ -225,7 +225,9 @@ async function importItem(
     blocks,
     fallbackReason: fullText ? null : fallbackReason,
   };
-  return write(draft, keys, { ...base, title: draft.title, fullText }, options, ports);
+  // The reason the feed's text stood in for the page, if it did (the file's text_note says it too).
+  const reason = draft.fallbackReason;
+  return write(draft, keys, { ...base, title: draft.title, fullText, reason }, options, ports);
 }
 
 async function importPage(
