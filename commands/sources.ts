@@ -29,13 +29,16 @@ export default defineCommand({
     const body: Block[] = [];
     const [first] = overview.problems;
     if (first) {
-      const where = first.line === null ? "" : `line ${first.line}: `;
+      const said =
+        first.line === null
+          ? first.message
+          : ctx.t("sources.problemAt", { line: first.line, message: first.message });
       body.push({
         type: "paragraph",
         text: ctx.t("sources.problems", {
           count: overview.problems.length,
           file: overview.file,
-          first: `${where}${first.message}`,
+          first: said,
         }),
       });
     }

@@ -25,6 +25,7 @@ const own = defineWords({
     "sources.more": "…and {count} more.",
     "sources.problems":
       "{count, plural, one {# problem} other {# problems}} in {file} (the log has each): {first}",
+    "sources.problemAt": "line {line}: {message}",
   },
   fr: {
     "sources.title": "Sources ({count})",
@@ -45,6 +46,7 @@ const own = defineWords({
     "sources.more": "…et {count} de plus.",
     "sources.problems":
       "{count, plural, one {# problème} other {# problèmes}} dans {file} (le journal donne chacun) : {first}",
+    "sources.problemAt": "ligne {line} : {message}",
   },
 });
 

@@ -4,7 +4,7 @@
  * files (guid, feed, source) and every id in it, so a second run says "unchanged" and ids stay
  * unique. The bot's own memory (the database) is not used: the folder is the one interface.
  */
-import { mkdir, open } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { listContentFiles } from "./content/list-files.js";
@@ -41,7 +41,6 @@ const HEAD_BYTES = 16 * 1024;
 
 export async function runImport(command: ImportCommand): Promise<ImportOutcome> {
   const { ids, keys } = await whatIsThere(command.contentDir);
-  if (!command.dryRun) await mkdir(command.contentDir, { recursive: true });
   const result = await importOnce(
     command.url,
     { folder: defaultFolderOf(command.url), fullText: command.fullText, dryRun: command.dryRun },
