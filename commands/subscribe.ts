@@ -24,7 +24,7 @@ export default defineCommand({
       maxLength: 64,
     },
     {
-      name: "filter",
+      name: "keywords",
       type: "string",
       placeholder: { en: "keywords", fr: "mots-clés" },
       description: {
@@ -39,7 +39,7 @@ export default defineCommand({
       ctx.channel,
       actorOf(ctx),
       args.topic,
-      args.filter,
+      args.keywords,
     );
     if (!result.added) return textReply(ctx.t("subscribe.already", { topic: result.topic }));
     if (result.filter !== null)

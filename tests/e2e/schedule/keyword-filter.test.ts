@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
 import type { Publisher } from "../../../src/domain/publisher.js";
+import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
 import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
@@ -99,6 +100,23 @@ describe("a subscription with a keyword filter", () => {
     expect((await scheduling.overview({ platform: "discord", id: "1" })).subscriptions).toEqual([
       'bitcoin (-etf "el salvador")',
     ]);
+  });
+
+  it('GIVEN the typed line /subscribe bitcoin -etf "el salvador" THEN the topic is the first word and the keywords the rest', async () => {
+    if (!core) throw new Error("no core");
+    const reply = await runConsoleLine(
+      '/subscribe bitcoin -etf "el salvador"',
+      core.commands,
+      core.services,
+      "en",
+    );
+    expect(reply.text).toBe(
+      'New articles on “bitcoin” matching -etf "el salvador" will be posted here as they arrive.',
+    );
+    const french = await runConsoleLine('/subscribe "el salvador"', core.commands, core.services, "fr");
+    expect(french.text).toMatch(/«\sel salvador\s»/);
+    const bad = await runConsoleLine("/subscribe bitcoin - !!", core.commands, core.services, "fr");
+    expect(bad.text).toMatch(/filtre de mots-clés/);
   });
 
   it("GIVEN a filter with no words, or too long THEN it is refused and nothing changes", async () => {
