@@ -1,5 +1,6 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
+import { sourcesRoom } from "./core-sources.js";
 import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
@@ -9,11 +10,10 @@ import { createInsights } from "./news/insights.js";
 import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
-import { createSourcesRoom, type SourcesRoom } from "./sources/sources-room.js";
+import type { SourcesRoom } from "./sources/sources-room.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
 import { openDatabase } from "./store/sqlite/database.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
-import { SqliteSourcesStore } from "./store/sqlite/sources-store.js";
 
 export interface CoreOptions {
   contentDir: string;
@@ -110,34 +110,4 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       db.close();
     },
   };
-}
-
-/**
- * The sources room on this database: its store, the library's ids (article ids are unique across
- * the library), and the scheduler's ledger, where a first read's backlog is passed over before
- * its files appear, so it is never announced (ADR 0112).
- */
-function sourcesRoom(
-  options: CoreOptions,
-  settings: { file: string; allowPrivate: boolean },
-  library: Library,
-  db: ReturnType<typeof openDatabase>,
-  schedulingStore: SqliteSchedulingStore,
-): SourcesRoom {
-  const clock = options.clock ?? systemClock;
-  return createSourcesRoom({
-    ...settings,
-    contentDir: options.contentDir,
-    store: new SqliteSourcesStore(db),
-    isTaken: (id) => library.getMeta(id) !== null,
-    backlog: {
-      async passOver(articleIds) {
-        const at = clock.now().toISOString();
-        await schedulingStore.recordAnnouncements({ at, passed: articleIds, announce: [], targets: [] });
-      },
-    },
-    clock,
-    timers: systemTimers,
-    log: options.log,
-  });
 }

@@ -22,6 +22,8 @@ export interface SourcesRoomOptions {
   store: SourcesStore;
   /** Whether the library holds an article with this id (ids are unique across the library). */
   isTaken(id: string): boolean;
+  /** Whether the library holds an article from this canonical URL (see SourcesRunnerDeps). */
+  libraryHas?: (canonicalUrl: string) => boolean;
   backlog: ImportPorts["backlog"];
   clock: Clock;
   timers: Timers;
@@ -45,6 +47,7 @@ export function createSourcesRoom(options: SourcesRoomOptions): SourcesRoom {
     fetcher: createFetcher({ guard: { allowPrivate: options.allowPrivate } }),
     writer: fileArticleWriter(options.contentDir, { isTaken: options.isTaken }),
     backlog: options.backlog,
+    libraryHas: options.libraryHas,
     contentDir: options.contentDir,
     file: options.file,
     clock: options.clock,

@@ -11,6 +11,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock, TimerHandle, Timers } from "../domain/clock.js";
 import type { Logger } from "../domain/logger.js";
 import type {
+  SeenItems,
   SourceState,
   SourceStatus,
   SourcesFileProblem,
@@ -30,6 +31,11 @@ export interface SourcesRunnerDeps {
   writer: ArticleWriter;
   /** Passes a first read's backlog over (never announced); absent, nothing is held back. */
   backlog?: ImportPorts["backlog"];
+  /**
+   * Whether the library already holds an article from this canonical URL (its `source`): one
+   * imported by `cli import` or written by hand is not imported again.
+   */
+  libraryHas?: (canonicalUrl: string) => boolean;
   contentDir: string;
   /** The sources file, as /sources names it. */
   file: string;
@@ -64,6 +70,16 @@ export function createSourcesRunner(deps: SourcesRunnerDeps): SourcesRunner {
   const tuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const { store, clock, timers, log } = deps;
   const worker = randomBytes(6).toString("hex");
+  const libraryHas = deps.libraryHas;
+  const seen: SeenItems = libraryHas
+    ? {
+        hasSeen: async (keys, now) =>
+          keys.some((k) => k.startsWith("url:") && libraryHas(k.slice(4))) || store.hasSeen(keys, now),
+        claimItem: (keys, claim) => store.claimItem(keys, claim),
+        itemWritten: (keys, file) => store.itemWritten(keys, file),
+        releaseItem: (keys) => store.releaseItem(keys),
+      }
+    : store;
   let sources = new Map<string, SourceConfig>();
   let problems: readonly SourcesFileProblem[] = [];
   let synced = true;
@@ -173,7 +189,7 @@ export function createSourcesRunner(deps: SourcesRunnerDeps): SourcesRunner {
           },
           {
             fetcher: deps.fetcher,
-            seen: store,
+            seen,
             writer: deps.writer,
             clock: { now: () => clock.now().getTime() },
             backlog: deps.backlog,

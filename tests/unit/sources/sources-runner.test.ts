@@ -53,6 +53,7 @@ function runnerOn(options: {
   contentDir?: string;
   fetcher: Fetcher;
   start?: string | number;
+  libraryHas?: (url: string) => boolean;
 }) {
   const clock = new FakeClock(options.start ?? START);
   const db: Db = openDatabase(options.dbPath ?? join(work, `runner-${++dbs}.db`));
@@ -65,6 +66,7 @@ function runnerOn(options: {
     fetcher: options.fetcher,
     writer: fileArticleWriter(contentDir, { now: () => clock.now() }),
     backlog: { passOver: async (ids) => void passedOver.push(...ids) },
+    libraryHas: options.libraryHas,
     contentDir,
     file: "sources.yml",
     clock: clock.clock,
@@ -283,6 +285,24 @@ describe("dedupe and the first read, over the fixture server", () => {
     await bot.runner.idle();
     expect(readdirSync(join(bot.contentDir, "days"))).toHaveLength(3);
     expect(bot.passedOver.sort()).toEqual(["2025-07-13-early-day", "2025-07-14-middle-day"]);
+    await bot.close();
+  });
+
+  it("GIVEN an article already in the library from the same link (cli import, a hand-written file) THEN that item is not written again", async () => {
+    server.setBody(
+      feed([
+        { guid: "k2", title: "Known already", day: 14 },
+        { guid: "n1", title: "Not known", day: 15 },
+      ]),
+    );
+    const bot = runnerOn({
+      fetcher: createFetcher({ guard: { allowPrivate: true }, hostIntervalMs: 0 }),
+      libraryHas: (url) => url === "https://news.example/k2",
+    });
+    bot.runner.setSources([source(server.url(`${FEED}&library`), "  folder: known\n")]);
+    bot.runner.start();
+    await bot.runner.idle();
+    expect(readdirSync(join(bot.contentDir, "known"))).toEqual(["2025-07-15-not-known.md"]);
     await bot.close();
   });
 });
