@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Core, createCore } from "../../../src/core.js";
-import type { Publisher } from "../../../src/domain/publisher.js";
+import type { Core } from "../../../src/core.js";
 import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
-import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
-import { recordingLogger } from "../../helpers/recording-logger.js";
+import { announcingCore } from "../../helpers/announcing-core.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -27,28 +25,14 @@ afterAll(async () => {
 
 describe("a subscription with a keyword filter", () => {
   it('GIVEN /subscribe bitcoin -etf "el salvador" THEN only matching articles on the topic are announced there', async () => {
-    const posted: { target: string; title: string | undefined }[] = [];
-    const recorder: Publisher = {
-      platform: "discord",
-      publish: async (target, reply) => {
-        posted.push({ target: target.id, title: reply.cards[0]?.title });
-        return { messageId: String(posted.length) };
-      },
-    };
-    core = await createCore({
+    const bot = await announcingCore({
       contentDir: content.dir,
       databasePath: join(data, "bot.db"),
-      defaultLocale: "en",
-      log: recordingLogger().log,
-      watch: true,
-      schedule: {
-        digestCron: null,
-        timeZone: "UTC",
-        targets: [],
-        catchUp: "latest",
-        publishers: new PublisherRegistry([recorder]),
-      },
+      platform: "discord",
     });
+    core = bot.core;
+    const posted = bot.posted;
+    const title = (p: (typeof posted)[number]) => p.reply.cards[0]?.title;
     await core.scheduler?.start();
     const scheduling = core.services.scheduling;
     if (!scheduling) throw new Error("no scheduling");
@@ -86,14 +70,14 @@ describe("a subscription with a keyword filter", () => {
     await waitFor(() => posted.filter((p) => p.target === "2").length === 5, {
       what: "the plain subscription's five",
     });
-    await waitFor(() => posted.some((p) => p.target === "1" && p.title === "San Salvador"), {
+    await waitFor(() => posted.some((p) => p.target === "1" && title(p) === "San Salvador"), {
       what: "the filtered subscription's announcements",
     });
     await core.scheduler?.idle();
     const to = (target: string) =>
       posted
         .filter((p) => p.target === target)
-        .map((p) => p.title)
+        .map(title)
         .sort();
     expect(to("1")).toEqual(["Bukele buys more", "San Salvador"]);
     expect(to("3")).toEqual([]);

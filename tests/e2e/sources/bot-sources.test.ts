@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FixtureServer, startFixtureServer } from "../../helpers/http-fixture-server.js";
+import { FEED_PATH, rssFeed } from "../../helpers/rss-feed.js";
 import { spawnBot } from "../../helpers/spawn-bot.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -22,26 +23,16 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function feed(titles: string[]): string {
-  const items = titles
-    .map(
-      (title, i) =>
-        `<item><title>${title}</title><link>https://news.example/${encodeURIComponent(title)}</link>` +
-        `<pubDate>${new Date(Date.UTC(2025, 6, 20 - i, 8)).toUTCString()}</pubDate>` +
-        `<description>${title}: what happened, in a few words.</description></item>`,
-    )
-    .join("");
-  return `<rss version="2.0"><channel><title>Coast news</title>${items}</channel></rss>`;
-}
-
 describe("the bot with a sources file", () => {
   it("GIVEN a feed THEN its first read is imported silently, and a new item is announced on the console", async () => {
     const content = join(work, "content");
     mkdirSync(content);
     const sourcesFile = join(work, "sources.yml");
     const entry = (extra = "") =>
-      `sources:\n  - url: ${server.url("/bytes?type=application/rss%2Bxml")}\n    name: Coast\n    full_text: never\n${extra}`;
-    server.setBody(feed(["Harbour reopens", "Ferry delayed"]));
+      `sources:\n  - url: ${server.url(FEED_PATH)}\n    name: Coast\n    full_text: never\n${extra}`;
+    const harbour = { guid: "harbour", title: "Harbour reopens", day: 20 };
+    const ferry = { guid: "ferry", title: "Ferry delayed", day: 19 };
+    server.setBody(rssFeed([harbour, ferry]));
     writeFileSync(sourcesFile, entry());
     const bot = spawnBot({
       CONTENT_DIR: content,
@@ -66,7 +57,7 @@ describe("the bot with a sources file", () => {
       );
 
       // A new item, and the entry edited (an edited source is polled at once).
-      server.setBody(feed(["Lighthouse relit", "Harbour reopens", "Ferry delayed"]));
+      server.setBody(rssFeed([{ guid: "lighthouse", title: "Lighthouse relit", day: 21 }, harbour, ferry]));
       writeFileSync(sourcesFile, entry("    tags: [coast]\n"));
       await bot.waitFor(/--- post #1 ---[\s\S]*Lighthouse relit/);
       expect(bot.stdout()).not.toMatch(/--- post #2 ---/);

@@ -20,6 +20,7 @@ import { SqliteSourcesStore } from "../../../src/store/sqlite/sources-store.js";
 import { FakeClock } from "../../helpers/fake-clock.js";
 import { type FixtureServer, startFixtureServer } from "../../helpers/http-fixture-server.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
+import { FEED_PATH, rssFeed } from "../../helpers/rss-feed.js";
 import { tempContent } from "../../helpers/temp-content.js";
 
 /**
@@ -197,21 +198,6 @@ describe("the failure policy, polled", () => {
   });
 });
 
-/** An RSS feed of the given items (newest first), with links outside the fixture (full_text: never). */
-function feed(items: { guid: string; title: string; day: number }[]): string {
-  const xml = items
-    .map(
-      (i) =>
-        `<item><title>${i.title}</title><link>https://news.example/${i.guid}</link><guid isPermaLink="false">${i.guid}</guid>` +
-        `<pubDate>${new Date(Date.UTC(2025, 6, i.day, 8)).toUTCString()}</pubDate>` +
-        `<description>${i.title}: the whole story, told in a few words for the test.</description></item>`,
-    )
-    .join("");
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>${xml}</channel></rss>`;
-}
-
-const FEED = "/bytes?type=application/rss%2Bxml";
-
 describe("dedupe and the first read, over the fixture server", () => {
   it("GIVEN a restart, a reordered feed, a second source and files an operator deleted or edited THEN only the new item is written", async () => {
     const content = tempContent("newsdesk-restart-");
@@ -222,8 +208,8 @@ describe("dedupe and the first read, over the fixture server", () => {
       { guid: "g2", title: "Second storm", day: 14 },
       { guid: "g1", title: "First storm", day: 13 },
     ];
-    server.setBody(feed(three));
-    const url = server.url(FEED);
+    server.setBody(rssFeed(three));
+    const url = server.url(FEED_PATH);
     const first = runnerOn({ dbPath, contentDir: content.dir, fetcher });
     first.runner.setSources([source(url, "  folder: storms\n")]);
     first.runner.start();
@@ -243,7 +229,7 @@ describe("dedupe and the first read, over the fixture server", () => {
     const edited = join(folder, "2025-07-14-second-storm.md");
     writeFileSync(edited, `${readFileSync(edited, "utf8")}\nAn operator's note.\n`);
     // The feed changes order and gains an item: new ETag, a full answer.
-    server.setBody(feed([...three.reverse(), { guid: "g4", title: "Fourth storm", day: 16 }]));
+    server.setBody(rssFeed([...three.reverse(), { guid: "g4", title: "Fourth storm", day: 16 }]));
 
     const second = runnerOn({
       dbPath,
@@ -251,7 +237,7 @@ describe("dedupe and the first read, over the fixture server", () => {
       fetcher,
       start: Date.parse(START) + 16 * MIN,
     });
-    const copy = server.url(`${FEED}&copy=1`);
+    const copy = server.url(`${FEED_PATH}&copy=1`);
     second.runner.setSources([source(url, "  folder: storms\n"), source(copy, "  folder: copies\n")]);
     second.runner.start();
     await second.runner.idle();
@@ -273,14 +259,16 @@ describe("dedupe and the first read, over the fixture server", () => {
 
   it("GIVEN announce_first: 1 THEN of the first read only the newest item may be announced", async () => {
     server.setBody(
-      feed([
+      rssFeed([
         { guid: "b", title: "Middle day", day: 14 },
         { guid: "c", title: "Latest day", day: 15 },
         { guid: "a", title: "Early day", day: 13 },
       ]),
     );
     const bot = runnerOn({ fetcher: createFetcher({ guard: { allowPrivate: true }, hostIntervalMs: 0 }) });
-    bot.runner.setSources([source(server.url(`${FEED}&announce`), "  announce_first: 1\n  folder: days\n")]);
+    bot.runner.setSources([
+      source(server.url(`${FEED_PATH}&announce`), "  announce_first: 1\n  folder: days\n"),
+    ]);
     bot.runner.start();
     await bot.runner.idle();
     expect(readdirSync(join(bot.contentDir, "days"))).toHaveLength(3);
@@ -290,7 +278,7 @@ describe("dedupe and the first read, over the fixture server", () => {
 
   it("GIVEN an article already in the library from the same link (cli import, a hand-written file) THEN that item is not written again", async () => {
     server.setBody(
-      feed([
+      rssFeed([
         { guid: "k2", title: "Known already", day: 14 },
         { guid: "n1", title: "Not known", day: 15 },
       ]),
@@ -299,7 +287,7 @@ describe("dedupe and the first read, over the fixture server", () => {
       fetcher: createFetcher({ guard: { allowPrivate: true }, hostIntervalMs: 0 }),
       libraryHas: (url) => url === "https://news.example/k2",
     });
-    bot.runner.setSources([source(server.url(`${FEED}&library`), "  folder: known\n")]);
+    bot.runner.setSources([source(server.url(`${FEED_PATH}&library`), "  folder: known\n")]);
     bot.runner.start();
     await bot.runner.idle();
     expect(readdirSync(join(bot.contentDir, "known"))).toEqual(["2025-07-15-not-known.md"]);
