@@ -2,6 +2,13 @@
 import type { LanguageLexicon } from "./lexicon.js";
 import type { Token } from "./text.js";
 
+/**
+ * Facts kept of each kind, the first ones in reading order: a news article names a few dozen; a
+ * text that names thousands is a list, and every lookup among them stays cheap this way. Every
+ * rule's collector stops there, and the extractor cuts the merged list there again.
+ */
+export const MAX_FACTS_PER_KIND = 200;
+
 export interface SentenceContext {
   /** Position in the article (0 is the title). */
   index: number;

@@ -6,9 +6,15 @@
  * then reads "Fonds monétaire international" with the detail "FMI".
  */
 
-import { MAX_FACTS_PER_KIND } from "../fact.js";
 import { spend } from "../work-meter.js";
-import { before, blankBetween, gap, type SentenceContext, type Where } from "./context.js";
+import {
+  before,
+  blankBetween,
+  gap,
+  MAX_FACTS_PER_KIND,
+  type SentenceContext,
+  type Where,
+} from "./context.js";
 import { knownExpansion } from "./gazetteer.js";
 import { ADJECTIVE_ENDING, CONNECTORS, DEMONYMS, ORG_COMPLEMENTS, ORG_CUES } from "./lexicon.js";
 import { MAX_NAME_TOKENS } from "./spans.js";

@@ -7,7 +7,7 @@ import { ActionCodec } from "../../../../src/framework/actions.js";
 import { textReply } from "../../../../src/framework/reply.js";
 import { SendThrottle } from "../../../../src/framework/send-throttle.js";
 import { PACE } from "../../../../src/platforms/telegram/limits.js";
-import { Outbox } from "../../../../src/platforms/telegram/outbox.js";
+import { PacedSender } from "../../../../src/platforms/telegram/paced-sender.js";
 import { makeScrubber, scrubbingLogger } from "../../../../src/platforms/telegram/telegram-errors.js";
 import { recordingLogger } from "../../../helpers/recording-logger.js";
 
@@ -30,9 +30,9 @@ async function htmlServer(status: number): Promise<{ apiRoot: string; server: Se
   return { apiRoot: `http://127.0.0.1:${port}`, server, paths };
 }
 
-// The Telegram Outbox (src/platforms/telegram/outbox.ts) is the paced sender every message goes
+// The Telegram PacedSender (src/platforms/telegram/paced-sender.ts) is what every message goes
 // through; the scheduler's delivery outbox is tested in tests/unit/schedule/outbox.test.ts.
-describe("the paced sender (Telegram Outbox): what reaches the scheduler when a send fails", () => {
+describe("the Telegram paced sender: what reaches the scheduler when a send fails", () => {
   let server: Server | undefined;
 
   afterEach(async () => {
@@ -48,9 +48,9 @@ describe("the paced sender (Telegram Outbox): what reaches the scheduler when a 
       const log = scrubbingLogger(rec.log, TOKEN);
       const scrub = vi.fn(makeScrubber(TOKEN));
       const api = new Telegram(TOKEN, { apiRoot: fake.apiRoot });
-      const outbox = new Outbox(api, new SendThrottle(PACE), new ActionCodec(64), log, scrub);
+      const sender = new PacedSender(api, new SendThrottle(PACE), new ActionCodec(64), log, scrub);
 
-      const error = await outbox.send({ chatId: "42" }, textReply("hello")).catch((e: unknown) => e);
+      const error = await sender.send({ chatId: "42" }, textReply("hello")).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(PublishError);
       const message = (error as PublishError).message;
@@ -77,7 +77,7 @@ describe("the paced sender (Telegram Outbox): what reaches the scheduler when a 
         });
       },
     } as unknown as Telegram;
-    const outbox = new Outbox(
+    const sender = new PacedSender(
       api,
       new SendThrottle(PACE),
       new ActionCodec(64),
@@ -85,7 +85,7 @@ describe("the paced sender (Telegram Outbox): what reaches the scheduler when a 
       makeScrubber(TOKEN),
     );
 
-    const error = await outbox.send({ chatId: "42" }, textReply("hello")).catch((e: unknown) => e);
+    const error = await sender.send({ chatId: "42" }, textReply("hello")).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(PublishError);
     expect((error as PublishError).kind).toBe("permanent");

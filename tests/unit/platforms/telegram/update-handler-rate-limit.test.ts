@@ -8,7 +8,7 @@ import { RateLimiter } from "../../../../src/framework/rate-limit.js";
 import { textReply } from "../../../../src/framework/reply.js";
 import { registry } from "../../../../src/framework/run-command.js";
 import type { ModeratorCheck } from "../../../../src/platforms/telegram/moderator-check.js";
-import type { Outbox, Target } from "../../../../src/platforms/telegram/outbox.js";
+import type { PacedSender, Target } from "../../../../src/platforms/telegram/paced-sender.js";
 import type { RawUpdate } from "../../../../src/platforms/telegram/parse-update.js";
 import { UpdateHandler } from "../../../../src/platforms/telegram/update-handler.js";
 import { FakeClock } from "../../../helpers/fake-clock.js";
@@ -31,13 +31,13 @@ function setup(burst: number) {
   const recorder = recordingLogger();
   const sent: { target: Target; reply: Reply }[] = [];
   const toasts: { text?: string; alert: boolean }[] = [];
-  const outbox = {
+  const pacedSender = {
     send: async (target: Target, reply: Reply) => {
       sent.push({ target, reply });
       return { messageIds: [1], chatId: target.chatId };
     },
     edit: async () => ({ messageIds: [1], chatId: "0" }),
-  } as unknown as Outbox;
+  } as unknown as PacedSender;
   const api = {
     sendChatAction: async () => true,
     answerCbQuery: async (_id: string, text?: string, extra?: { show_alert?: boolean }) => {
@@ -51,7 +51,7 @@ function setup(burst: number) {
     commands,
     services: { log: recorder.log, clock: systemClock } as unknown as Services,
     defaultLocale: "en",
-    outbox,
+    pacedSender,
     moderators: { isModerator: async () => false } as unknown as ModeratorCheck,
     codec,
     log: recorder.log,

@@ -3,12 +3,15 @@
  * Global by default, or in one server (DISCORD_GUILD_ID, or --guild) where changes show at once.
  * The bot also checks them at start-up; this is for registering without running it, and for
  * moving commands between a test server and global.
+ *
+ * An entry script, like main.ts and cli.ts, so it lives at the top of src/: it reads the
+ * configuration and the command list, which the Discord adapter itself may not import (ADR 0097).
  */
 import { parseArgs } from "node:util";
-import { commands } from "../../../commands/index.js";
-import { loadConfig } from "../../config.js";
-import { deployCommands } from "./deploy-commands.js";
-import { safeError } from "./safe-error.js";
+import { commands } from "../commands/index.js";
+import { loadConfig } from "./config.js";
+import { deployCommands } from "./platforms/discord/deploy-commands.js";
+import { safeError } from "./platforms/discord/safe-error.js";
 
 async function main(): Promise<string> {
   const { values } = parseArgs({

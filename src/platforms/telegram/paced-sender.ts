@@ -46,7 +46,7 @@ type SendExtra = Parameters<Telegram["sendMessage"]>[2] & object;
  * holds the request URL and so the token (a proxy answering HTML instead of JSON), and the
  * scheduler logs, stores and shows these messages.
  */
-export class Outbox {
+export class PacedSender {
   /** Groups that became supergroups: old id -> new id, for the life of the process. */
   private readonly moved = new Map<string, string>();
 

@@ -1,8 +1,12 @@
 /**
- * Language detection for articles and user text. French and English, the languages Newsdesk
- * serves most, are told apart by counting their most frequent function words: that is reliable
- * on a single sentence, where trigram models (franc) still hesitate, and it costs a few
- * microseconds. Other languages fall back to franc-min when the text is long enough to trust it.
+ * Language detection for articles. French and English, the languages Newsdesk serves most, are
+ * told apart by counting their most frequent function words: that is reliable on a single
+ * sentence, where trigram models (franc) still hesitate, and it costs a few microseconds. Other
+ * languages fall back to franc-min when the text is long enough to trust it.
+ *
+ * It lives in content/ because deciding an article's `lang` is part of reading its file (the
+ * parsers call it when the file names none, on the parse thread too), and sources/ writes that
+ * field the same way; nothing in news/ detects a language: it is handed one (ADR 0097).
  */
 import { franc } from "franc-min";
 
