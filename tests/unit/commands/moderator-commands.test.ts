@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import schedule from "../../../commands/schedule.js";
-import settings from "../../../commands/settings.js";
-import subscribe from "../../../commands/subscribe.js";
-import unsubscribe from "../../../commands/unsubscribe.js";
-import type { Locale } from "../../../src/domain/locale.js";
-import type { PlatformName } from "../../../src/domain/target.js";
-import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { registry, runCommand } from "../../../src/framework/run-command.js";
+import { registry } from "../../../src/framework/run-command.js";
+import { sayTo } from "../../helpers/say.js";
 import { article, type Harness, harness } from "../schedule/helpers.js";
 
-const commands = registry([schedule, subscribe, unsubscribe, settings]);
 const TUNING = { maxSleepMs: 6 * 3_600_000, heartbeatMs: 3_600_000 };
 
 let h: Harness;
@@ -28,16 +21,6 @@ afterEach(async () => {
   await h.scheduler.stop();
   h.close();
 });
-
-async function run(
-  line: string,
-  o: { moderator?: boolean; channel?: { platform: PlatformName; id: string }; locale?: Locale } = {},
-) {
-  const parsed = parseCommandLine(line, commands);
-  if (!parsed) throw new Error(`not a command: ${line}`);
-  const reply = await runCommand(commands, parsed, h.ctx(o));
-  return { reply, text: renderPlain(reply) };
-}
 
 /** Everything a command could change. */
 function snapshot() {
@@ -57,9 +40,9 @@ describe("moderator commands", () => {
       "/settings timezone Europe/Paris",
       "/settings language fr",
     ]) {
-      const { reply, text } = await run(line, { moderator: false });
+      const reply = await h.say(line, { moderator: false });
       expect(reply.error, line).toBe(true);
-      expect(text, line).toMatch(/^Only moderators can use \//);
+      expect(reply.plain, line).toMatch(/^Only moderators can use \//);
     }
     expect(snapshot()).toEqual(before);
   });
@@ -90,35 +73,35 @@ describe("moderator commands", () => {
     ["/subscribe ###", "A topic is a category or a tag"],
   ])("GIVEN %s THEN a clear message and nothing changes", async (line, message) => {
     const before = snapshot();
-    const { reply, text } = await run(line);
+    const reply = await h.say(line);
     expect(reply.error).toBe(true);
-    expect(text).toContain(message);
+    expect(reply.plain).toContain(message);
     expect(snapshot()).toEqual(before);
   });
 
   it("GIVEN the README's named-option lines THEN they schedule what they say", async () => {
-    const post = await run("/schedule post article:a1 when:tomorrow 09:00");
-    expect(post.text).toContain("will be posted here on Fri, 18 Jul 2025, 09:00");
-    const quoted = await run('/schedule post article:a1 when:"tomorrow 09:00"');
-    expect(quoted.text).toContain("on Fri, 18 Jul 2025, 09:00");
-    const digest = await run("/schedule digest cron:0 9 * * 1-5");
-    expect(digest.text).toContain("a digest of new articles here at “0 9 * * 1-5” (Europe/Paris)");
+    const post = await h.say("/schedule post article:a1 when:tomorrow 09:00");
+    expect(post.plain).toContain("will be posted here on Fri, 18 Jul 2025, 09:00");
+    const quoted = await h.say('/schedule post article:a1 when:"tomorrow 09:00"');
+    expect(quoted.plain).toContain("on Fri, 18 Jul 2025, 09:00");
+    const digest = await h.say("/schedule digest cron:0 9 * * 1-5");
+    expect(digest.plain).toContain("a digest of new articles here at “0 9 * * 1-5” (Europe/Paris)");
   });
 
   it("GIVEN French THEN the cron's field is named in French and the marks are spaced", async () => {
-    const { text } = await run("/schedule digest 61 9 * * *", { locale: "fr" });
+    const { plain: text } = await h.say("/schedule digest 61 9 * * *", { locale: "fr" });
     expect(text).toBe(
       "Dans «\u00a061 9 * * *\u00a0», le champ minute vaut «\u00a061\u00a0»\u00a0: il va de 0 à 59.",
     );
   });
 
   it("GIVEN a cron that only gets too close across the spring-forward night THEN it is refused", async () => {
-    const { text } = await run("/schedule digest 58,2 1,3 * * *");
+    const { plain: text } = await h.say("/schedule digest 58,2 1,3 * * *");
     expect(text).toContain("would post every 4 min");
   });
 
   it("GIVEN /schedule post THEN it confirms in the chat's time zone with a short id, and the audit log has it", async () => {
-    const { text } = await run("/schedule post a1 demain 09:00");
+    const { plain: text } = await h.say("/schedule post a1 demain 09:00");
     expect(text).toMatch(
       /^Scheduled ([a-z2-9]{4}): “Pakistan and El Salvador” will be posted here on Fri, 18 Jul 2025, 09:00 \(Europe\/Paris\)\.$/,
     );
@@ -133,23 +116,23 @@ describe("moderator commands", () => {
   });
 
   it("GIVEN /settings timezone THEN times typed in that chat are read in that zone", async () => {
-    await run("/settings timezone america/new_york");
-    const { text } = await run("/schedule post a1 tomorrow 09:00");
+    await h.say("/settings timezone america/new_york");
+    const { plain: text } = await h.say("/schedule post a1 tomorrow 09:00");
     expect(text).toContain("09:00 (America/New_York)");
     const runAt = h.db.prepare("SELECT run_at FROM schedules").pluck().get();
     expect(runAt).toBe("2025-07-18T13:00:00.000Z");
   });
 
   it("GIVEN schedules THEN /schedule list shows ids, next runs in the chat's zone, creators and paused state", async () => {
-    await run("/subscribe Bitcoin");
-    const digest = (await run("/schedule digest 0 9 * * 1-5 bitcoin")).text;
+    await h.say("/subscribe Bitcoin");
+    const digest = (await h.say("/schedule digest 0 9 * * 1-5 bitcoin")).plain;
     expect(digest).toContain("Next: Fri, 18 Jul 2025, 09:00");
     const id = /Scheduled ([a-z2-9]+)/.exec(digest)?.[1] ?? "";
-    const post = (await run("/schedule post a1 in 2h")).text;
+    const post = (await h.say("/schedule post a1 in 2h")).plain;
     const postId = /Scheduled ([a-z2-9]+)/.exec(post)?.[1] ?? "";
-    await run(`/schedule pause ${id.toUpperCase()}`);
+    await h.say(`/schedule pause ${id.toUpperCase()}`);
 
-    const { text } = await run("/schedule list");
+    const { plain: text } = await h.say("/schedule list");
     expect(text).toContain(
       `${postId} · post “Pakistan and El Salvador” · Thu, 17 Jul 2025, 12:00 · by Alice`,
     );
@@ -159,16 +142,16 @@ describe("moderator commands", () => {
     expect(text).toContain("Time zone: Europe/Paris");
     expect(text).toContain("Subscriptions: Bitcoin");
 
-    const { text: fr } = await run("/schedule list", { locale: "fr" });
+    const { plain: fr } = await h.say("/schedule list", { locale: "fr" });
     expect(fr).toContain("par Alice");
     expect(fr).toContain("jeu. 17 juil. 2025, 12:00");
 
-    await run(`/schedule resume ${id}`);
-    expect((await run("/schedule list")).text).toContain(
+    await h.say(`/schedule resume ${id}`);
+    expect((await h.say("/schedule list")).plain).toContain(
       `${id} · digest “0 9 * * 1-5” on “bitcoin” · next Fri, 18 Jul 2025, 09:00 · by Alice`,
     );
-    await run(`/schedule cancel ${id}`);
-    expect((await run("/schedule list")).text).not.toContain(id);
+    await h.say(`/schedule cancel ${id}`);
+    expect((await h.say("/schedule list")).plain).not.toContain(id);
 
     const actions = (await h.store.recentAudit(20)).map((e) => e.action).reverse();
     expect(actions).toEqual([
@@ -182,26 +165,26 @@ describe("moderator commands", () => {
   });
 
   it("GIVEN another channel's id THEN it cannot be cancelled from here", async () => {
-    const { text } = await run("/schedule post a1 in 2h");
+    const { plain: text } = await h.say("/schedule post a1 in 2h");
     const id = /Scheduled ([a-z2-9]+)/.exec(text)?.[1] ?? "";
-    const other = await run(`/schedule cancel ${id}`, { channel: { platform: "telegram", id: "-5" } });
-    expect(other.text).toContain(`No schedule “${id}” here`);
+    const other = await h.say(`/schedule cancel ${id}`, { channel: { platform: "telegram", id: "-5" } });
+    expect(other.plain).toContain(`No schedule “${id}” here`);
   });
 
   it("GIVEN subscribe twice and unsubscribe THEN clear answers", async () => {
-    expect((await run("/subscribe économie")).text).toBe(
+    expect((await h.say("/subscribe économie")).plain).toBe(
       "New articles on “économie” will be posted here as they arrive.",
     );
-    expect((await run("/subscribe ECONOMIE")).text).toBe("“ECONOMIE” is already followed here.");
-    expect((await run("/subscribe quantum")).text).toContain("No article has this topic yet");
-    expect((await run("/unsubscribe sport")).text).toBe(
+    expect((await h.say("/subscribe ECONOMIE")).plain).toBe("“ECONOMIE” is already followed here.");
+    expect((await h.say("/subscribe quantum")).plain).toContain("No article has this topic yet");
+    expect((await h.say("/unsubscribe sport")).plain).toBe(
       "“sport” is not followed here. Followed here: économie, quantum.",
     );
-    expect((await run("/unsubscribe Economie")).text).toBe("“Economie” is no longer followed here.");
+    expect((await h.say("/unsubscribe Economie")).plain).toBe("“Economie” is no longer followed here.");
   });
 
   it("GIVEN /settings language fr THEN confirmed, recorded and used for posts", async () => {
-    expect((await run("/settings language FR")).text).toBe("Posts here will be in French.");
+    expect((await h.say("/settings language FR")).plain).toBe("Posts here will be in French.");
     expect((await h.store.channelSettings("discord:100")).locale).toBe("fr");
     expect((await h.store.recentAudit(1))[0]).toMatchObject({
       action: "settings.language",
@@ -211,11 +194,10 @@ describe("moderator commands", () => {
 
   it("GIVEN no scheduler (the CLI) THEN a clear message", async () => {
     const ctx = h.ctx();
-    const reply = await runCommand(
-      commands,
-      { command: "schedule", subcommand: "list", args: {} },
-      { ...ctx, services: { ...ctx.services, scheduling: undefined } },
-    );
-    expect(renderPlain(reply)).toBe("Scheduling is not available right now.");
+    const say = sayTo(registry([schedule]), () => ({
+      ...ctx,
+      services: { ...ctx.services, scheduling: undefined },
+    }));
+    expect((await say("/schedule list")).plain).toBe("Scheduling is not available right now.");
   });
 });

@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Library } from "../../../src/content/library.js";
 import { createCore } from "../../../src/core.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
 import { SqliteArticleIndex } from "../../../src/store/sqlite/article-index.js";
 import { openDatabase } from "../../../src/store/sqlite/database.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
+import { sayToConsole } from "../../helpers/say.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -75,9 +74,9 @@ describe("Files changed while the first load runs", () => {
     expect(core.report.skipped).toEqual([]);
     const gone = deleted[0] as string;
     expect(core.library.get(gone)).toBeNull();
-    const reply = await runConsoleLine(`/article ${gone}`, core.commands, core.services, "en");
+    const reply = await sayToConsole(core)(`/article ${gone}`);
     expect(reply.error).toBe(true);
-    expect(renderPlain(reply)).toContain(`No article matches “${gone}”`);
+    expect(reply.plain).toContain(`No article matches “${gone}”`);
   }, 60_000);
 
   it("GIVEN a library loaded and only then watched THEN what changed in between is caught up", async () => {

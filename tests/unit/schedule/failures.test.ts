@@ -1,8 +1,4 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import commands from "../../../commands/schedule.js";
-import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { DeliveryTable } from "../../../src/store/sqlite/scheduling/deliveries.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
@@ -86,11 +82,7 @@ describe("a target whose platform is not running", () => {
       state: "failed",
       stateReason: "sendFailed",
     });
-    const ctx = h.ctx({ channel: chat });
-    const parsed = parseCommandLine("/schedule list", registry([commands]));
-    const text = renderPlain(
-      await runCommand(registry([commands]), parsed ?? { command: "", args: {} }, ctx),
-    );
+    const text = (await h.say("/schedule list", { channel: chat })).plain;
     expect(text).toContain("telegram platform is not running");
   });
 });
@@ -141,9 +133,7 @@ describe("/schedule post far in the future", () => {
   it("GIVEN in 99999999 weeks THEN a clear answer, not Something went wrong", async () => {
     h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
     await h.scheduler.start();
-    const parsed = parseCommandLine("/schedule post a1 in 99999999 weeks", registry([commands]));
-    const reply = await runCommand(registry([commands]), parsed ?? { command: "", args: {} }, h.ctx());
-    const text = renderPlain(reply);
+    const text = (await h.say("/schedule post a1 in 99999999 weeks")).plain;
     expect(text).not.toMatch(/went wrong/i);
     expect(text).toContain("99999999 weeks");
   });
