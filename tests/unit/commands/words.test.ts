@@ -100,11 +100,20 @@ describe("every error key thrown has words where it is thrown", () => {
     ["src/framework/require-scheduling.ts", moderator],
     ["src/schedule/parse-when.ts", moderator],
     ["src/framework/run-command.ts", [...commands]],
+    // What the commands share, with the commands that run it.
     ["commands/present.ts", ["article", "facts", "schedule"].map(byName)],
+    ["commands/topic-option.ts", ["schedule", "subscribe", "unsubscribe"].map(byName)],
     ...readdirSync(join(ROOT, "commands"))
-      .filter((f) => f.endsWith(".ts") && !f.includes(".words.") && f !== "index.ts" && f !== "present.ts")
+      .filter((f) => commands.some((c) => `${c.name}.ts` === f))
       .map((f): [string, Command[]] => [`commands/${f}`, [byName(f.replace(/\.ts$/, ""))]]),
   ];
+  it("GIVEN a file in commands/ THEN it is a command, its words, the index, or a shared part listed here", () => {
+    const listed = new Set([...sources.map(([file]) => file), "commands/index.ts"]);
+    const files = readdirSync(join(ROOT, "commands")).filter(
+      (f) => f.endsWith(".ts") && !f.includes(".words."),
+    );
+    expect(files.map((f) => `commands/${f}`).filter((f) => !listed.has(f))).toEqual([]);
+  });
   it.each(sources)("GIVEN %s THEN each of its keys is said by the commands that run it", (file, runners) => {
     for (const key of thrown(file)) {
       for (const command of runners) expect(says(command, key), `${key} in /${command.name}`).toBe(true);
