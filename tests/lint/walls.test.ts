@@ -18,10 +18,14 @@ describe("the wall check (npm run lint)", () => {
   });
 
   it("GIVEN the planted crossing THEN the command npm run lint runs exits 1 and says it", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "tests/lint/walls.ts", "--root", FIXTURE], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "tests/lint/house-rules.ts", "--root", FIXTURE],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('src/content/planted-crossing.ts:2 imports "../store/sqlite/database.js"');
     expect(run.stderr).not.toContain("allowed-import");

@@ -7,13 +7,12 @@
  * comment that looks like one. A relative specifier is resolved to the file it names, so
  * "../x.js" is judged by where it lands, whatever the depth of the importing file.
  *
- * `tsx tests/lint/walls.ts [--root DIR]` prints each crossing (file:line, the import, what it
- * reaches, the rule) and exits 1 if there is any.
+ * `npm run lint` runs it through tests/lint/house-rules.ts, which prints each crossing (file:line,
+ * the import, what it reaches, the rule) and fails if there is any.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { ENTRIES, OWNED_PACKAGES, RULES, type Rule } from "./walls-rules.js";
 
@@ -23,10 +22,11 @@ export interface SourceFile {
   text: string;
 }
 
-/** One import that crosses a wall. */
+/** One import that crosses a wall (or another house rule a file breaks: then no specifier). */
 export interface Crossing {
   file: string;
   line: number;
+  /** The import as written; "" when the problem is the file itself. */
   specifier: string;
   /** What is wrong, in words: what the import reaches and the rule it breaks. */
   message: string;
@@ -167,23 +167,4 @@ export function sourceFiles(root: string): SourceFile[] {
 export function formatCrossing(crossing: Crossing): string {
   const what = crossing.specifier === "" ? "" : ` imports "${crossing.specifier}"`;
   return `${crossing.file}:${crossing.line}${what}: ${crossing.message}`;
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const at = process.argv.indexOf("--root");
-  const root =
-    at > 0
-      ? path.resolve(process.argv[at + 1] ?? ".")
-      : path.resolve(fileURLToPath(import.meta.url), "../../..");
-  const files = sourceFiles(root);
-  const crossings = checkWalls(files);
-  for (const crossing of crossings) process.stderr.write(`${formatCrossing(crossing)}\n`);
-  if (crossings.length > 0) {
-    process.stderr.write(
-      `walls: ${crossings.length} crossing(s) in ${files.length} files (rules: tests/lint/walls-rules.ts, ADR 0097)\n`,
-    );
-    process.exitCode = 1;
-  } else {
-    process.stdout.write(`walls: ${files.length} files, no crossing\n`);
-  }
 }

@@ -26,6 +26,11 @@ export interface Where {
   sentence: string;
 }
 
+/** The sentence's text from token `i` to token `j - 1`, with what stands between them. */
+export function textOf(ctx: SentenceContext, i: number, j: number): string {
+  return ctx.text.slice((ctx.tokens[i] as Token).start, (ctx.tokens[j - 1] as Token).end);
+}
+
 export function whereOf(ctx: SentenceContext, start: number): Where {
   return { index: ctx.index, start, sentence: ctx.text };
 }
