@@ -2,21 +2,21 @@ import { once } from "node:events";
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type ImportCommand, runImport } from "./cli-import.js";
 import { boundedLines } from "./cli-lines.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { detectLanguage } from "./content/detect-language.js";
 import { readArticleFile } from "./content/read-article-file.js";
 import { createCore } from "./core.js";
 import type { Article } from "./domain/article.js";
 import { isLocale } from "./domain/locale.js";
 import { renderPlain } from "./framework/reply.js";
 import { createLogger } from "./logger.js";
-import { detectLanguage } from "./news/detect-language.js";
 import { extractFacts } from "./news/facts/extract-facts.js";
 import { MAX_ANALYSED_CHARS } from "./news/sentences.js";
 import { summarize, summarizeArticle } from "./news/summarize.js";
 import { runConsoleLine } from "./platforms/console/console-session.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
+import { type ImportCommand, runImport } from "./sources/import-command.js";
 
 /**
  * The command line for people and scripts: parse, validate, summary, facts, ask, import.

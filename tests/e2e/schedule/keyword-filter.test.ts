@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Core } from "../../../src/core.js";
-import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
 import { announcingCore } from "../../helpers/announcing-core.js";
+import { sayToConsole } from "../../helpers/say.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 import { waitFor } from "../../helpers/wait-for.js";
 
@@ -88,18 +88,14 @@ describe("a subscription with a keyword filter", () => {
 
   it('GIVEN the typed line /subscribe bitcoin -etf "el salvador" THEN the topic is the first word and the keywords the rest', async () => {
     if (!core) throw new Error("no core");
-    const reply = await runConsoleLine(
-      '/subscribe bitcoin -etf "el salvador"',
-      core.commands,
-      core.services,
-      "en",
-    );
+    const say = sayToConsole(core);
+    const reply = await say('/subscribe bitcoin -etf "el salvador"');
     expect(reply.text).toBe(
       'New articles on “bitcoin” matching -etf "el salvador" will be posted here as they arrive.',
     );
-    const french = await runConsoleLine('/subscribe "el salvador"', core.commands, core.services, "fr");
+    const french = await say('/subscribe "el salvador"', "fr");
     expect(french.text).toMatch(/«\sel salvador\s»/);
-    const bad = await runConsoleLine("/subscribe bitcoin - !!", core.commands, core.services, "fr");
+    const bad = await say("/subscribe bitcoin - !!", "fr");
     expect(bad.text).toMatch(/filtre de mots-clés/);
   });
 

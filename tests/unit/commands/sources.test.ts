@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
 import { silentLogger } from "../../../src/domain/logger.js";
 import type { SourceStatus, SourcesOverview } from "../../../src/domain/sources.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
+import { sayToConsole } from "../../helpers/say.js";
 import { REAL_CONTENT } from "../../helpers/seed.js";
 
 /** /sources renders what the SourcesService reports, in both languages. */
@@ -61,16 +60,14 @@ const OVERVIEW: SourcesOverview = {
 };
 
 const ask = (locale: "en" | "fr", overview: SourcesOverview | null) =>
-  runConsoleLine(
-    "/sources",
-    core.commands,
-    { ...core.services, sources: overview ? { overview: async () => overview } : undefined },
-    locale,
-  );
+  sayToConsole(() => ({
+    commands: core.commands,
+    services: { ...core.services, sources: overview ? { overview: async () => overview } : undefined },
+  }))("/sources", locale);
 
 describe("/sources", () => {
   it("GIVEN sources in every state THEN each is listed with its status, in English", async () => {
-    const text = renderPlain(await ask("en", OVERVIEW));
+    const text = (await ask("en", OVERVIEW)).plain;
     expect(text).toContain("Sources (4)");
     expect(text).toContain(
       "1 problem in ./sources.yml (the log has each): line 14: interval must be at least 5 minutes",
@@ -88,7 +85,7 @@ describe("/sources", () => {
   });
 
   it("GIVEN the same in French THEN it is said in French", async () => {
-    const text = renderPlain(await ask("fr", OVERVIEW));
+    const text = (await ask("fr", OVERVIEW)).plain;
     expect(text).toContain("Dead · désactivée");
     expect(text).toContain("Busy · en échec");
     expect(text).toContain("Fresh · pas encore relevée");
@@ -98,7 +95,7 @@ describe("/sources", () => {
   });
 
   it("GIVEN no sources THEN it says where they are listed; no sources room THEN it says so", async () => {
-    const none = renderPlain(await ask("en", { file: "./sources.yml", problems: [], sources: [] }));
+    const none = (await ask("en", { file: "./sources.yml", problems: [], sources: [] })).plain;
     expect(none).toContain("No sources yet: the operator lists feeds and pages in ./sources.yml.");
     expect((await ask("fr", null)).text).toBe("Aucune source n’est relevée ici.");
   });
