@@ -2,6 +2,7 @@ import type { Migration } from "../database.js";
 import { articlesMigration } from "./001-articles.js";
 import { schedulingMigration } from "./002-scheduling.js";
 import { titlePrefixesMigration } from "./003-title-prefixes.js";
+import { dashboardMigration } from "./010-dashboard.js";
 
 /**
  * Every schema version, in order. Add a file per migration; never edit an applied one. The
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   articlesMigration,
   schedulingMigration,
   titlePrefixesMigration,
+  dashboardMigration,
 ];
