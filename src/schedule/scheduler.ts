@@ -6,6 +6,8 @@ import type { InsightsPort } from "../domain/insights.js";
 import type { WatchedLibrary } from "../domain/library.js";
 import type { Logger } from "../domain/logger.js";
 import { SYSTEM_ACTOR } from "../domain/schedule.js";
+import type { SchedulingReads } from "../domain/scheduling-reads.js";
+import type { SchedulingReport } from "../domain/scheduling-report.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
 import { parseTarget, targetOf } from "../domain/target.js";
@@ -15,11 +17,14 @@ import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
 import type { PublisherRegistry } from "./publisher-registry.js";
 import { DEFAULT_TUNING, type SchedulerConfig, type SchedulerEnv, type Tuning } from "./scheduler-env.js";
+import { createSchedulingReport } from "./scheduling-report.js";
 import { createSchedulingService } from "./scheduling-service.js";
 import { canonicalTimeZone } from "./time-zone.js";
 
 export interface SchedulerDeps {
   store: SchedulingStore;
+  /** What the dashboard reads; without it there is no report (one-shot CLI runs, most tests). */
+  reads?: SchedulingReads;
   library: WatchedLibrary;
   insights: InsightsPort;
   /** Read at each send: platforms join it as they come up. */
@@ -37,6 +42,8 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** For the commands: services.scheduling. */
   readonly port: SchedulingService;
+  /** For the dashboard: what was and will be posted, and why not (null without `reads`). */
+  readonly report: SchedulingReport | null;
   /**
    * Registers this process, resumes unfinished deliveries, catches up missed slots, runs.
    * Resolves once the first pass has planned (the library's baseline is taken); its sends go on.
@@ -263,6 +270,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     port: createSchedulingService(env, wake),
+    report: deps.reads ? createSchedulingReport(env, deps.reads) : null,
 
     async start() {
       if (started) return;
