@@ -6,6 +6,7 @@ import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { ChannelRef } from "../domain/target.js";
+import type { Telemetry } from "../domain/telemetry.js";
 import type { Localized } from "./locale.js";
 import type { MessageKey } from "./messages.js";
 import { typeset } from "./typography.js";
@@ -62,6 +63,8 @@ export interface Services {
   log: Logger;
   /** Schedules, subscriptions and channel settings; absent where no scheduler runs (the CLI). */
   scheduling?: SchedulingService;
+  /** Where commands, sends and limits are counted for /metrics; absent: nothing is counted. */
+  telemetry?: Telemetry;
 }
 
 /**

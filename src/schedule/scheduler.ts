@@ -11,6 +11,7 @@ import type { SchedulingReport } from "../domain/scheduling-report.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
 import { parseTarget, targetOf } from "../domain/target.js";
+import { NO_TELEMETRY, type Telemetry } from "../domain/telemetry.js";
 import { parseCron } from "../framework/cron-syntax.js";
 import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
@@ -34,6 +35,8 @@ export interface SchedulerDeps {
   log: Logger;
   config: SchedulerConfig;
   tuning?: Partial<Tuning>;
+  /** Counts delivery attempts for /metrics; default: nothing counted. */
+  telemetry?: Telemetry;
   /** Who this process is, for telling a dead predecessor's claims (tests fake it). */
   instance?: { host?: string; pid?: number };
   isProcessAlive?: (pid: number) => boolean;
@@ -96,6 +99,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     digestCron,
     tuning: { ...DEFAULT_TUNING, ...deps.tuning },
+    telemetry: deps.telemetry ?? NO_TELEMETRY,
   };
   const { timers, log, store } = deps;
   if (

@@ -46,6 +46,7 @@ export interface DiscordPlatformOptions {
 /** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
 export function createDiscordPlatform(options: DiscordPlatformOptions): Platform {
   const { log } = options;
+  const telemetry = options.services.telemetry;
   const codec = new ActionCodec(LIMITS.customId);
   const client = createDiscordClient(options.apiBase, {
     ...RECONNECT_DEFAULTS,
@@ -59,10 +60,13 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
     codec,
     log,
     deferAfterMs: options.deferAfterMs ?? 1000,
-    limiter: rateLimiter(options.rateLimit),
+    limiter: rateLimiter(options.rateLimit, undefined, (p) => telemetry?.rateLimitWait(p, "user", 0)),
   };
   // One queue for every channel post, so concurrent deliveries share Discord's global pace.
-  const pacer = new SendThrottle(POST_PACE);
+  const pacer = new SendThrottle({
+    ...POST_PACE,
+    onWait: (ms) => telemetry?.rateLimitWait("discord", "send", ms / 1000),
+  });
   let state: "idle" | "running" | "stopped" = "idle";
   let fatal: string | undefined;
   let fatalReported = false;

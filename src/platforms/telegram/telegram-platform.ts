@@ -64,7 +64,7 @@ class TelegramPlatform implements Platform {
   /** Removes the token from any text that leaves the adapter (errors, PublishError messages). */
   private readonly scrub: (text: string) => string;
   private readonly bot: Telegraf;
-  private readonly throttle = new SendThrottle(PACE);
+  private readonly throttle: SendThrottle;
   private readonly outbox: Outbox;
   private readonly handler: UpdateHandler;
   private readonly seen = new RecentIds(5_000);
@@ -82,6 +82,11 @@ class TelegramPlatform implements Platform {
     this.bot = new Telegraf(options.token, {
       telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
     });
+    const telemetry = options.services.telemetry;
+    this.throttle = new SendThrottle({
+      ...PACE,
+      onWait: (ms) => telemetry?.rateLimitWait("telegram", "send", ms / 1000),
+    });
     this.dispatcher = new FairDispatcher({ ...options.fairness, log: this.log });
     const codec = new ActionCodec(LIMITS.callbackData);
     this.outbox = new Outbox(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
@@ -98,7 +103,7 @@ class TelegramPlatform implements Platform {
       moderators,
       codec,
       log: this.log,
-      limiter: rateLimiter(options.rateLimit),
+      limiter: rateLimiter(options.rateLimit, undefined, (p) => telemetry?.rateLimitWait(p, "user", 0)),
     });
   }
 
