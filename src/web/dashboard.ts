@@ -7,10 +7,16 @@ import type { PageModule, WebKit } from "./kit.js";
 import type { NavItem } from "./layout.js";
 import { closeServer, listenOrWarn } from "./listen.js";
 import { checkOptions, type DashboardDeps, type DashboardOptions, DEFAULT_HOST } from "./options.js";
+import { articlesPage } from "./pages/articles.js";
+import { auditPage } from "./pages/audit.js";
+import { deliveriesPage } from "./pages/deliveries.js";
 import { overviewPage } from "./pages/overview.js";
 import { probes } from "./pages/probes.js";
+import { schedulesPage } from "./pages/schedules.js";
 import { settingsPage } from "./pages/settings.js";
 import { signInPages } from "./pages/sign-in.js";
+import { sourcesPage } from "./pages/sources.js";
+import { subscriptionsPage } from "./pages/subscriptions.js";
 import { createHandler } from "./pipeline.js";
 import { Router } from "./router.js";
 import { MemorySessionStore, Sessions } from "./sessions.js";
@@ -28,8 +34,17 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-/** The pages in navigation order. The pages wired with the renovation join this list. */
-const PAGES: ((kit: WebKit) => PageModule)[] = [overviewPage, settingsPage];
+/** The pages in navigation order. */
+const PAGES: ((kit: WebKit) => PageModule)[] = [
+  overviewPage,
+  articlesPage,
+  schedulesPage,
+  deliveriesPage,
+  subscriptionsPage,
+  settingsPage,
+  auditPage,
+  sourcesPage,
+];
 
 const STYLESHEET_ETAG = `"${Buffer.from(STYLESHEET).length.toString(16)}-${hash(STYLESHEET)}"`;
 

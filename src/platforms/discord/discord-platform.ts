@@ -9,6 +9,7 @@ import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
 import { createDiscordClient } from "./client.js";
+import { discordDirectory } from "./directory.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS, POST_PACE } from "./limits.js";
 import { nonceBase, postToChannel } from "./publish.js";
@@ -92,6 +93,9 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
 
   const platform: Platform = {
     platform: "discord",
+    directory: discordDirectory(client, () =>
+      state === "running" && client.isReady() ? true : (fatal ?? `discord is ${state === "running" ? "reconnecting" : state}`),
+    ),
 
     async start() {
       if (state !== "idle") throw new Error("the Discord platform starts once");
