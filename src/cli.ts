@@ -18,7 +18,7 @@ import { runConsoleLine } from "./platforms/console/console-session.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
 
 /**
- * The command line for people and scripts: parse, validate, summary, facts, ask.
+ * The command line for people and scripts: parse, validate, summary, facts, ask, dashboard-link.
  * With --json, stdout carries exactly one JSON document; logs go to stderr.
  * Usage errors print one line on stderr and exit 2.
  */
@@ -30,6 +30,7 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   summary --lines FILE [--sentences N] [--lang xx]
   facts <file|id> [--json]
   ask "<command line>" [--json] [--locale en|fr]
+  dashboard-link
 Options: --content DIR (overrides CONTENT_DIR)`;
 
 class UsageError extends Error {}
@@ -148,6 +149,14 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await core.close();
       }
+    }
+    case "dashboard-link": {
+      // One sign-in URL on stdout, for scripts; why it may not work as printed, on stderr.
+      const { createDashboardLink } = await import("./dashboard-start.js");
+      const { link, warning } = await createDashboardLink(config);
+      if (warning) process.stderr.write(`warning: ${warning}\n`);
+      out({ link }, () => link);
+      return 0;
     }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);

@@ -1,8 +1,11 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
 import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
+import type { DashboardStore } from "./domain/dashboard-store.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
+import type { SchedulingReads } from "./domain/scheduling-reads.js";
+import type { Telemetry } from "./domain/telemetry.js";
 import type { Services } from "./framework/command.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
@@ -10,7 +13,9 @@ import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
+import { SqliteDashboardStore } from "./store/sqlite/dashboard-store.js";
 import { openDatabase } from "./store/sqlite/database.js";
+import { SqliteSchedulingReads } from "./store/sqlite/scheduling-reads.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
 
 export interface CoreOptions {
@@ -30,6 +35,8 @@ export interface CoreOptions {
    * platform once it is up); absent (one-shot CLI runs), nothing is posted on its own.
    */
   schedule?: Omit<SchedulerConfig, "defaultLocale"> & { publishers: PublisherRegistry };
+  /** Where commands and deliveries are counted for /metrics (the dashboard's); default: nowhere. */
+  telemetry?: Telemetry;
 }
 
 /** The platform-neutral heart of the bot: storage, the library, insights, scheduling, commands. */
@@ -40,6 +47,8 @@ export interface Core {
   defaultLocale: Locale;
   report: LoadReport;
   scheduler: Scheduler | null;
+  /** The dashboard's reads and its own records, on the same database (docs/adr/0115-0116). */
+  dashboard: { reads: SchedulingReads; store: DashboardStore };
   close(): Promise<void>;
 }
 
@@ -54,9 +63,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const insights = createInsights(index, { log: options.log });
   // Created before the first load so that it hears every "added" event.
   const schedule = options.schedule;
+  const reads = new SqliteSchedulingReads(db);
   const scheduler = schedule
     ? createScheduler({
         store: new SqliteSchedulingStore(db),
+        reads,
+        telemetry: options.telemetry,
         library,
         insights,
         publishers: schedule.publishers,
@@ -72,7 +84,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const report = await library.load();
   // A bot that stays up starts its insight thread now rather than on its first command.
   if (options.watch) insights.warm();
-  const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
+  const services: Services = {
+    library,
+    insights,
+    clock,
+    log: options.log,
+    scheduling: scheduler?.port,
+    telemetry: options.telemetry,
+  };
   return {
     library,
     services,
@@ -80,6 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultLocale: options.defaultLocale,
     report,
     scheduler,
+    dashboard: { reads, store: new SqliteDashboardStore(db) },
     async close() {
       await scheduler?.stop();
       await insights.close();

@@ -94,7 +94,9 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
   const platform: Platform = {
     platform: "discord",
     directory: discordDirectory(client, () =>
-      state === "running" && client.isReady() ? true : (fatal ?? `discord is ${state === "running" ? "reconnecting" : state}`),
+      state === "running" && client.isReady()
+        ? true
+        : (fatal ?? `discord is ${state === "running" ? "reconnecting" : state}`),
     ),
 
     async start() {

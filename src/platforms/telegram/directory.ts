@@ -30,7 +30,11 @@ export function telegramDirectory(
       if (known && now() - known.at < NAME_KEEP_MS) return known.name;
       let name: string | null = null;
       try {
-        const chat = (await api.getChat(Number(id))) as { title?: string; username?: string; first_name?: string };
+        const chat = (await api.getChat(Number(id))) as {
+          title?: string;
+          username?: string;
+          first_name?: string;
+        };
         name = chat.title ?? (chat.username ? `@${chat.username}` : (chat.first_name ?? null));
       } catch {
         // Not a chat the bot is in any more, or Telegram is away: the id is shown instead.

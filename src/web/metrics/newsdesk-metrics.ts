@@ -93,16 +93,18 @@ export function newsdeskMetrics(commandNames: readonly string[], collectors?: Me
   metrics.articles.set({}, 0);
   metrics.outboxPending.set({}, 0);
   metrics.outboxOldestAge.set({}, 0);
-  if (collectors) {
-    const now = collectors.now ?? Date.now;
-    metrics.articles.collect(() => metrics.articles.set({}, collectors.articles()));
+  /** Reads the state gauges from `from` at each scrape (main.ts gives the library and the outbox). */
+  const collect = (from: MetricsCollectors) => {
+    const now = from.now ?? Date.now;
+    metrics.articles.collect(() => metrics.articles.set({}, from.articles()));
     metrics.outboxPending.collect(async () => {
-      const backlog = await collectors.outboxBacklog();
+      const backlog = await from.outboxBacklog();
       metrics.outboxPending.set({}, backlog.pending);
       const oldest = backlog.oldestDueAt ? Date.parse(backlog.oldestDueAt) : null;
       metrics.outboxOldestAge.set({}, oldest === null ? 0 : Math.max(0, (now() - oldest) / 1000));
     });
-  }
+  };
+  if (collectors) collect(collectors);
   const telemetry: Telemetry = {
     commandRun(command, outcome, seconds) {
       metrics.commands.inc({ command, outcome });
@@ -119,7 +121,7 @@ export function newsdeskMetrics(commandNames: readonly string[], collectors?: Me
       metrics.sourceFetches.inc({ status });
     },
   };
-  return { ...metrics, telemetry };
+  return { ...metrics, telemetry, collect };
 }
 
 export type NewsdeskMetrics = ReturnType<typeof newsdeskMetrics>;

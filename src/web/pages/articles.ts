@@ -49,9 +49,12 @@ async function search(kit: WebKit, ctx: RequestContext) {
           html`<li><a href="/articles/${encodeURIComponent(m.id)}">${m.title}</a><br><span class="muted">${metaLine(ctx, m)} · <code>${m.id}</code></span></li>`,
       )}</ol>`
     : html`<p>${query ? t("nothingFound", { query }) : t("noArticles")}</p>`;
-  const pager = html`<nav aria-label="${t("pages")}" class="pager">${
-    page > 1 ? html`<a href="${link(page - 1)}" rel="prev">${t("previousPage")}</a>` : ""
-  } ${more ? html`<a href="${link(page + 1)}" rel="next">${t("nextPage")}</a>` : ""}</nav>`;
+  const pager =
+    page > 1 || more
+      ? html`<nav aria-label="${t("pages")}" class="pager">${
+          page > 1 ? html`<a href="${link(page - 1)}" rel="prev">${t("previousPage")}</a>` : ""
+        } ${more ? html`<a href="${link(page + 1)}" rel="next">${t("nextPage")}</a>` : ""}</nav>`
+      : "";
   const body = html`<form method="get" action="/articles" role="search">
 <label for="q">${t("searchLabel")}</label>
 <input id="q" name="q" type="search" value="${query}" maxlength="500">
