@@ -40,7 +40,7 @@ code { background: var(--band); padding: 0 .25rem; border-radius: 3px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0 1rem; }
 .scroll { overflow-x: auto; }
-caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 td { vertical-align: top; }
 .state { font-weight: 600; }
 .state-done, .state-active { color: var(--good); }

@@ -1,3 +1,4 @@
+import { parseTarget, targetOf } from "../../domain/target.js";
 import { formatInstant } from "../../framework/format-time.js";
 import { html, type SafeHtml } from "../html.js";
 import { HttpError } from "../http.js";
@@ -19,11 +20,18 @@ export function sessionOf(ctx: RequestContext): Session {
   return ctx.session;
 }
 
-/** Refuses (403) a target the reader may not manage. */
-export async function requireTarget(kit: WebKit, ctx: RequestContext, target: string): Promise<void> {
+/**
+ * The target as the store spells it ("console:x" is "console"), or a 404 when it names no channel;
+ * a 403 when the reader may not manage it.
+ */
+export async function requireTarget(kit: WebKit, ctx: RequestContext, text: string): Promise<string> {
+  const channel = parseTarget(text);
+  if (!channel) throw new HttpError(404, "not a channel");
+  const target = targetOf(channel);
   if (!(await kit.authorizer.mayManage(sessionOf(ctx), target))) {
     throw new HttpError(403, "not a channel of this session");
   }
+  return target;
 }
 
 /** The channels the reader may manage, with their names. */
@@ -41,8 +49,7 @@ export async function scopeOf(kit: WebKit, ctx: RequestContext): Promise<readonl
 export async function chosenTarget(kit: WebKit, ctx: RequestContext): Promise<string | null> {
   const target = ctx.url.searchParams.get("target");
   if (target === null) return null;
-  await requireTarget(kit, ctx, target);
-  return target;
+  return requireTarget(kit, ctx, target);
 }
 
 /** The name of a target for headings, its id when the bot knows no name. */

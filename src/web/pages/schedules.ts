@@ -1,4 +1,5 @@
 import type { ScheduleView } from "../../domain/schedule.js";
+import { UserError } from "../../framework/errors.js";
 import { html, type SafeHtml } from "../html.js";
 import { type Answer, HttpError, redirect } from "../http.js";
 import type { WordKey } from "../i18n.js";
@@ -153,8 +154,7 @@ async function change(
   work: (target: string) => Promise<{ done: string; id: string }>,
   kept: Omit<Kept, "problem"> = {},
 ): Promise<Answer> {
-  const target = ctx.form.get("target") ?? "";
-  await requireTarget(kit, ctx, target);
+  const target = await requireTarget(kit, ctx, ctx.form.get("target") ?? "");
   try {
     const { done, id } = await work(target);
     return redirect(`/schedules?${new URLSearchParams({ target, done, id })}`);
@@ -191,8 +191,11 @@ export function schedulesPage(kit: WebKit): PageModule {
             kit,
             ctx,
             async (target) => {
-              // As /schedule post reads it: an id, else the best match of the words typed.
-              const articleId = kit.services.resolveArticle(kept.article)?.id ?? kept.article;
+              // As /schedule post reads it: an id, else the best match of the words typed; an
+              // article that matches nothing is reported before the time (ADR 0083).
+              const articleId = kit.services.resolveArticle(kept.article)?.id;
+              if (!articleId)
+                throw new UserError("schedule.unknownArticle", { query: kept.article.slice(0, 80) });
               const when = `${kept.date} ${kept.time}`;
               const view = await kit.services.schedulePost(target, actorOf(ctx), { articleId, when });
               return { done: "post", id: view.id };

@@ -3,7 +3,7 @@ import { HttpError, redirect } from "../http.js";
 import { isUiLanguage } from "../i18n.js";
 import type { PageModule, WebKit } from "../kit.js";
 import type { RequestContext } from "../router.js";
-import { chooser, nameOf, requireTarget } from "./channels.js";
+import { chooser, chosenTarget, nameOf, requireTarget } from "./channels.js";
 
 /**
  * /settings: the channels the reader may manage, and one channel's time zone and post language,
@@ -41,9 +41,8 @@ export function settingsPage(kit: WebKit): PageModule {
         path: "/settings",
         access: "signed-in",
         handler: async (ctx) => {
-          const target = ctx.url.searchParams.get("target");
+          const target = await chosenTarget(kit, ctx);
           if (target === null) return ctx.page(ctx.t("settings"), await chooser(kit, ctx, "/settings"));
-          await requireTarget(kit, ctx, target);
           return form(kit, ctx, target);
         },
       },
@@ -52,8 +51,7 @@ export function settingsPage(kit: WebKit): PageModule {
         path: "/settings",
         access: "signed-in",
         handler: async (ctx) => {
-          const target = ctx.form.get("target") ?? "";
-          await requireTarget(kit, ctx, target);
+          const target = await requireTarget(kit, ctx, ctx.form.get("target") ?? "");
           const language = ctx.form.get("language");
           const timeZone = ctx.form.get("timeZone")?.trim();
           if (!ctx.session || !timeZone || !isUiLanguage(language))

@@ -61,8 +61,7 @@ function changeRoute(kit: WebKit, path: string, follow: boolean) {
     path,
     access: "signed-in" as const,
     handler: async (ctx: RequestContext) => {
-      const target = ctx.form.get("target") ?? "";
-      await requireTarget(kit, ctx, target);
+      const target = await requireTarget(kit, ctx, ctx.form.get("target") ?? "");
       const topic = (ctx.form.get("topic") ?? "").trim();
       try {
         const result = follow
