@@ -57,14 +57,28 @@ type SlowDown = Extract<Admission, { kind: "warn" }> | undefined;
 export class UpdateHandler {
   constructor(private readonly deps: UpdateHandlerDeps) {}
 
-  /** The work an update asks for, or null when there is none (not for us, or rate-limited). */
+  /**
+   * The work an update asks for, or null when there is none (not for us, or a rate-limited
+   * command); a rate-limited button press is only acknowledged, silently.
+   */
   triage(update: RawUpdate, botUsername: string): Triaged | null {
     const incoming = parseUpdate(update, botUsername, this.deps.commands);
     if (!incoming) return null;
     const admission = this.deps.limiter.take("telegram", incoming.sender.id);
     if (admission.kind === "drop") {
       this.deps.log.debug({ update: update.update_id, user: incoming.sender.id }, "telegram: rate-limited");
-      return null;
+      if (incoming.kind !== "callback") return null;
+      // A press left unanswered keeps its button spinning on the presser's screen until Telegram
+      // gives up: acknowledge it without a word (answerCallbackQuery posts nothing in the chat).
+      const { queryId } = incoming;
+      return {
+        chat: `from:${incoming.sender.id}`,
+        run: () =>
+          this.deps.api
+            .answerCbQuery(queryId)
+            .then(() => undefined)
+            .catch(() => undefined),
+      };
     }
     const slowDown = admission.kind === "warn" ? admission : undefined;
     const work =
