@@ -46,16 +46,20 @@ async function signIn(tab: TestPage): Promise<void> {
   await tab.page.waitForURL(`${fixture.url}/`);
 }
 
+/** The pages the README shows, as docs/images names. */
+const DOCS_SCREENSHOTS: Record<string, string> = {
+  "real-overview-busy": "dashboard-overview.png",
+  "real-article": "dashboard-article.png",
+};
+
 /** axe-clean, no CSP refusal, and a screenshot (also under docs/images when asked). */
 async function checked(tab: TestPage, name: string): Promise<void> {
   expect(await inspect(tab.page, name), name).toEqual([]);
   expect(tab.cspRefusals, name).toEqual([]);
-  if (process.env.UPDATE_DOCS_SCREENSHOTS && (name === "real-overview" || name === "real-article")) {
+  const docs = DOCS_SCREENSHOTS[name];
+  if (process.env.UPDATE_DOCS_SCREENSHOTS && docs) {
     mkdirSync(join(ROOT, "docs", "images"), { recursive: true });
-    copyFileSync(
-      join(ROOT, "tests", "artifacts", "web", `${name}.png`),
-      join(ROOT, "docs", "images", `dashboard-${name.slice(5)}.png`),
-    );
+    copyFileSync(join(ROOT, "tests", "artifacts", "web", `${name}.png`), join(ROOT, "docs", "images", docs));
   }
 }
 
@@ -206,9 +210,15 @@ describe("GIVEN a signed-in operator", () => {
     );
     // Three refusals in a row turn posting off (ADR 0033): 1 min, then each retry's backoff.
     for (const ms of [61_000, 31_000, 61_000]) await fixture.advance(ms);
+    // What else a running bot has: a post and a digest to come on the console.
+    const console = { platform: "console" as const, id: "console" };
+    await scheduling?.schedulePost(console, { id: "u1", name: "Alice" }, { articleId: SEED_ID, when: "in 3 h" });
+    await scheduling?.scheduleDigest(console, { id: "u1", name: "Alice" }, { cron: "0 9 * * 1-5", topic: "bitcoin" });
     const tab = await open();
     await signIn(tab);
     const { page } = tab;
+    await expect(page.getByRole("region", { name: "Next posts" }).getByRole("row").count()).resolves.toBe(3);
+    await checked(tab, "real-overview-busy");
     await expect(page.getByRole("region", { name: "Needs attention" }).textContent()).resolves.toContain(
       "#news (Server A): posting is turned off: Missing Access",
     );
