@@ -81,6 +81,8 @@ export function createDashboardServices(
       return directories.get("discord")?.guildOf?.(channelId) ?? null;
     },
 
+    timeZoneOf: (target) => scheduling().timeZoneOf(channel(target)),
+
     async settingsOf(target) {
       const overview = await scheduling().overview(channel(target));
       return { timeZone: overview.timeZone, language: overview.locale };

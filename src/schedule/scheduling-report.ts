@@ -7,10 +7,28 @@ import type {
   UpcomingPost,
 } from "../domain/scheduling-report.js";
 import { type Target, targetOf } from "../domain/target.js";
+import type { Cron } from "../framework/cron-syntax.js";
 import { nextFire } from "./cron.js";
 import { readDigestCron } from "./digest-cron.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { articleTopicKeys, topicKey } from "./topics.js";
+
+/** Next fire times by expression and zone: many digests share a cron, and the overview lists them all. */
+const nextFires = new Map<string, Date>();
+
+/**
+ * The next fire after `now`, kept until it passes: for any later `now` before it, it is still the
+ * next one (no fire lies between the time it was computed from and it).
+ */
+function keptNextFire(cron: Cron, now: Date, zone: string): Date | null {
+  const key = `${cron.expression}\u0000${zone}`;
+  const kept = nextFires.get(key);
+  if (kept && kept.getTime() > now.getTime()) return kept;
+  const next = nextFire(cron, now, zone);
+  if (nextFires.size >= 1_000) nextFires.clear();
+  if (next) nextFires.set(key, next);
+  return next;
+}
 
 /** The most fire times a preview computes: a page shows five. */
 const MAX_FIRE_TIMES = 20;
@@ -25,7 +43,7 @@ export function createSchedulingReport(env: SchedulerEnv, reads: SchedulingReads
 
   const nextOf = async (cron: string | null, target: Target, now: Date): Promise<Date | null> => {
     const parsed = cron ? cachedCron(cron) : null;
-    return parsed ? nextFire(parsed, now, await zoneOf(env, target)) : null;
+    return parsed ? keptNextFire(parsed, now, await zoneOf(env, target)) : null;
   };
 
   /** The configured digest (DIGEST_CRON to ANNOUNCE_TARGETS), in NEWS_TIMEZONE. */

@@ -26,6 +26,8 @@ export interface DashboardServices {
   targets(): Promise<TargetEntry[]>;
   /** The guild of a Discord channel (from the adapter's cache), null when unknown. */
   guildOfChannel(channelId: string): Promise<string | null>;
+  /** The time zone a channel's times are read and shown in (its own, else NEWS_TIMEZONE). */
+  timeZoneOf(target: string): Promise<string>;
   /** A channel's settings as /settings shows them (its own or the defaults). */
   settingsOf(target: string): Promise<TargetSettings>;
   /** Changes a channel's settings through the scheduling service. */

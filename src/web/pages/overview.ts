@@ -41,8 +41,7 @@ async function overview(kit: WebKit, ctx: RequestContext) {
 
   const zones = new Map<string, string>();
   for (const post of upcoming) {
-    if (!zones.has(post.target))
-      zones.set(post.target, (await kit.services.settingsOf(post.target)).timeZone);
+    if (!zones.has(post.target)) zones.set(post.target, await kit.services.timeZoneOf(post.target));
   }
   const nextRows = upcoming.map((post) => {
     const zone = zones.get(post.target) ?? "UTC";

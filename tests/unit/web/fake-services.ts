@@ -47,6 +47,10 @@ export class FakeServices implements DashboardServices {
     return this.guilds.get(channelId) ?? null;
   }
 
+  async timeZoneOf(target: string) {
+    return (await this.settingsOf(target)).timeZone;
+  }
+
   async settingsOf(target: string): Promise<TargetSettings> {
     return this.settings.get(target) ?? { timeZone: "UTC", language: "en" };
   }
