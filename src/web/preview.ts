@@ -73,12 +73,17 @@ export function discordPreview(reply: Reply): { html: SafeHtml; messages: Discor
 /** The only markup Telegram's renderer writes: <b>, <i>, and <a> to a web address. */
 const TELEGRAM_TAG = /<\/?(?:b|i)>|<a href="https?:\/\/[^"<>]*">|<\/a>/g;
 
+/** Whether Telegram HTML holds nothing but the renderer's own tags (so it may go into the page as markup). */
+export function onlyTelegramTags(source: string): boolean {
+  return !/[<>]/.test(source.replace(TELEGRAM_TAG, ""));
+}
+
 /** Telegram's HTML of a post (as sent with parse_mode HTML), and its buttons' labels. */
 export function telegramPreview(reply: Reply): { html: SafeHtml; source: string } {
   const segments = renderSegments(reply, { numberCards: needsCardNumbers(reply) });
   const source = segments.map((s, i) => (i === 0 ? "" : s.sep) + segmentHtml(s)).join("");
   // Shown as markup only if it holds nothing else: a renderer bug cannot put a script in the page.
-  const body = /[<>]/.test(source.replace(TELEGRAM_TAG, "")) ? escapeHtml(source) : source;
+  const body = onlyTelegramTags(source) ? source : escapeHtml(source);
   const numbered = needsCardNumbers(reply);
   const labels = [
     ...reply.cards.flatMap((card, i) =>
