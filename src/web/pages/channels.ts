@@ -1,10 +1,10 @@
 import { parseTarget, targetOf } from "../../domain/target.js";
 import { formatInstant } from "../../framework/format-time.js";
 import { html, type SafeHtml } from "../html.js";
-import { HttpError } from "../http.js";
+import { type Answer, HttpError } from "../http.js";
 import type { WordKey } from "../i18n.js";
 import type { WebKit } from "../kit.js";
-import type { RequestContext } from "../router.js";
+import type { RequestContext, Route } from "../router.js";
 import type { TargetEntry, WebActor } from "../services.js";
 import type { Session } from "../sessions.js";
 
@@ -70,6 +70,29 @@ export async function chooser(
   return html`<h2>${ctx.t("channels")}</h2><ul class="channels">${mine.map(
     (e) => html`<li><a href="${href(e.target)}">${e.name}</a></li>`,
   )}</ul>`;
+}
+
+/**
+ * The GET route of a per-channel page: with `?target=`, that channel's page (checked); without, the
+ * reader's channels to choose from, each link keeping the `?article=` the page was opened with.
+ */
+export function channelRoute(
+  kit: WebKit,
+  path: string,
+  title: WordKey,
+  page: (ctx: RequestContext, target: string) => Promise<Answer>,
+): Route {
+  return {
+    method: "GET",
+    path,
+    access: "signed-in",
+    handler: async (ctx) => {
+      const target = await chosenTarget(kit, ctx);
+      if (target !== null) return page(ctx, target);
+      const article = ctx.url.searchParams.get("article");
+      return ctx.page(ctx.t(title), await chooser(kit, ctx, path, article ? { article } : {}));
+    },
+  };
 }
 
 /** The person a change is recorded under in the audit log. */

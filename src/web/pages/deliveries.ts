@@ -2,7 +2,7 @@ import type { ArticleExplanation, DeliveryFinding } from "../../domain/schedulin
 import { html, type SafeHtml } from "../html.js";
 import type { PageModule, WebKit } from "../kit.js";
 import type { RequestContext } from "../router.js";
-import { chooser, chosenTarget, nameOf, table, utc, when } from "./channels.js";
+import { channelRoute, nameOf, table, utc, when } from "./channels.js";
 import { deliveryRow, KIND_WORDS, SCHEDULE_STATE_WORDS } from "./delivery-rows.js";
 
 /** Deliveries a channel's page lists. */
@@ -104,22 +104,7 @@ ${channel.disabled ? html`<p class="error">${t("targetOffSince", { at: utc(ctx, 
 
 export function deliveriesPage(kit: WebKit): PageModule {
   return {
-    routes: [
-      {
-        method: "GET",
-        path: "/deliveries",
-        access: "signed-in",
-        handler: async (ctx) => {
-          const target = await chosenTarget(kit, ctx);
-          if (target !== null) return channelPage(kit, ctx, target);
-          const article = ctx.url.searchParams.get("article");
-          return ctx.page(
-            ctx.t("deliveries"),
-            await chooser(kit, ctx, "/deliveries", article ? { article } : {}),
-          );
-        },
-      },
-    ],
+    routes: [channelRoute(kit, "/deliveries", "deliveries", (ctx, target) => channelPage(kit, ctx, target))],
     nav: [{ path: "/deliveries", label: "deliveries" }],
   };
 }

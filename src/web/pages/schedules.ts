@@ -8,8 +8,7 @@ import type { RequestContext } from "../router.js";
 import type { ScheduleAction } from "../services.js";
 import {
   actorOf,
-  chooser,
-  chosenTarget,
+  channelRoute,
   csrfField,
   nameOf,
   notice,
@@ -167,20 +166,7 @@ export function schedulesPage(kit: WebKit): PageModule {
   const field = (ctx: RequestContext, name: string) => (ctx.form.get(name) ?? "").trim();
   return {
     routes: [
-      {
-        method: "GET",
-        path: "/schedules",
-        access: "signed-in",
-        handler: async (ctx) => {
-          const target = await chosenTarget(kit, ctx);
-          if (target !== null) return channelPage(kit, ctx, target);
-          const article = ctx.url.searchParams.get("article");
-          return ctx.page(
-            ctx.t("schedules"),
-            await chooser(kit, ctx, "/schedules", article ? { article } : {}),
-          );
-        },
-      },
+      channelRoute(kit, "/schedules", "schedules", (ctx, target) => channelPage(kit, ctx, target)),
       {
         method: "POST",
         path: "/schedules/post",

@@ -3,7 +3,7 @@ import { HttpError, redirect } from "../http.js";
 import { isUiLanguage } from "../i18n.js";
 import type { PageModule, WebKit } from "../kit.js";
 import type { RequestContext } from "../router.js";
-import { chooser, chosenTarget, nameOf, requireTarget } from "./channels.js";
+import { channelRoute, nameOf, requireTarget } from "./channels.js";
 
 /**
  * /settings: the channels the reader may manage, and one channel's time zone and post language,
@@ -36,16 +36,7 @@ ${saved && !problem ? html`<p class="flash" role="status">${t("saved")}</p>` : "
 export function settingsPage(kit: WebKit): PageModule {
   return {
     routes: [
-      {
-        method: "GET",
-        path: "/settings",
-        access: "signed-in",
-        handler: async (ctx) => {
-          const target = await chosenTarget(kit, ctx);
-          if (target === null) return ctx.page(ctx.t("settings"), await chooser(kit, ctx, "/settings"));
-          return form(kit, ctx, target);
-        },
-      },
+      channelRoute(kit, "/settings", "settings", (ctx, target) => form(kit, ctx, target)),
       {
         method: "POST",
         path: "/settings",

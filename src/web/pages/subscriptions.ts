@@ -2,16 +2,7 @@ import { html } from "../html.js";
 import { redirect } from "../http.js";
 import type { PageModule, WebKit } from "../kit.js";
 import type { RequestContext } from "../router.js";
-import {
-  actorOf,
-  chooser,
-  chosenTarget,
-  csrfField,
-  nameOf,
-  notice,
-  problemOf,
-  requireTarget,
-} from "./channels.js";
+import { actorOf, channelRoute, csrfField, nameOf, notice, problemOf, requireTarget } from "./channels.js";
 
 /** Topics offered as suggestions (the most used categories and tags). */
 const SUGGESTED = 40;
@@ -79,16 +70,7 @@ function changeRoute(kit: WebKit, path: string, follow: boolean) {
 export function subscriptionsPage(kit: WebKit): PageModule {
   return {
     routes: [
-      {
-        method: "GET",
-        path: "/subscriptions",
-        access: "signed-in",
-        handler: async (ctx) => {
-          const target = await chosenTarget(kit, ctx);
-          if (target !== null) return channelPage(kit, ctx, target);
-          return ctx.page(ctx.t("subscriptions"), await chooser(kit, ctx, "/subscriptions"));
-        },
-      },
+      channelRoute(kit, "/subscriptions", "subscriptions", (ctx, target) => channelPage(kit, ctx, target)),
       changeRoute(kit, "/subscriptions/add", true),
       changeRoute(kit, "/subscriptions/remove", false),
     ],
