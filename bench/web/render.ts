@@ -25,6 +25,7 @@ import type { Platform } from "../../src/framework/platform.js";
 import { PublisherRegistry } from "../../src/schedule/publisher-registry.js";
 import { openDatabase } from "../../src/store/sqlite/database.js";
 import { SqliteSchedulingStore } from "../../src/store/sqlite/scheduling-store.js";
+import { digestSchedule, post } from "../../tests/contract/fixtures.js";
 import { ensureCorpus } from "../generate-corpus.js";
 import { queryMix } from "../speed/query-mix.js";
 import { argValue, percentile, round } from "../speed/stats.js";
@@ -83,46 +84,18 @@ async function seed(dbPath: string, articles: string[]): Promise<void> {
   });
   for (let i = 0; i < CHANNELS; i++) {
     const target = `discord:${300000000000000000 + i}`;
+    const created = new Date(now).toISOString();
     for (let k = 0; k < 3; k++) {
+      const runAt = new Date(now + (i * 3 + k + 1) * 3_600_000).toISOString();
+      const articleId = articles[(i * 3 + k) % articles.length] ?? null;
       await store.createSchedule(
-        {
-          id: `b${i}p${k}`,
-          kind: "post",
-          target,
-          articleId: articles[(i * 3 + k) % articles.length] ?? null,
-          runAt: new Date(now + (i * 3 + k + 1) * 3_600_000).toISOString(),
-          cron: null,
-          topic: null,
-          state: "active",
-          stateReason: null,
-          stateBy: null,
-          stateAt: null,
-          lastSlot: null,
-          createdById: "b",
-          createdByName: "bench",
-          createdAt: new Date(now).toISOString(),
-        },
+        post(`b${i}p${k}`, { target, articleId, runAt, createdAt: created }),
         audit(target),
       );
     }
+    const topic = i % 2 ? "bitcoin" : null;
     await store.createSchedule(
-      {
-        id: `b${i}d`,
-        kind: "digest",
-        target,
-        articleId: null,
-        runAt: null,
-        cron: "0 9 * * *",
-        topic: i % 2 ? "bitcoin" : null,
-        state: "active",
-        stateReason: null,
-        stateBy: null,
-        stateAt: null,
-        lastSlot: new Date(now).toISOString(),
-        createdById: "b",
-        createdByName: "bench",
-        createdAt: new Date(now).toISOString(),
-      },
+      digestSchedule(`b${i}d`, { target, topic, lastSlot: created, createdAt: created }),
       audit(target),
     );
     const plans = Array.from({ length: 8 }, (_, k) => ({
