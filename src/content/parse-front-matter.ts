@@ -5,8 +5,8 @@
  */
 import { createRequire } from "node:module";
 import type { Article, Section } from "../domain/article.js";
-import { detectLanguage, languageCode } from "../news/detect-language.js";
 import type { ParseOutcome } from "./article.js";
+import { detectLanguage, languageCode } from "./detect-language.js";
 import { parseFlatYaml } from "./flat-yaml.js";
 
 /**

@@ -9,6 +9,13 @@ export interface ChannelSettings {
   locale: Locale | null;
 }
 
+/**
+ * The longest topic (a category or tag) a subscription or a digest may name: the commands' topic
+ * option refuses longer before the scheduling service is asked, which checks it again for any
+ * other door (the dashboard).
+ */
+export const MAX_TOPIC_LENGTH = 64;
+
 /** A target following a topic: new articles on it are announced there. */
 export interface Subscription {
   target: Target;

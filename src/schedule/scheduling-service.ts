@@ -1,5 +1,5 @@
 // Over 300 lines on purpose: every method has one shape (validate, one unit of work with its audit entry, wake) and reads best side by side.
-import type { AuditEntry } from "../domain/channel.js";
+import { type AuditEntry, MAX_TOPIC_LENGTH } from "../domain/channel.js";
 import type { Locale } from "../domain/locale.js";
 import type {
   Actor,
@@ -23,7 +23,6 @@ import { topicKey } from "./topics.js";
 
 /** A year ahead at most: further is more likely a typo than a plan. */
 const MAX_AHEAD_MS = 366 * 86_400_000;
-const MAX_TOPIC = 64;
 /** A change that lost a race with another (a planner, another moderator) is checked again this often. */
 const ATTEMPTS = 3;
 
@@ -178,7 +177,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       const zone = await zoneOf(env, targetOf(channel));
       const cron = readDigestCron(env, input.cron, zone, now);
       const topic = input.topic?.trim() || null;
-      if (topic !== null && (topicKey(topic) === "" || topic.length > MAX_TOPIC)) {
+      if (topic !== null && (topicKey(topic) === "" || topic.length > MAX_TOPIC_LENGTH)) {
         throw new UserError("subscribe.badTopic");
       }
       return insert(channel, actor, {
@@ -263,7 +262,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
     async subscribe(channel, actor, topicText) {
       const topic = topicText.trim();
       const key = topicKey(topic);
-      if (key === "" || topic.length > MAX_TOPIC) throw new UserError("subscribe.badTopic");
+      if (key === "" || topic.length > MAX_TOPIC_LENGTH) throw new UserError("subscribe.badTopic");
       const subscription = {
         target: targetOf(channel),
         topicKey: key,

@@ -14,7 +14,7 @@ import { telegramDirectory } from "./directory.js";
 import { FairDispatcher, type FairLimits } from "./fair-dispatch.js";
 import { LIMITS, PACE } from "./limits.js";
 import { ModeratorCheck } from "./moderator-check.js";
-import { Outbox } from "./outbox.js";
+import { PacedSender } from "./paced-sender.js";
 import type { RawUpdate } from "./parse-update.js";
 import { Poller, UNAUTHORIZED_MESSAGE } from "./poller.js";
 import { RecentIds } from "./recent-ids.js";
@@ -52,7 +52,7 @@ const DRAIN_MS = 3_000;
 
 /**
  * The Telegram platform: telegraf for the Bot API, our own loop for polling (or a webhook server),
- * and one paced outbox for every message. start() resolves once the bot is up (getMe done, command
+ * and one paced sender for every message. start() resolves once the bot is up (getMe done, command
  * menus registered, polling or webhook running); it never waits for polling to end.
  */
 export function createTelegramPlatform(options: TelegramPlatformOptions): Platform {
@@ -67,7 +67,7 @@ class TelegramPlatform implements Platform {
   private readonly scrub: (text: string) => string;
   private readonly bot: Telegraf;
   private readonly throttle: SendThrottle;
-  private readonly outbox: Outbox;
+  private readonly pacedSender: PacedSender;
   private readonly handler: UpdateHandler;
   private readonly seen = new RecentIds(5_000);
   /** Every update's work, queued per chat and served round-robin with bounded concurrency. */
@@ -96,7 +96,7 @@ class TelegramPlatform implements Platform {
       () => this.bot.botInfo?.username ?? null,
     );
     const codec = new ActionCodec(LIMITS.callbackData);
-    this.outbox = new Outbox(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
+    this.pacedSender = new PacedSender(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
     const moderators = new ModeratorCheck(async (chatId, userId) => {
       const member = await this.bot.telegram.getChatMember(chatId, userId);
       return member.status;
@@ -106,7 +106,7 @@ class TelegramPlatform implements Platform {
       commands: options.commands,
       services: { ...options.services, log: this.log },
       defaultLocale: options.defaultLocale,
-      outbox: this.outbox,
+      pacedSender: this.pacedSender,
       moderators,
       codec,
       log: this.log,
@@ -153,11 +153,11 @@ class TelegramPlatform implements Platform {
    */
   async publish(target: ChannelRef, reply: Reply, _options: PublishOptions): Promise<Published> {
     if (this.state === "stopped") throw new PublishError("transient", "the Telegram platform is stopped");
-    let sent: Awaited<ReturnType<Outbox["send"]>>;
+    let sent: Awaited<ReturnType<PacedSender["send"]>>;
     try {
-      sent = await this.outbox.send({ chatId: target.id }, reply);
+      sent = await this.pacedSender.send({ chatId: target.id }, reply);
     } catch (error) {
-      // The outbox throws PublishError with a scrubbed message; anything else (the queue closing
+      // The paced sender throws PublishError with a scrubbed message; anything else (the queue closing
       // under us) becomes one, scrubbed too.
       if (error instanceof PublishError) throw error;
       throw new PublishError("transient", this.scrub(error instanceof Error ? error.message : String(error)));

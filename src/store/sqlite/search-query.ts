@@ -1,4 +1,4 @@
-import { stopwordsFor } from "../../news/stopwords.js";
+import { STOPWORDS } from "../../domain/stopwords.js";
 
 /**
  * Turns whatever a user typed into a safe SQLite FTS5 query. Every term is quoted, so FTS
@@ -12,8 +12,8 @@ import { stopwordsFor } from "../../news/stopwords.js";
  */
 
 const MAX_TERMS = 12;
-const FR_STOP = stopwordsFor("fr");
-const EN_STOP = stopwordsFor("en");
+const FR_STOP = STOPWORDS.fr;
+const EN_STOP = STOPWORDS.en;
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/iu;
 
 /**

@@ -212,8 +212,16 @@ describe("GIVEN a signed-in operator", () => {
     for (const ms of [61_000, 31_000, 61_000]) await fixture.advance(ms);
     // What else a running bot has: a post and a digest to come on the console.
     const console = { platform: "console" as const, id: "console" };
-    await scheduling?.schedulePost(console, { id: "u1", name: "Alice" }, { articleId: SEED_ID, when: "in 3 h" });
-    await scheduling?.scheduleDigest(console, { id: "u1", name: "Alice" }, { cron: "0 9 * * 1-5", topic: "bitcoin" });
+    await scheduling?.schedulePost(
+      console,
+      { id: "u1", name: "Alice" },
+      { articleId: SEED_ID, when: "in 3 h" },
+    );
+    await scheduling?.scheduleDigest(
+      console,
+      { id: "u1", name: "Alice" },
+      { cron: "0 9 * * 1-5", topic: "bitcoin" },
+    );
     const tab = await open();
     await signIn(tab);
     const { page } = tab;
