@@ -63,7 +63,9 @@ async function overview(kit: WebKit, ctx: RequestContext) {
     );
   for (const source of sources ?? []) {
     if (source.failing)
-      attention.push(html`<li>${t("sourceFailing", { name: source.name, status: sourceStatus(t, source) })}</li>`);
+      attention.push(
+        html`<li>${t("sourceFailing", { name: source.name, status: sourceStatus(t, source) })}</li>`,
+      );
   }
   const body = html`<div class="grid">
 <section class="card" aria-labelledby="health"><h2 id="health">${t("health")}</h2>${health}</section>
