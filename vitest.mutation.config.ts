@@ -11,7 +11,7 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/e2e/schedule/new-file-announced.test.ts"],
     // Parses 6,000 files on a worker thread (19 s a run): mutants there are invisible to it, and
     // each content mutant would pay for it.
-    exclude: ["tests/unit/library/large-scan.test.ts"],
+    exclude: ["tests/unit/content/large-scan.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",

@@ -8,6 +8,7 @@ import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { articleMiss } from "./present.js";
 import { scheduleWords as words } from "./schedule.words.js";
+import { topicOption } from "./topic-option.js";
 
 const MAX_LISTED = 25;
 
@@ -85,11 +86,8 @@ const digest = defineSubcommand({
       consume: consumeCron,
     },
     {
-      name: "topic",
-      type: "string",
-      placeholder: { en: "topic", fr: "sujet" },
+      ...topicOption,
       description: { en: "Only this category or tag", fr: "Seulement cette catégorie ou ce mot-clé" },
-      maxLength: 64,
     },
   ] as const,
   async run(ctx, args) {

@@ -2,6 +2,7 @@ import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { subscribeWords } from "./subscribe.words.js";
+import { topicOption } from "./topic-option.js";
 
 export default defineCommand({
   name: "subscribe",
@@ -13,21 +14,36 @@ export default defineCommand({
   words: subscribeWords,
   options: [
     {
-      name: "topic",
-      type: "string",
-      placeholder: { en: "topic", fr: "sujet" },
-      description: { en: "A category or tag, e.g. bitcoin", fr: "Une catégorie ou un mot-clé, ex. bitcoin" },
+      ...topicOption,
+      description: {
+        en: 'A category or tag, e.g. bitcoin ("quote" one of several words)',
+        fr: "Une catégorie ou un mot-clé, ex. bitcoin (« citez » celui de plusieurs mots)",
+      },
       required: true,
-      maxLength: 64,
+    },
+    {
+      name: "keywords",
+      type: "string",
+      placeholder: { en: "keywords", fr: "mots-clés" },
+      description: {
+        en: 'Only articles with these words: -etf "el salvador"',
+        fr: "Seulement les articles avec ces mots : -etf « el salvador »",
+      },
+      maxLength: 200,
     },
   ] as const,
   async run(ctx, args) {
-    const result = await requireScheduling(ctx.services).subscribe(ctx.channel, actorOf(ctx), args.topic);
-    const key = !result.added
-      ? "subscribe.already"
-      : result.known
-        ? "subscribe.added"
-        : "subscribe.addedUnknown";
-    return textReply(ctx.t(key, { topic: result.topic }));
+    const result = await requireScheduling(ctx.services).subscribe(
+      ctx.channel,
+      actorOf(ctx),
+      args.topic,
+      args.keywords,
+    );
+    if (!result.added) return textReply(ctx.t("subscribe.already", { topic: result.topic }));
+    if (result.filter !== null)
+      return textReply(ctx.t("subscribe.addedFiltered", { topic: result.topic, filter: result.filter }));
+    return textReply(
+      ctx.t(result.known ? "subscribe.added" : "subscribe.addedUnknown", { topic: result.topic }),
+    );
   },
 });

@@ -2,6 +2,7 @@ import { defineCommand } from "../src/framework/command.js";
 import { textReply } from "../src/framework/reply.js";
 import { actorOf, requireScheduling } from "../src/framework/require-scheduling.js";
 import { subscribeWords } from "./subscribe.words.js";
+import { topicOption } from "./topic-option.js";
 
 export default defineCommand({
   name: "unsubscribe",
@@ -13,12 +14,9 @@ export default defineCommand({
   words: subscribeWords,
   options: [
     {
-      name: "topic",
-      type: "string",
-      placeholder: { en: "topic", fr: "sujet" },
+      ...topicOption,
       description: { en: "A topic followed here", fr: "Un sujet suivi ici" },
       required: true,
-      maxLength: 64,
     },
   ] as const,
   async run(ctx, args) {

@@ -4,21 +4,23 @@ import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { boundedLines } from "./cli-lines.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { detectLanguage } from "./content/detect-language.js";
 import { readArticleFile } from "./content/read-article-file.js";
 import { createCore } from "./core.js";
 import type { Article } from "./domain/article.js";
 import { isLocale } from "./domain/locale.js";
 import { renderPlain } from "./framework/reply.js";
 import { createLogger } from "./logger.js";
-import { detectLanguage } from "./news/detect-language.js";
 import { extractFacts } from "./news/facts/extract-facts.js";
 import { MAX_ANALYSED_CHARS } from "./news/sentences.js";
 import { summarize, summarizeArticle } from "./news/summarize.js";
 import { runConsoleLine } from "./platforms/console/console-session.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
+import { type ImportCommand, runImport } from "./sources/import-command.js";
 
 /**
- * The command line for people and scripts: parse, validate, summary, facts, ask.
+ * The command line for people and scripts: parse, validate, summary, facts, ask, import,
+ * dashboard-link.
  * With --json, stdout carries exactly one JSON document; logs go to stderr.
  * Usage errors print one line on stderr and exit 2.
  */
@@ -30,6 +32,8 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   summary --lines FILE [--sentences N] [--lang xx]
   facts <file|id> [--json]
   ask "<command line>" [--json] [--locale en|fr]
+  import <url> [--full-text auto|always|never] [--dry-run] [--json]
+  dashboard-link
 Options: --content DIR (overrides CONTENT_DIR)`;
 
 class UsageError extends Error {}
@@ -42,6 +46,8 @@ const OPTIONS = {
   lang: { type: "string" },
   locale: { type: "string" },
   help: { type: "boolean", short: "h" },
+  "full-text": { type: "string" },
+  "dry-run": { type: "boolean" },
 } as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -149,9 +155,46 @@ async function main(argv: string[]): Promise<number> {
         await core.close();
       }
     }
+    case "import": {
+      const outcome = await runImport(importArgs(rest, values, contentDir, config));
+      // Not read: the reason on stderr, and with --json still one document on stdout.
+      if (outcome.code === 0 || values.json) out(outcome.document, () => outcome.text);
+      if (outcome.code !== 0) process.stderr.write(`error: ${outcome.document.error}\n`);
+      return outcome.code;
+    }
+    case "dashboard-link": {
+      // One sign-in URL on stdout, for scripts; why it may not work as printed, on stderr.
+      const { createDashboardLink } = await import("./dashboard-start.js");
+      const { link, warning } = await createDashboardLink(config);
+      if (warning) process.stderr.write(`warning: ${warning}\n`);
+      out({ link }, () => link);
+      return 0;
+    }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
   }
+}
+
+/** `import <url>`'s arguments, checked: a usage error for anything but one http(s)-shaped URL. */
+function importArgs(
+  rest: string[],
+  values: { "full-text"?: string; "dry-run"?: boolean },
+  contentDir: string,
+  config: Config,
+): ImportCommand {
+  const url = requireArg(rest[0], "import needs the URL of a feed or a page");
+  if (rest.length > 1) throw new UsageError("import takes one URL");
+  if (!URL.canParse(url)) throw new UsageError(`not a URL: ${url.slice(0, 200)}`);
+  const fullText = values["full-text"] ?? "auto";
+  if (fullText !== "auto" && fullText !== "always" && fullText !== "never")
+    throw new UsageError(`--full-text must be auto, always or never, not "${fullText}"`);
+  return {
+    url,
+    contentDir,
+    fullText,
+    dryRun: values["dry-run"] === true,
+    allowPrivate: config.FETCH_ALLOW_PRIVATE,
+  };
 }
 
 function schedulerSettings(config: Config) {

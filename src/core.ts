@@ -1,8 +1,13 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
+import { sourcesRoom } from "./core-sources.js";
 import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
+import type { DashboardStore } from "./domain/dashboard-store.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
+import type { SchedulingReads } from "./domain/scheduling-reads.js";
+import type { Telemetry } from "./domain/telemetry.js";
+
 import type { SchedulingStore } from "./domain/scheduling-store.js";
 import type { Services } from "./framework/command.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
@@ -10,10 +15,15 @@ import { createInsights } from "./news/insights.js";
 import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
+import type { SourcesRoom } from "./sources/sources-room.js";
+
 import type { SharedStateOptions } from "./store/postgres/open-store.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
+import { SqliteDashboardStore } from "./store/sqlite/dashboard-store.js";
 import { openDatabase } from "./store/sqlite/database.js";
+import { SqliteSchedulingReads } from "./store/sqlite/scheduling-reads.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
+import { SqliteSourcesStore } from "./store/sqlite/sources-store.js";
 
 export interface CoreOptions {
   contentDir: string;
@@ -34,6 +44,13 @@ export interface CoreOptions {
    * platform once it is up); absent (one-shot CLI runs), nothing is posted on its own.
    */
   schedule?: Omit<SchedulerConfig, "defaultLocale"> & { publishers: PublisherRegistry };
+  /**
+   * Feeds and pages polled into the content folder (with `schedule` only: the scheduler announces
+   * what they bring). Built here, started by the caller once the scheduler runs.
+   */
+  sources?: { file: string; allowPrivate: boolean };
+  /** Where commands and deliveries are counted for /metrics (the dashboard's); default: nowhere. */
+  telemetry?: Telemetry;
 }
 
 /** The platform-neutral heart of the bot: storage, the library, insights, scheduling, commands. */
@@ -44,6 +61,10 @@ export interface Core {
   defaultLocale: Locale;
   report: LoadReport;
   scheduler: Scheduler | null;
+  /** The sources room (not started), when asked for. */
+  sources: SourcesRoom | null;
+  /** The dashboard's reads and its own records, on the same database (docs/adr/0115-0116). */
+  dashboard: { reads: SchedulingReads; store: DashboardStore };
   /** Where the shared state lives; the platforms coordinate through it (leases, budgets). */
   store: SchedulingStore;
   close(): Promise<void>;
@@ -65,7 +86,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           throw error;
         })
     : null;
-  const store = shared?.store ?? new SqliteSchedulingStore(db);
+  // One engine for the shared state: PostgreSQL when given (every process of the bot), else the
+  // local file beside the index.
+  const stores = shared ?? {
+    scheduling: new SqliteSchedulingStore(db),
+    reads: new SqliteSchedulingReads(db),
+    dashboard: new SqliteDashboardStore(db),
+    sources: new SqliteSourcesStore(db),
+  };
   const index = new SqliteArticleIndex(db);
   const library = new Library(options.contentDir, index, clock, options.log, {
     parseThreads: options.loadThreads ?? 2,
@@ -76,9 +104,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const schedule = options.schedule;
   const scheduler = schedule
     ? createScheduler({
-        store,
+        store: stores.scheduling,
+        reads: stores.reads,
+        telemetry: options.telemetry,
         library,
         insights,
+        matcher: index,
         publishers: schedule.publishers,
         clock,
         timers: systemTimers,
@@ -94,7 +125,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const report = await library.load();
   // A bot that stays up starts its insight thread now rather than on its first command.
   if (options.watch) insights.warm();
-  const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
+  const sources =
+    scheduler && options.sources ? sourcesRoom(options, options.sources, library, stores) : null;
+  const services: Services = {
+    library,
+    insights,
+    clock,
+    log: options.log,
+    scheduling: scheduler?.port,
+    sources: sources?.service,
+    telemetry: options.telemetry,
+  };
   return {
     library,
     services,
@@ -102,8 +143,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultLocale: options.defaultLocale,
     report,
     scheduler,
-    store,
+    sources,
+    dashboard: { reads: stores.reads, store: stores.dashboard },
+    store: stores.scheduling,
     async close() {
+      await sources?.stop();
       await scheduler?.stop();
       await insights.close();
       library.close();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Core, createCore } from "./core.js";
+import { createMetrics, startWeb } from "./dashboard-start.js";
 import type { Logger } from "./domain/logger.js";
 import type { Platform } from "./framework/platform.js";
 import { sharedWork } from "./framework/shared-work.js";
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   const shutdown = controlShutdown(log);
   // The scheduler posts through the platforms in here, each added once it is up.
   const publishers = new PublisherRegistry();
+  // Dashboard (issue 14): the metrics exist before the core so that it reports to them.
+  const metrics = createMetrics(config);
   const core = await createCore({
     contentDir: config.CONTENT_DIR,
     databasePath: config.DATABASE_PATH,
@@ -55,6 +58,8 @@ async function main(): Promise<void> {
       catchUp: config.CATCH_UP,
       publishers,
     },
+    sources: { file: config.SOURCES_FILE, allowPrivate: config.FETCH_ALLOW_PRIVATE },
+    telemetry: metrics?.telemetry,
   });
   shutdown.onStop(() => core.close());
   const { report } = core;
@@ -76,12 +81,21 @@ async function main(): Promise<void> {
     await platform.start();
     publishers.add(platform);
   }
+  // Dashboard (issue 14): after the platforms (it shows their channels; the console prints its link).
+  const web = await startWeb({ config, core, platforms, metrics, log });
+  shutdown.onStop(() => web.close());
   // Stopped first, so that posts in flight finish (and are marked done) over platforms still open;
   // a post not yet claimed stays in the outbox and goes out at the next start.
   shutdown.onStop(async () => core.scheduler?.stop({ drainMs: SEND_DRAIN_MS }));
   // The console prints its welcome when it starts, above: before any post the scheduler sends.
   await core.scheduler?.start();
+  // Sources: polled once the scheduler has looked at the library, stopped before anything else.
+  core.sources?.start();
+  shutdown.onStop(async () => core.sources?.stop({ drainMs: SOURCES_DRAIN_MS }));
 }
+
+/** Polls under way stop before their next item; one item (a page fetch) may take this long. */
+const SOURCES_DRAIN_MS = 5_000;
 
 /**
  * Every platform with a token runs; with none, the console does, so a fresh clone just works.

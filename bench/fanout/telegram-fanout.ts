@@ -1,6 +1,6 @@
 /**
  * Telegram fan-out: a digest to many chats through the real platform's publish() (telegraf, the
- * outbox, the SendThrottle), against the emulator behind our strict limits (telegram-server.ts,
+ * paced sender, the SendThrottle), against the emulator behind our strict limits (telegram-server.ts,
  * another process). The floor is what the limits allow: with one message per chat, 30/s overall
  * binds (1,000 messages: the last can start 33 s after the first).
  */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:flood`: how long another user waits for /help while one user floods a group with
  * 300 commands (issue 11's goal: within 2 s). The real core over the real content, the real
- * Telegram platform (telegraf, the poller, the per-chat queues, the outbox at Telegram's pace)
+ * Telegram platform (telegraf, the poller, the per-chat queues, the paced sender at Telegram's pace)
  * against the telegram-test-api emulator, as in the e2e suite (tests/e2e/telegram/flood.suite.ts).
  *
  * Each round: a new user posts `--flood` copies of `/news bitcoin` in a new group (all taken by

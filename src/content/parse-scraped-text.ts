@@ -8,8 +8,8 @@
  */
 
 import type { Article, Section } from "../domain/article.js";
-import { detectLanguage, languageCode } from "../news/detect-language.js";
 import type { ParseOutcome } from "./article.js";
+import { detectLanguage, languageCode } from "./detect-language.js";
 import { parseDate } from "./parse-date.js";
 import { collapseSpaces } from "./whitespace.js";
 

@@ -9,6 +9,13 @@ export interface ChannelSettings {
   locale: Locale | null;
 }
 
+/**
+ * The longest topic (a category or tag) a subscription or a digest may name: the commands' topic
+ * option refuses longer before the scheduling service is asked, which checks it again for any
+ * other door (the dashboard).
+ */
+export const MAX_TOPIC_LENGTH = 64;
+
 /** A target following a topic: new articles on it are announced there. */
 export interface Subscription {
   target: Target;
@@ -16,6 +23,11 @@ export interface Subscription {
   topicKey: string;
   /** As the moderator typed it, for display. */
   topic: string;
+  /**
+   * A keyword filter as the moderator typed it, normalised (`-etf "el salvador"`): only articles
+   * matching it are announced. Null or absent: every article on the topic (ADR 0113).
+   */
+  filter?: string | null;
   createdById: string;
   createdByName: string;
   createdAt: string;

@@ -5,7 +5,9 @@ import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
+import type { SourcesService } from "../domain/sources.js";
 import type { ChannelRef } from "../domain/target.js";
+import type { Telemetry } from "../domain/telemetry.js";
 import type { Localized } from "./locale.js";
 import type { MessageKey } from "./messages.js";
 import { typeset } from "./typography.js";
@@ -62,6 +64,10 @@ export interface Services {
   log: Logger;
   /** Schedules, subscriptions and channel settings; absent where no scheduler runs (the CLI). */
   scheduling?: SchedulingService;
+  /** The feeds and pages polled into the library (/sources); absent where none run. */
+  sources?: SourcesService;
+  /** Where commands, sends and limits are counted for /metrics; absent: nothing is counted. */
+  telemetry?: Telemetry;
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { Clock } from "../domain/clock.js";
 import type { InsightsPort } from "../domain/insights.js";
+import type { KeywordMatcher } from "../domain/keyword-filter.js";
 import type { WatchedLibrary } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
+import type { Telemetry } from "../domain/telemetry.js";
 import { type Cron, parseCron } from "../framework/cron-syntax.js";
 import type { PublisherRegistry } from "./publisher-registry.js";
 
@@ -85,11 +87,15 @@ export interface SchedulerEnv {
   library: WatchedLibrary;
   insights: InsightsPort;
   publishers: PublisherRegistry;
+  /** Matches subscriptions' keyword filters; absent, a filtered subscription is announced nothing. */
+  matcher: KeywordMatcher | null;
   clock: Clock;
   log: Logger;
   config: Required<Omit<SchedulerConfig, "digestCron">>;
   digestCron: Cron | null;
   tuning: Tuning;
+  /** Delivery attempts are counted here for /metrics. */
+  telemetry: Telemetry;
 }
 
 /** The channel's /settings time zone, else the configured one. */

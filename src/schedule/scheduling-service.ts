@@ -1,5 +1,5 @@
 // Over 300 lines on purpose: every method has one shape (validate, one unit of work with its audit entry, wake) and reads best side by side.
-import type { AuditEntry } from "../domain/channel.js";
+import { type AuditEntry, MAX_TOPIC_LENGTH } from "../domain/channel.js";
 import type { Locale } from "../domain/locale.js";
 import type {
   Actor,
@@ -11,11 +11,11 @@ import type {
 } from "../domain/schedule.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import { type ChannelRef, targetOf } from "../domain/target.js";
-import { parseCron } from "../framework/cron-syntax.js";
 import { UserError } from "../framework/errors.js";
-import { cronError } from "../framework/explain-cron.js";
 import { formatInstant } from "../framework/format-time.js";
-import { minimumGapMs, nextFire } from "./cron.js";
+import { nextFire } from "./cron.js";
+import { readDigestCron } from "./digest-cron.js";
+import { MAX_FILTER_CHARS, readKeywordFilter } from "./keyword-filter.js";
 import { parseWhen } from "./parse-when.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
@@ -24,7 +24,6 @@ import { topicKey } from "./topics.js";
 
 /** A year ahead at most: further is more likely a typo than a plan. */
 const MAX_AHEAD_MS = 366 * 86_400_000;
-const MAX_TOPIC = 64;
 /** A change that lost a race with another (a planner, another moderator) is checked again this often. */
 const ATTEMPTS = 3;
 
@@ -175,19 +174,11 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
     },
 
     async scheduleDigest(channel, actor, input) {
-      const shown = input.cron.trim().slice(0, 80);
-      const cron = parseCron(input.cron);
-      if (!cron) throw cronError(input.cron);
       const now = env.clock.now();
       const zone = await zoneOf(env, targetOf(channel));
-      if (!nextFire(cron, now, zone)) throw new UserError("schedule.neverFires", { cron: shown });
-      // The gap between consecutive fire times over a year, DST days included, not the syntax.
-      const gap = minimumGapMs(cron, zone, now, 400, env.tuning.minDigestGapMs);
-      if (gap < env.tuning.minDigestGapMs) {
-        throw new UserError("schedule.tooFrequent", { cron: shown, gap: formatGap(gap) });
-      }
+      const cron = readDigestCron(env, input.cron, zone, now);
       const topic = input.topic?.trim() || null;
-      if (topic !== null && (topicKey(topic) === "" || topic.length > MAX_TOPIC)) {
+      if (topic !== null && (topicKey(topic) === "" || topic.length > MAX_TOPIC_LENGTH)) {
         throw new UserError("subscribe.badTopic");
       }
       return insert(channel, actor, {
@@ -217,7 +208,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
         timeZone,
         locale: settings.locale ?? env.config.defaultLocale,
         schedules: await Promise.all(rows.map((row) => view(row, timeZone))),
-        subscriptions: subscriptions.map((s) => s.topic),
+        subscriptions: subscriptions.map(followed),
         disabled: health?.disabledAt
           ? { since: new Date(health.disabledAt), reason: health.reason ?? "" }
           : null,
@@ -269,22 +260,31 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       return { schedule, targetEnabled };
     },
 
-    async subscribe(channel, actor, topicText) {
+    async subscribe(channel, actor, topicText, filterText) {
       const topic = topicText.trim();
       const key = topicKey(topic);
-      if (key === "" || topic.length > MAX_TOPIC) throw new UserError("subscribe.badTopic");
+      if (key === "" || topic.length > MAX_TOPIC_LENGTH) throw new UserError("subscribe.badTopic");
+      let filter: string | null = null;
+      if (filterText !== undefined && filterText.trim() !== "") {
+        const reading = readKeywordFilter(filterText);
+        if (!reading.ok)
+          throw new UserError("subscribe.badFilter", { problem: reading.problem, max: MAX_FILTER_CHARS });
+        filter = reading.text;
+      }
       const subscription = {
         target: targetOf(channel),
         topicKey: key,
         topic,
+        filter,
         createdById: actor.id,
         createdByName: actor.name,
         createdAt: env.clock.now().toISOString(),
       };
-      const added = await store.subscribe(subscription, entry(channel, actor, "subscribe", { topic }));
+      const audit = entry(channel, actor, "subscribe", filter === null ? { topic } : { topic, filter });
+      const added = await store.subscribe(subscription, audit);
       const { categories, tags } = env.library.topics();
       const known = [...categories, ...tags].some((t) => topicKey(t.name) === key);
-      return { added, topic, known };
+      return { added, topic, known, filter };
     },
 
     async unsubscribe(channel, actor, topicText) {
@@ -292,7 +292,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       const target = targetOf(channel);
       const audit = entry(channel, actor, "unsubscribe", { topic });
       const removed = await store.unsubscribe(target, topicKey(topic), audit);
-      const following = (await store.subscriptionsOf(target)).map((s) => s.topic);
+      const following = (await store.subscriptionsOf(target)).map(followed);
       return { removed, topic, following };
     },
 
@@ -316,7 +316,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
   };
 }
 
-/** "2 min", "30 s": how often a rejected cron would fire. */
-function formatGap(ms: number): string {
-  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
+/** A followed topic as lists show it: with its keyword filter, if any. */
+function followed(s: { topic: string; filter?: string | null }): string {
+  return s.filter ? `${s.topic} (${s.filter})` : s.topic;
 }

@@ -7,7 +7,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { languageCode } from "../news/detect-language.js";
+import { languageCode } from "../content/detect-language.js";
 import { type Block, type DomNode, readBlocks } from "./article-blocks.js";
 import { articleTitle, type TitleDocument } from "./extract-article-title.js";
 import { parseFeedDate } from "./parse-feed-date.js";

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { link, mkdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { detectLanguage, languageCode } from "../news/detect-language.js";
+import { detectLanguage, languageCode } from "../content/detect-language.js";
 import type { Block } from "./article-blocks.js";
 import { renderBody } from "./markdown-body.js";
 

@@ -2,6 +2,13 @@
 import type { LanguageLexicon } from "./lexicon.js";
 import type { Token } from "./text.js";
 
+/**
+ * Facts kept of each kind, the first ones in reading order: a news article names a few dozen; a
+ * text that names thousands is a list, and every lookup among them stays cheap this way. Every
+ * rule's collector stops there, and the extractor cuts the merged list there again.
+ */
+export const MAX_FACTS_PER_KIND = 200;
+
 export interface SentenceContext {
   /** Position in the article (0 is the title). */
   index: number;
@@ -17,6 +24,11 @@ export interface Where {
   index: number;
   start: number;
   sentence: string;
+}
+
+/** The sentence's text from token `i` to token `j - 1`, with what stands between them. */
+export function textOf(ctx: SentenceContext, i: number, j: number): string {
+  return ctx.text.slice((ctx.tokens[i] as Token).start, (ctx.tokens[j - 1] as Token).end);
 }
 
 export function whereOf(ctx: SentenceContext, start: number): Where {

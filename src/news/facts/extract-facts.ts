@@ -7,9 +7,8 @@
 import type { Article } from "../../domain/article.js";
 import type { Fact, FactKind } from "../../domain/fact.js";
 import { FACT_KINDS } from "../../domain/fact.js";
-import { MAX_FACTS_PER_KIND } from "../fact.js";
 import { analysedPart, analysedSentences, MAX_SENTENCE_CHARS } from "../sentences.js";
-import { before, type SentenceContext, type Where } from "./context.js";
+import { before, MAX_FACTS_PER_KIND, type SentenceContext, type Where } from "./context.js";
 import { findDates, publicationDate, referenceDate } from "./dates.js";
 import { findEvent } from "./events.js";
 import { lexiconFor, WEEKDAYS } from "./lexicon.js";

@@ -4,11 +4,12 @@
  * and the words around it. Rules are tried from the most to the least reliable, in `span`, `single`
  * and `multi`.
  *
- * Longer than the house's ~300 lines on purpose: the rules share the sentence's state (the tokens
- * already taken by a name) and their order is the algorithm; split across files, that order would
- * no longer read in one place.
+ * The rules stay in one class: they share the sentence's state (the tokens already taken by a
+ * name) and their order is the algorithm, which reads in one place. Only the two passes that find
+ * organisations before any name (an expansion before its acronym in brackets, a lower-case head)
+ * live with the organisations' other rules.
  */
-import { blankBetween, gap, type SentenceContext, whereOf } from "./context.js";
+import { blankBetween, gap, type SentenceContext, textOf, whereOf } from "./context.js";
 import { FIRST_NAME_KEYS, isOrgAcronym, NON_ENTITIES, ORGS, PLACES } from "./gazetteer.js";
 import {
   CONNECTORS,
@@ -16,7 +17,6 @@ import {
   DETERMINERS,
   HONORIFICS,
   LAW_WORDS,
-  LOWER_ORG_HEADS,
   MONTHS,
   NAMED_WITH_NOUN,
   ORG_MARKERS,
@@ -27,7 +27,14 @@ import {
   STOP_CAPS,
   WEEKDAYS,
 } from "./lexicon.js";
-import { expansionStart, extendRight, type OrgRegistry, orgCueAfter, orgCueBefore } from "./organizations.js";
+import {
+  extendRight,
+  type OrgRegistry,
+  orgCueAfter,
+  orgCueBefore,
+  orgsInBrackets,
+  orgsWithLowerCaseHeads,
+} from "./organizations.js";
 import {
   honorificBefore,
   type PersonRegistry,
@@ -57,8 +64,7 @@ class SentenceNames {
   }
 
   private text(i: number, j: number): string {
-    const { tokens } = this.ctx;
-    return this.ctx.text.slice((tokens[i] as Token).start, (tokens[j - 1] as Token).end);
+    return textOf(this.ctx, i, j);
   }
 
   private consume(i: number, j: number): void {
@@ -66,44 +72,13 @@ class SentenceNames {
   }
 
   run(): void {
-    this.expansionsInBrackets();
-    this.lowerCaseHeads();
+    // Organisations a bracket or a lower-case head reveals go first: their tokens are then taken.
+    orgsInBrackets(this.ctx, this.reg.orgs, this.consumed);
+    orgsWithLowerCaseHeads(this.ctx, this.reg.orgs, this.consumed);
     for (const [i, j] of findSpans(this.ctx, this.consumed)) {
       if (this.consumed[i]) continue;
       if (j - i > MAX_NAME_TOKENS) this.gazetteerOnly(i, j);
       else this.span(i, j);
-    }
-  }
-
-  /** "Institut national de la statistique et des études économiques (Insee)". */
-  private expansionsInBrackets(): void {
-    const { tokens } = this.ctx;
-    for (let a = 1; a < tokens.length; a++) {
-      const t = tokens[a] as Token;
-      if (!(t.acronym || (t.cap && t.text.length <= 6)) || !/\($/.test(gap(this.ctx, a - 1, a))) continue;
-      if (!/^\)/.test(this.ctx.text.slice(t.end))) continue;
-      const s = expansionStart(this.ctx, a);
-      if (s < 0) continue;
-      // "Digital Markets Act (DMA)": a law, not an organisation.
-      if (LAW_WORDS.has((tokens[a - 1] as Token).key)) {
-        this.consume(s, a + 1);
-        continue;
-      }
-      this.reg.orgs.add(this.text(s, a), t.text, whereOf(this.ctx, (tokens[s] as Token).start), true);
-      this.consume(s, a + 1);
-    }
-  }
-
-  /** "tribunal correctionnel de Lyon", "cour d'appel de Lyon", "ministère des Finances". */
-  private lowerCaseHeads(): void {
-    const { tokens } = this.ctx;
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i] as Token;
-      if (t.cap || this.consumed[i] || !LOWER_ORG_HEADS.has(t.key)) continue;
-      const end = extendRight(this.ctx, i + 1, this.ctx.lex.stopwords);
-      if (end <= i + 1 || !tokens.slice(i + 1, end).some((u) => u.cap)) continue;
-      this.reg.orgs.add(this.text(i, end), null, whereOf(this.ctx, t.start), true);
-      this.consume(i, end);
     }
   }
 

@@ -6,11 +6,27 @@
  * then reads "Fonds monétaire international" with the detail "FMI".
  */
 
-import { MAX_FACTS_PER_KIND } from "../fact.js";
 import { spend } from "../work-meter.js";
-import { before, blankBetween, gap, type SentenceContext, type Where } from "./context.js";
+import {
+  before,
+  blankBetween,
+  gap,
+  MAX_FACTS_PER_KIND,
+  type SentenceContext,
+  textOf,
+  type Where,
+  whereOf,
+} from "./context.js";
 import { knownExpansion } from "./gazetteer.js";
-import { ADJECTIVE_ENDING, CONNECTORS, DEMONYMS, ORG_COMPLEMENTS, ORG_CUES } from "./lexicon.js";
+import {
+  ADJECTIVE_ENDING,
+  CONNECTORS,
+  DEMONYMS,
+  LAW_WORDS,
+  LOWER_ORG_HEADS,
+  ORG_COMPLEMENTS,
+  ORG_CUES,
+} from "./lexicon.js";
 import { MAX_NAME_TOKENS } from "./spans.js";
 import { fold, type Token } from "./text.js";
 
@@ -94,6 +110,42 @@ export function extendRight(ctx: SentenceContext, j: number, lowerStopwords: Rea
     break;
   }
   return end;
+}
+
+/**
+ * "Institut national de la statistique et des études économiques (Insee)": an expansion before its
+ * acronym in brackets names an organisation. Its tokens are marked in `consumed`, so that the
+ * sentence's names (names.ts) do not read them again; a law's ("Digital Markets Act (DMA)") too.
+ */
+export function orgsInBrackets(ctx: SentenceContext, orgs: OrgRegistry, consumed: boolean[]): void {
+  const { tokens } = ctx;
+  for (let a = 1; a < tokens.length; a++) {
+    const t = tokens[a] as Token;
+    if (!(t.acronym || (t.cap && t.text.length <= 6)) || !/\($/.test(gap(ctx, a - 1, a))) continue;
+    if (!/^\)/.test(ctx.text.slice(t.end))) continue;
+    const s = expansionStart(ctx, a);
+    if (s < 0) continue;
+    if (!LAW_WORDS.has((tokens[a - 1] as Token).key)) {
+      orgs.add(textOf(ctx, s, a), t.text, whereOf(ctx, (tokens[s] as Token).start), true);
+    }
+    consumed.fill(true, s, a + 1);
+  }
+}
+
+/**
+ * "tribunal correctionnel de Lyon", "cour d'appel de Lyon", "ministère des Finances": a lower-case
+ * head going on to a capitalised word names an organisation. Its tokens are marked in `consumed`.
+ */
+export function orgsWithLowerCaseHeads(ctx: SentenceContext, orgs: OrgRegistry, consumed: boolean[]): void {
+  const { tokens } = ctx;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.cap || consumed[i] || !LOWER_ORG_HEADS.has(t.key)) continue;
+    const end = extendRight(ctx, i + 1, ctx.lex.stopwords);
+    if (end <= i + 1 || !tokens.slice(i + 1, end).some((u) => u.cap)) continue;
+    orgs.add(textOf(ctx, i, end), null, whereOf(ctx, t.start), true);
+    consumed.fill(true, i, end);
+  }
 }
 
 /**

@@ -6,9 +6,15 @@
  * named in full elsewhere in the article.
  */
 
-import { MAX_FACTS_PER_KIND } from "../fact.js";
 import { spend } from "../work-meter.js";
-import { before, blankBetween, gap, type SentenceContext, type Where } from "./context.js";
+import {
+  before,
+  blankBetween,
+  gap,
+  MAX_FACTS_PER_KIND,
+  type SentenceContext,
+  type Where,
+} from "./context.js";
 import { ORGS, PLACES } from "./gazetteer.js";
 import { CONNECTORS, DEMONYMS, DETERMINERS, HONORIFICS, ROLE_MODIFIERS, ROLES } from "./lexicon.js";
 import { fold, type Token, trimEndOf } from "./text.js";

@@ -5,8 +5,7 @@
  * comma or in brackets ("Austin, Texas", "Cholet (Maine-et-Loire)"), or a marker ("Red Sea").
  */
 
-import { MAX_FACTS_PER_KIND } from "../fact.js";
-import { blankBetween, gap, type SentenceContext, type Where } from "./context.js";
+import { blankBetween, gap, MAX_FACTS_PER_KIND, type SentenceContext, type Where } from "./context.js";
 import { PLACES } from "./gazetteer.js";
 import { ADJECTIVE_ENDING, PLACE_NOUNS } from "./lexicon.js";
 import { fold, type Token } from "./text.js";

@@ -39,9 +39,28 @@ export async function runConsoleLine(
   services: Services,
   locale: Locale,
 ): Promise<Reply> {
+  return runTypedLine(line, commands, consoleContext(services, locale));
+}
+
+/**
+ * Runs one typed line as the console does, said by whoever `ctx` describes (runConsoleLine: the
+ * person at the terminal; tests: another user, channel or language).
+ */
+export async function runTypedLine(
+  line: string,
+  commands: CommandRegistry,
+  ctx: CommandContext,
+): Promise<Reply> {
   const parsed = parseCommandLine(line, commands);
-  if (!parsed) return { text: consoleSays(locale, "console.notACommand"), cards: [], error: true, locale };
-  return runCommand(commands, parsed, consoleContext(services, locale));
+  if (!parsed) {
+    return {
+      text: consoleSays(ctx.locale, "console.notACommand"),
+      cards: [],
+      error: true,
+      locale: ctx.locale,
+    };
+  }
+  return runCommand(commands, parsed, ctx);
 }
 
 /** `/more`: the console's way of pressing "Next" (a terminal has no buttons). */

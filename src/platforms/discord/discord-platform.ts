@@ -10,6 +10,7 @@ import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
 import type { SharedWork } from "../../framework/shared-work.js";
 import { createDiscordClient, type DiscordSharding } from "./client.js";
+import { discordDirectory } from "./directory.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS, POST_PACE } from "./limits.js";
 import { nonceBase, postToChannel } from "./publish.js";
@@ -51,6 +52,7 @@ export interface DiscordPlatformOptions {
 /** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
 export function createDiscordPlatform(options: DiscordPlatformOptions): Platform {
   const { log } = options;
+  const telemetry = options.services.telemetry;
   const codec = new ActionCodec(LIMITS.customId);
   const client = createDiscordClient(
     options.apiBase,
@@ -68,10 +70,13 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
     codec,
     log,
     deferAfterMs: options.deferAfterMs ?? 1000,
-    limiter: rateLimiter(options.rateLimit),
+    limiter: rateLimiter(options.rateLimit, undefined, (p) => telemetry?.rateLimitWait(p, "user", 0)),
   };
   // One queue for every channel post, so concurrent deliveries share Discord's global pace.
-  const pacer = new SendThrottle(POST_PACE);
+  const pacer = new SendThrottle({
+    ...POST_PACE,
+    onWait: (ms) => telemetry?.rateLimitWait("discord", "send", ms / 1000),
+  });
   let pace: { stop(): Promise<void> } | null = null;
   let state: "idle" | "running" | "stopped" = "idle";
   let fatal: string | undefined;
@@ -98,6 +103,11 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
 
   const platform: Platform = {
     platform: "discord",
+    directory: discordDirectory(client, () =>
+      state === "running" && client.isReady()
+        ? true
+        : (fatal ?? `discord is ${state === "running" ? "reconnecting" : state}`),
+    ),
 
     async start() {
       if (state !== "idle") throw new Error("the Discord platform starts once");

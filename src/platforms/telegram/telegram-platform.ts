@@ -6,15 +6,16 @@ import type { Reply } from "../../domain/reply.js";
 import type { ChannelRef } from "../../domain/target.js";
 import { ActionCodec } from "../../framework/actions.js";
 import type { Services } from "../../framework/command.js";
-import type { Platform } from "../../framework/platform.js";
+import type { Platform, PlatformDirectory } from "../../framework/platform.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
 import type { SharedWork } from "../../framework/shared-work.js";
+import { telegramDirectory } from "./directory.js";
 import { FairDispatcher, type FairLimits } from "./fair-dispatch.js";
 import { LIMITS, PACE } from "./limits.js";
 import { ModeratorCheck } from "./moderator-check.js";
-import { Outbox } from "./outbox.js";
+import { PacedSender } from "./paced-sender.js";
 import type { RawUpdate } from "./parse-update.js";
 import { Poller, UNAUTHORIZED_MESSAGE } from "./poller.js";
 import { RecentIds } from "./recent-ids.js";
@@ -55,7 +56,7 @@ const DRAIN_MS = 3_000;
 
 /**
  * The Telegram platform: telegraf for the Bot API, our own loop for polling (or a webhook server),
- * and one paced outbox for every message. start() resolves once the bot is up (getMe done, command
+ * and one paced sender for every message. start() resolves once the bot is up (getMe done, command
  * menus registered, polling or webhook running); it never waits for polling to end.
  */
 export function createTelegramPlatform(options: TelegramPlatformOptions): Platform {
@@ -64,12 +65,13 @@ export function createTelegramPlatform(options: TelegramPlatformOptions): Platfo
 
 class TelegramPlatform implements Platform {
   readonly platform = "telegram" as const;
+  readonly directory: PlatformDirectory;
   private readonly log: Logger;
   /** Removes the token from any text that leaves the adapter (errors, PublishError messages). */
   private readonly scrub: (text: string) => string;
   private readonly bot: Telegraf;
-  private readonly throttle = new SendThrottle(PACE);
-  private readonly outbox: Outbox;
+  private readonly throttle: SendThrottle;
+  private readonly pacedSender: PacedSender;
   private readonly handler: UpdateHandler;
   private readonly seen = new RecentIds(5_000);
   /** Every update's work, queued per chat and served round-robin with bounded concurrency. */
@@ -87,9 +89,19 @@ class TelegramPlatform implements Platform {
     this.bot = new Telegraf(options.token, {
       telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
     });
+    const telemetry = options.services.telemetry;
+    this.throttle = new SendThrottle({
+      ...PACE,
+      onWait: (ms) => telemetry?.rateLimitWait("telegram", "send", ms / 1000),
+    });
     this.dispatcher = new FairDispatcher({ ...options.fairness, log: this.log });
+    this.directory = telegramDirectory(
+      this.bot.telegram,
+      () => (this.state === "running" ? true : `telegram is ${this.state}`),
+      () => this.bot.botInfo?.username ?? null,
+    );
     const codec = new ActionCodec(LIMITS.callbackData);
-    this.outbox = new Outbox(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
+    this.pacedSender = new PacedSender(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
     const moderators = new ModeratorCheck(async (chatId, userId) => {
       const member = await this.bot.telegram.getChatMember(chatId, userId);
       return member.status;
@@ -99,11 +111,11 @@ class TelegramPlatform implements Platform {
       commands: options.commands,
       services: { ...options.services, log: this.log },
       defaultLocale: options.defaultLocale,
-      outbox: this.outbox,
+      pacedSender: this.pacedSender,
       moderators,
       codec,
       log: this.log,
-      limiter: rateLimiter(options.rateLimit),
+      limiter: rateLimiter(options.rateLimit, undefined, (p) => telemetry?.rateLimitWait(p, "user", 0)),
     });
   }
 
@@ -151,11 +163,11 @@ class TelegramPlatform implements Platform {
    */
   async publish(target: ChannelRef, reply: Reply, _options: PublishOptions): Promise<Published> {
     if (this.state === "stopped") throw new PublishError("transient", "the Telegram platform is stopped");
-    let sent: Awaited<ReturnType<Outbox["send"]>>;
+    let sent: Awaited<ReturnType<PacedSender["send"]>>;
     try {
-      sent = await this.outbox.send({ chatId: target.id }, reply);
+      sent = await this.pacedSender.send({ chatId: target.id }, reply);
     } catch (error) {
-      // The outbox throws PublishError with a scrubbed message; anything else (the queue closing
+      // The paced sender throws PublishError with a scrubbed message; anything else (the queue closing
       // under us) becomes one, scrubbed too.
       if (error instanceof PublishError) throw error;
       throw new PublishError("transient", this.scrub(error instanceof Error ? error.message : String(error)));

@@ -13,8 +13,8 @@ import { renderPlain } from "../../framework/reply.js";
 import { type CommandRegistry, errorReply, runCommand } from "../../framework/run-command.js";
 import { LIMITS, TEXT_BUDGET } from "./limits.js";
 import type { ModeratorCheck } from "./moderator-check.js";
-import type { Outbox, Target } from "./outbox.js";
-import { toChatId } from "./outbox.js";
+import type { PacedSender, Target } from "./paced-sender.js";
+import { toChatId } from "./paced-sender.js";
 import { type Incoming, parseUpdate, type RawUpdate, type Sender, type Where } from "./parse-update.js";
 
 /** After this long without an answer, show "typing…" so the user knows the bot heard them. */
@@ -28,7 +28,7 @@ export interface UpdateHandlerDeps {
   /** Services with the token-scrubbing logger. */
   services: Services;
   defaultLocale: Locale;
-  outbox: Outbox;
+  pacedSender: PacedSender;
   moderators: ModeratorCheck;
   codec: ActionCodec;
   log: Logger;
@@ -102,9 +102,11 @@ export class UpdateHandler {
       { update: update.update_id },
     );
     if (!message?.chat) return;
-    await this.deps.outbox.send({ chatId: String(message.chat.id) }, reply).catch((sendError: unknown) => {
-      this.deps.log.warn({ err: sendError, chat: message.chat.id }, "telegram: could not send the apology");
-    });
+    await this.deps.pacedSender
+      .send({ chatId: String(message.chat.id) }, reply)
+      .catch((sendError: unknown) => {
+        this.deps.log.warn({ err: sendError, chat: message.chat.id }, "telegram: could not send the apology");
+      });
   }
 
   private async command(incoming: Extract<Incoming, { kind: "command" }>, slowDown: SlowDown): Promise<void> {
@@ -131,7 +133,7 @@ export class UpdateHandler {
       threadId: where.threadId,
       replyTo: inGroup ? where.messageId : undefined,
     };
-    await this.deliver(target, () => this.deps.outbox.send(target, reply));
+    await this.deliver(target, () => this.deps.pacedSender.send(target, reply));
   }
 
   private async callback(
@@ -178,16 +180,16 @@ export class UpdateHandler {
       const target: Target = { chatId: String(where.chat.id), threadId: where.threadId };
       const messageId = where.messageId;
       if (reply.replacesOriginal && messageId !== undefined) {
-        await this.deliver(target, () => this.deps.outbox.edit(target, messageId, reply));
+        await this.deliver(target, () => this.deps.pacedSender.edit(target, messageId, reply));
       } else {
-        await this.deliver(target, () => this.deps.outbox.send(target, reply));
+        await this.deliver(target, () => this.deps.pacedSender.send(target, reply));
       }
     } finally {
       await answer();
     }
   }
 
-  /** Sends; a failed send is logged here (the outbox already logged inactive chats), not thrown. */
+  /** Sends; a failed send is logged here (the paced sender already logged inactive chats), not thrown. */
   private async deliver(target: Target, send: () => Promise<unknown>): Promise<void> {
     try {
       await send();

@@ -155,6 +155,10 @@ export class SqliteSchedulingStore extends SqliteCoordinationStore implements Sc
     return { baselineTaken, unseen: baselineTaken ? this.t.announcements.unknown(ids) : [...ids] };
   }
 
+  async filteredSubscriptions(topicKeys: readonly string[]): Promise<Subscription[]> {
+    return this.t.subscriptions.filtered(topicKeys);
+  }
+
   async recordAnnouncements(batch: AnnouncementBatch): Promise<PlanOutcome> {
     return this.unit(() => recordAnnouncements(this.db, this.t, batch));
   }

@@ -30,7 +30,7 @@ describe("GIVEN the deploy command against the stand-in", () => {
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) =>
       execFile(
         process.execPath,
-        ["--import", "tsx", "src/platforms/discord/deploy.ts"],
+        ["--import", "tsx", "src/deploy-discord.ts"],
         { cwd: REPO, env },
         (error, out) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out }),
       ),

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Core, createCore } from "../../../src/core.js";
 import { silentLogger } from "../../../src/domain/logger.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
+import { sayToConsole } from "../../helpers/say.js";
 import { REAL_CONTENT, SEED_ID, SEED_SECTIONS, SEED_TITLE } from "../../helpers/seed.js";
 import { markdownArticle, tempContent } from "../../helpers/temp-content.js";
 
@@ -22,14 +21,13 @@ afterAll(async () => {
   extra.remove();
 });
 
-const ask = (line: string, locale: "en" | "fr" = "en") =>
-  runConsoleLine(line, core.commands, core.services, locale);
+const say = sayToConsole(() => core);
 
 describe("/news", () => {
   it.each(["/news bitcoin", "/news electricite", "/news l'électricité", "/news query:bitcoin"])(
     "GIVEN %s THEN the seed article is listed with a summary and its buttons",
     async (line) => {
-      const reply = await ask(line);
+      const reply = await say(line);
       const card = reply.cards.find((c) => c.footer === SEED_ID);
       expect(card?.title).toBe(SEED_TITLE);
       expect(card?.body[0]?.text.length).toBeGreaterThan(20);
@@ -42,7 +40,7 @@ describe("/news", () => {
   );
 
   it("GIVEN no query THEN the latest articles are listed", async () => {
-    const reply = await ask("/news");
+    const reply = await say("/news");
     expect(reply.text).toBe("Latest articles");
     expect(reply.cards.length).toBeGreaterThan(0);
   });
@@ -57,27 +55,27 @@ describe("/news", () => {
   ])(
     "GIVEN the odd query %s THEN the answer is results or a friendly nothing-found, never an error",
     async (line) => {
-      const reply = await ask(line);
+      const reply = await say(line);
       expect(reply.error).toBeFalsy();
       if (reply.cards.length === 0) expect(reply.text).toMatch(/Nothing found|no articles/);
     },
   );
 
   it("GIVEN a query over 500 characters THEN the user is told the limit", async () => {
-    const reply = await ask(`/news ${"a".repeat(501)}`);
+    const reply = await say(`/news ${"a".repeat(501)}`);
     expect(reply.error).toBe(true);
     expect(reply.text).toContain("500");
   });
 
   it("GIVEN French THEN the header is French", async () => {
-    expect((await ask("/news bitcoin", "fr")).text).toBe("Résultats pour «\u00a0bitcoin\u00a0»");
+    expect((await say("/news bitcoin", "fr")).text).toBe("Résultats pour «\u00a0bitcoin\u00a0»");
   });
 });
 
 describe("/article", () => {
   it("GIVEN the seed id THEN every paragraph and heading is printed", async () => {
-    const reply = await ask(`/article ${SEED_ID}`);
-    const text = renderPlain(reply);
+    const reply = await say(`/article ${SEED_ID}`);
+    const text = reply.plain;
     const article = core.library.get(SEED_ID);
     if (!article) throw new Error("the seed article is not loaded");
     expect(article.sections.map((s) => s.heading)).toEqual(SEED_SECTIONS);
@@ -90,11 +88,11 @@ describe("/article", () => {
   });
 
   it("GIVEN words instead of an id THEN the best match is opened", async () => {
-    expect((await ask("/article salvador bitcoin strategie")).cards[0]?.title).toBe(SEED_TITLE);
+    expect((await say("/article salvador bitcoin strategie")).cards[0]?.title).toBe(SEED_TITLE);
   });
 
   it("GIVEN an unknown article THEN the reply says nothing matches", async () => {
-    const reply = await ask("/article zzzzqqqq");
+    const reply = await say("/article zzzzqqqq");
     expect(reply.error).toBe(true);
     expect(reply.text).toContain("zzzzqqqq");
   });
@@ -129,7 +127,7 @@ describe("/article", () => {
 
 describe("/latest, /topics, /help, /facts", () => {
   it("GIVEN /latest 2 THEN the two newest articles come, newest first", async () => {
-    const reply = await ask("/latest 2");
+    const reply = await say("/latest 2");
     const newest = core.library.latest(2);
     expect(reply.cards.map((c) => c.footer)).toEqual(newest.map((m) => m.id));
     // The shipped content has distinct dates at the top: newest first means strictly descending.
@@ -138,22 +136,22 @@ describe("/latest, /topics, /help, /facts", () => {
   });
 
   it("GIVEN /latest 9 THEN the bounds are explained", async () => {
-    expect((await ask("/latest 9")).text).toContain("from 1 to 5");
+    expect((await say("/latest 9")).text).toContain("from 1 to 5");
   });
 
   it("GIVEN /topics THEN BITCOIN is counted", async () => {
-    expect(renderPlain(await ask("/topics"))).toMatch(/BITCOIN \(\d+ articles?\)/);
+    expect((await say("/topics")).plain).toMatch(/BITCOIN \(\d+ articles?\)/);
   });
 
   it("GIVEN /help in French THEN every command is listed with its French description", async () => {
-    const text = renderPlain(await ask("/help", "fr"));
+    const text = (await say("/help", "fr")).plain;
     for (const name of ["/news", "/article", "/facts", "/latest", "/topics", "/help"])
       expect(text).toContain(name);
     expect(text).toContain("Lire un article en entier");
   });
 
   it("GIVEN /facts on the seed THEN people are listed under a heading", async () => {
-    const text = renderPlain(await ask(`/facts ${SEED_ID}`));
+    const text = (await say(`/facts ${SEED_ID}`)).plain;
     expect(text).toContain("Bilal Bin Saqib");
     expect(text).toContain("People");
   });
@@ -168,7 +166,7 @@ describe("a library with no articles", () => {
       defaultLocale: "en",
       log: silentLogger,
     });
-    const run = (line: string) => runConsoleLine(line, empty.commands, empty.services, "en");
+    const run = sayToConsole(empty);
     expect((await run("/news")).text).toBe("There are no articles yet.");
     expect((await run("/topics")).text).toBe("No topics yet.");
     await empty.close();
@@ -192,7 +190,7 @@ describe("markdown front-matter summary", () => {
       defaultLocale: "en",
       log: silentLogger,
     });
-    const reply = await runConsoleLine("/news tidal", c.commands, c.services, "en");
+    const reply = await sayToConsole(c)("/news tidal");
     expect(reply.cards[0]?.body[0]?.text).toBe("A hand-written summary.");
     await c.close();
     dir.remove();

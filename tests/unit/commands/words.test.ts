@@ -6,11 +6,10 @@ import { type Core, createCore } from "../../../src/core.js";
 import { silentLogger } from "../../../src/domain/logger.js";
 import type { Command } from "../../../src/framework/command.js";
 import { sharedWords } from "../../../src/framework/messages.js";
-import { renderPlain } from "../../../src/framework/reply.js";
 import { findWords, templateProblem, type WordBook } from "../../../src/framework/words.js";
-import { runConsoleLine } from "../../../src/platforms/console/console-session.js";
 import { consoleWords } from "../../../src/platforms/console/console-words.js";
 import { postWords } from "../../../src/schedule/post-words.js";
+import { sayToConsole } from "../../helpers/say.js";
 import { REAL_CONTENT, ROOT } from "../../helpers/seed.js";
 
 /** Every book the bot says words from, named for the failure message. */
@@ -101,11 +100,20 @@ describe("every error key thrown has words where it is thrown", () => {
     ["src/framework/require-scheduling.ts", moderator],
     ["src/schedule/parse-when.ts", moderator],
     ["src/framework/run-command.ts", [...commands]],
+    // What the commands share, with the commands that run it.
     ["commands/present.ts", ["article", "facts", "schedule"].map(byName)],
+    ["commands/topic-option.ts", ["schedule", "subscribe", "unsubscribe"].map(byName)],
     ...readdirSync(join(ROOT, "commands"))
-      .filter((f) => f.endsWith(".ts") && !f.includes(".words.") && f !== "index.ts" && f !== "present.ts")
+      .filter((f) => commands.some((c) => `${c.name}.ts` === f))
       .map((f): [string, Command[]] => [`commands/${f}`, [byName(f.replace(/\.ts$/, ""))]]),
   ];
+  it("GIVEN a file in commands/ THEN it is a command, its words, the index, or a shared part listed here", () => {
+    const listed = new Set([...sources.map(([file]) => file), "commands/index.ts"]);
+    const files = readdirSync(join(ROOT, "commands")).filter(
+      (f) => f.endsWith(".ts") && !f.includes(".words."),
+    );
+    expect(files.map((f) => `commands/${f}`).filter((f) => !listed.has(f))).toEqual([]);
+  });
   it.each(sources)("GIVEN %s THEN each of its keys is said by the commands that run it", (file, runners) => {
     for (const key of thrown(file)) {
       for (const command of runners) expect(says(command, key), `${key} in /${command.name}`).toBe(true);
@@ -124,17 +132,16 @@ describe("words as users read them", () => {
     });
   });
   afterAll(async () => core.close());
-  const ask = (line: string, locale: "en" | "fr" = "en") =>
-    runConsoleLine(line, core.commands, core.services, locale);
+  const say = sayToConsole(() => core);
 
   it("GIVEN /latest 1 THEN one article is singular in both languages", async () => {
-    expect((await ask("/latest 1")).text).toBe("The latest article");
-    expect((await ask("/latest 1", "fr")).text).toBe("Le dernier article");
-    expect((await ask("/latest 2", "fr")).text).toBe("Les 2 derniers articles");
+    expect((await say("/latest 1")).text).toBe("The latest article");
+    expect((await say("/latest 1", "fr")).text).toBe("Le dernier article");
+    expect((await say("/latest 2", "fr")).text).toBe("Les 2 derniers articles");
   });
 
   it("GIVEN /help in French THEN the placeholders are French", async () => {
-    const text = renderPlain(await ask("/help", "fr"));
+    const text = (await say("/help", "fr")).plain;
     expect(text).toContain("/news [requête]");
     expect(text).toContain("/schedule post <article> <quand>");
     expect(text).toContain("/schedule cancel <identifiant>");
@@ -142,13 +149,13 @@ describe("words as users read them", () => {
   });
 
   it("GIVEN a French card THEN a label is set like every other French colon", async () => {
-    const text = renderPlain(await ask("/latest 1", "fr"));
+    const text = (await say("/latest 1", "fr")).plain;
     expect(text).toMatch(/\nDate\u00a0: /);
     expect(text).not.toMatch(/\w: /);
   });
 
   it("GIVEN a missing option in French THEN its French name and usage are shown", async () => {
-    const text = (await ask("/schedule post", "fr")).text ?? "";
+    const text = (await say("/schedule post", "fr")).text ?? "";
     expect(text).toContain("Il manque «\u00a0article\u00a0»");
     expect(text).toContain("/schedule post <article> <quand>");
   });

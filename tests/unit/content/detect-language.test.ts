@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectLanguage, languageCode } from "../../../src/news/detect-language.js";
+import { detectLanguage, languageCode } from "../../../src/content/detect-language.js";
 import { SEED_FILE } from "../../helpers/seed.js";
 
 const SEED = readFileSync(SEED_FILE, "utf8");

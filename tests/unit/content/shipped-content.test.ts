@@ -6,10 +6,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { detectLanguage } from "../../../src/content/detect-language.js";
 import { listContentFiles } from "../../../src/content/list-files.js";
 import { readArticleFile } from "../../../src/content/read-article-file.js";
 import { articleBody } from "../../../src/domain/article.js";
-import { detectLanguage } from "../../../src/news/detect-language.js";
 import { REAL_CONTENT, SEED_ID } from "../../helpers/seed.js";
 
 const CONTENT = REAL_CONTENT;

@@ -4,10 +4,9 @@ import news from "../../../commands/news.js";
 import schedule from "../../../commands/schedule.js";
 import type { Services } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
-import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { registry, runCommand } from "../../../src/framework/run-command.js";
+import { registry } from "../../../src/framework/run-command.js";
 import { sanitizeUserText } from "../../../src/framework/sanitize.js";
+import { sayTo } from "../../helpers/say.js";
 
 const RLO = "\u202e";
 const NUL = "\u0000";
@@ -52,19 +51,17 @@ const nothing: Services = {
   log: { info() {}, warn() {}, error() {}, debug() {} },
 } as unknown as Services;
 
-async function answer(line: string): Promise<string> {
-  const parsed = parseCommandLine(line, commands);
-  if (!parsed) throw new Error(`not a command: ${line}`);
-  const ctx = makeContext({
+const say = sayTo(commands, () =>
+  makeContext({
     locale: "en",
     user: { id: "u1", name: "user" },
     channel: { platform: "telegram", id: "1" },
     isModerator: async () => true,
     textLimit: 4096,
     services: nothing,
-  });
-  return renderPlain(await runCommand(commands, parsed, ctx));
-}
+  }),
+);
+const answer = async (line: string): Promise<string> => (await say(line)).plain;
 
 describe("sanitizeUserText", () => {
   it("GIVEN bidi controls THEN removed; other controls THEN a space; newline and tab THEN kept", () => {

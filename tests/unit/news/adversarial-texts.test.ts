@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FACT_KINDS, type Fact } from "../../../src/domain/fact.js";
-import { MAX_FACTS_PER_KIND } from "../../../src/news/fact.js";
+import { MAX_FACTS_PER_KIND } from "../../../src/news/facts/context.js";
 import { extractFacts } from "../../../src/news/facts/extract-facts.js";
 import { MAX_SENTENCE_CHARS } from "../../../src/news/sentences.js";
 import { summarizeArticle } from "../../../src/news/summarize.js";

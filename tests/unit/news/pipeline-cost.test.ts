@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FACT_KINDS } from "../../../src/domain/fact.js";
-import { MAX_FACTS_PER_KIND } from "../../../src/news/fact.js";
+import { MAX_FACTS_PER_KIND } from "../../../src/news/facts/context.js";
 import { extractFacts } from "../../../src/news/facts/extract-facts.js";
 import { MAX_ANALYSED_CHARS, MAX_SENTENCE_CHARS } from "../../../src/news/sentences.js";
 import { summarizeArticle } from "../../../src/news/summarize.js";

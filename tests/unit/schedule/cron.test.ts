@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import schedule from "../../../commands/schedule.js";
 import { parseCron } from "../../../src/framework/cron-syntax.js";
-import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { firesEver, minimumGapMs, nextFire, previousFire } from "../../../src/schedule/cron.js";
 import { instantsOf, resolveWallTime, wallTime } from "../../../src/schedule/time-zone.js";
 import { harness } from "./helpers.js";
@@ -194,8 +190,6 @@ describe("wall times", () => {
 });
 
 describe("/schedule digest with an expression that never fires", () => {
-  const commands = registry([schedule]);
-
   it.each([
     ["en", "“0 0 30 2 *” never fires"],
     ["fr", "«\u00a00 0 30 2 *\u00a0» ne se déclenche jamais"],
@@ -204,12 +198,10 @@ describe("/schedule digest with an expression that never fires", () => {
     async (locale, words) => {
       const h = harness({ start: "2025-07-17T08:00:00Z", config: { timeZone: PARIS } });
       try {
-        const parsed = parseCommandLine("/schedule digest 0 0 30 2 *", commands);
-        if (!parsed) throw new Error("not a command");
-        const reply = await runCommand(commands, parsed, h.ctx({ locale }));
+        const reply = await h.say("/schedule digest 0 0 30 2 *", { locale });
         expect(reply.error).toBe(true);
-        expect(renderPlain(reply)).toContain(words);
-        expect(renderPlain(reply)).not.toMatch(/not a cron expression|n’est pas une expression cron/);
+        expect(reply.plain).toContain(words);
+        expect(reply.plain).not.toMatch(/not a cron expression|n’est pas une expression cron/);
         expect(h.db.prepare("SELECT COUNT(*) FROM schedules").pluck().get()).toBe(0);
       } finally {
         h.close();

@@ -1,11 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import schedule from "../../../commands/schedule.js";
-import settings from "../../../commands/settings.js";
 import type { Article, ArticleMatch, ArticleMeta } from "../../../src/domain/article.js";
 import type { Clock } from "../../../src/domain/clock.js";
 import type { WatchedLibrary } from "../../../src/domain/library.js";
-import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { article, type Harness, harness } from "./helpers.js";
 
 /**
@@ -200,14 +196,12 @@ describe("DST: an hourly digest stays hourly", () => {
 });
 
 describe("DST: a one-off post in the repeated hour", () => {
-  const commands = registry([schedule, settings]);
   async function postAt(when: string): Promise<string[]> {
     h = harness({ start: "2025-10-25T12:00:00Z", articles: [article("a1")], tuning: TUNING });
     await h.scheduler.start();
     for (const line of ["/settings timezone Europe/Paris", `/schedule post a1 ${when}`]) {
-      const parsed = parseCommandLine(line, commands);
-      if (!parsed) throw new Error(line);
-      await runCommand(commands, parsed, h.ctx({ channel }));
+      const reply = await h.say(line, { channel });
+      expect(reply.error, reply.plain).toBeFalsy();
     }
     await h.time.advanceTo("2025-10-27T00:00:00Z");
     const planned = h.db.prepare("SELECT key FROM deliveries WHERE kind = 'post'").pluck().all();

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { commands } from "../../../commands/index.js";
 import type { Article, ArticleMatch, ArticleMeta, TopicCount } from "../../../src/domain/article.js";
 import type { Clock } from "../../../src/domain/clock.js";
 import type { InsightsPort } from "../../../src/domain/insights.js";
@@ -23,12 +24,14 @@ import type { SchedulingStore } from "../../../src/domain/scheduling-store.js";
 import type { ChannelRef, PlatformName } from "../../../src/domain/target.js";
 import type { CommandContext } from "../../../src/framework/command.js";
 import { makeContext } from "../../../src/framework/context.js";
+import { registry } from "../../../src/framework/run-command.js";
 import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler, type Scheduler, type SchedulerDeps } from "../../../src/schedule/scheduler.js";
 import type { SchedulerConfig } from "../../../src/schedule/scheduler-env.js";
 import { type Db, openDatabase } from "../../../src/store/sqlite/database.js";
 import { SqliteSchedulingStore } from "../../../src/store/sqlite/scheduling-store.js";
 import { FakeClock } from "../../helpers/fake-clock.js";
+import { type Said, sayTo } from "../../helpers/say.js";
 
 export function article(id: string, extra: Partial<Article> = {}): Article {
   return {
@@ -242,12 +245,17 @@ export interface Harness {
   crash(s: Scheduler): void;
   /** Lets every scheduler of this harness finish its pass. */
   settle(): Promise<void>;
-  ctx(options?: {
-    moderator?: boolean;
-    channel?: { platform: PlatformName; id: string };
-    locale?: Locale;
-  }): CommandContext;
+  ctx(options?: SpeakerOptions): CommandContext;
+  /** Says a typed line to the bot's commands, as `ctx(options)` describes who and where (tests/helpers/say.ts). */
+  say(line: string, options?: SpeakerOptions): Promise<Said>;
   close(): void;
+}
+
+/** Who says a line, and where: a moderator (default) in discord:100 (default), in English (default). */
+export interface SpeakerOptions {
+  moderator?: boolean;
+  channel?: { platform: PlatformName; id: string };
+  locale?: Locale;
 }
 
 /** A scheduler on a fresh database file, with a fake clock, fake library and publishers. */
@@ -294,6 +302,23 @@ export function harness(options: {
       await Promise.race([Promise.all(all.map((s) => s.idle())), discord.hangs, telegram.hangs]);
     }
   };
+  function ctx(o: SpeakerOptions = {}): CommandContext {
+    return makeContext({
+      locale: o.locale ?? "en",
+      user: { id: "u1", name: "Alice" },
+      channel: o.channel ?? { platform: "discord", id: "100" },
+      isModerator: async () => o.moderator ?? true,
+      textLimit: 4000,
+      services: {
+        library,
+        insights: fakeInsights,
+        clock: time.clock,
+        log: silentLogger,
+        scheduling: scheduler.port,
+      },
+    });
+  }
+  const say = sayTo(registry(commands), ctx);
   return {
     db,
     store,
@@ -313,22 +338,8 @@ export function harness(options: {
     },
     // Fires what is due now (a debounced library event, say) and lets every pass finish.
     settle: () => time.advance(0),
-    ctx(o = {}) {
-      return makeContext({
-        locale: o.locale ?? "en",
-        user: { id: "u1", name: "Alice" },
-        channel: o.channel ?? { platform: "discord", id: "100" },
-        isModerator: async () => o.moderator ?? true,
-        textLimit: 4000,
-        services: {
-          library,
-          insights: fakeInsights,
-          clock: time.clock,
-          log: silentLogger,
-          scheduling: scheduler.port,
-        },
-      });
-    },
+    ctx,
+    say,
     close() {
       for (const d of dbs) if (d.open) d.close();
       if (dir) rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import commands from "../../../commands/schedule.js";
-import { parseCommandLine } from "../../../src/framework/parse-command-line.js";
-import { renderPlain } from "../../../src/framework/reply.js";
-import { registry, runCommand } from "../../../src/framework/run-command.js";
 import { article, type Harness, harness, PublishError, tmpDbPath } from "./helpers.js";
 
 const TUNING = { maxSleepMs: 6 * 3_600_000, heartbeatMs: 3_600_000, concurrency: 1 };
@@ -120,10 +116,7 @@ describe("failures", () => {
     expect(audit.map((a) => a.action)).toContain("target.disabled");
 
     // What a moderator sees in that channel.
-    const ctx = h.ctx({ channel: { platform: "discord", id: "3" } });
-    const parsed = parseCommandLine("/schedule list", registry([commands]));
-    const reply = await runCommand(registry([commands]), parsed ?? { command: "", args: {} }, ctx);
-    const text = renderPlain(reply);
+    const text = (await h.say("/schedule list", { channel: { platform: "discord", id: "3" } })).plain;
     expect(text).toContain("disabled since");
     expect(text).toContain("Missing Access");
     expect(text).toContain("failed: posting here is disabled");

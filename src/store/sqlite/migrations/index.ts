@@ -2,7 +2,10 @@ import type { Migration } from "../database.js";
 import { articlesMigration } from "./001-articles.js";
 import { schedulingMigration } from "./002-scheduling.js";
 import { titlePrefixesMigration } from "./003-title-prefixes.js";
-import { coordinationMigration } from "./004-coordination.js";
+import { sourcesMigration } from "./004-sources.js";
+import { subscriptionFiltersMigration } from "./005-subscription-filters.js";
+import { dashboardMigration } from "./010-dashboard.js";
+import { coordinationMigration } from "./020-coordination.js";
 
 /**
  * Every schema version, in order. Add a file per migration; never edit an applied one. The
@@ -13,5 +16,8 @@ export const migrations: readonly Migration[] = [
   articlesMigration,
   schedulingMigration,
   titlePrefixesMigration,
+  sourcesMigration,
+  subscriptionFiltersMigration,
+  dashboardMigration,
   coordinationMigration,
 ];
