@@ -1,42 +1,70 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PostgresDashboardStore } from "../../src/store/postgres/dashboard-store.js";
 import { openPostgres, type PgDatabase } from "../../src/store/postgres/database.js";
+import { PostgresSchedulingReads } from "../../src/store/postgres/scheduling-reads.js";
 import { PostgresSchedulingStore } from "../../src/store/postgres/scheduling-store.js";
+import { PostgresSourcesStore } from "../../src/store/postgres/sources-store.js";
 import { createDatabase, dropDatabase } from "../helpers/postgres.js";
 import { postgresBase } from "../helpers/postgres-base.js";
 import { waitFor } from "../helpers/wait-for.js";
+import { dashboardStoreContract } from "./dashboard-store.contract.js";
 import { at, enqueue } from "./fixtures.js";
+import { schedulingReadsContract } from "./scheduling-reads.contract.js";
 import { schedulingStoreContract } from "./scheduling-store.contract.js";
+import { sourcesStoreContract } from "./sources-store.contract.js";
 
 /**
- * The same contract on PostgreSQL: a real server (tests/helpers/postgres-setup.ts), one database
+ * The same contracts on PostgreSQL: a real server (tests/helpers/postgres-setup.ts), one database
  * for this file, migrated once; each test starts from empty tables (TRUNCATE is a few
- * milliseconds where a new database is a few hundred).
+ * milliseconds where a new database is a few hundred). `another()` opens a second pool on the same
+ * database: what a second process opens.
  */
-describe("SchedulingStore on PostgreSQL", () => {
-  let url = "";
-  beforeAll(async () => {
-    url = await createDatabase(await postgresBase(), "contract");
-  });
-  afterAll(async () => {
-    if (url) await dropDatabase(url);
-  });
+let url = "";
+beforeAll(async () => {
+  url = await createDatabase(await postgresBase(), "contract");
+});
+afterAll(async () => {
+  if (url) await dropDatabase(url);
+});
 
-  schedulingStoreContract(async () => {
+function pgFixture<S>(make: (db: PgDatabase) => S) {
+  return async () => {
     const first = await openPostgres(url, { poolSize: 4 });
     await emptyTables(first);
     const dbs: PgDatabase[] = [first];
     return {
-      store: new PostgresSchedulingStore(first),
+      store: make(first),
       async another() {
-        // A second pool on the same database: what a second process opens.
         const db = await openPostgres(url, { poolSize: 4 });
         dbs.push(db);
-        return new PostgresSchedulingStore(db);
+        return make(db);
       },
       async close() {
         for (const db of dbs) await db.close();
       },
     };
+  };
+}
+
+describe("SchedulingStore on PostgreSQL", () => {
+  schedulingStoreContract(pgFixture((db) => new PostgresSchedulingStore(db)));
+});
+
+describe("SourcesStore on PostgreSQL", () => {
+  sourcesStoreContract(pgFixture((db) => new PostgresSourcesStore(db)));
+});
+
+describe("DashboardStore on PostgreSQL", () => {
+  dashboardStoreContract(pgFixture((db) => new PostgresDashboardStore(db)));
+});
+
+describe("SchedulingReads on PostgreSQL", () => {
+  schedulingReadsContract(async () => {
+    const fixture = await pgFixture((db) => ({
+      store: new PostgresSchedulingStore(db),
+      reads: new PostgresSchedulingReads(db),
+    }))();
+    return { ...fixture.store, close: fixture.close };
   });
 });
 

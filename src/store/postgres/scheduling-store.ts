@@ -155,6 +155,10 @@ export class PostgresSchedulingStore extends PgCoordinationStore implements Sche
     return { baselineTaken, unseen: baselineTaken ? await announcements.unknown(this.read, ids) : [...ids] };
   }
 
+  filteredSubscriptions(topicKeys: readonly string[]): Promise<Subscription[]> {
+    return subscriptions.filtered(this.read, topicKeys);
+  }
+
   recordAnnouncements(batch: AnnouncementBatch): Promise<PlanOutcome> {
     return this.unit((sql) => recordAnnouncements(sql, batch));
   }

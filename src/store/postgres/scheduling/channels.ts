@@ -1,5 +1,6 @@
 import type { AuditEntry, ChannelSettings, Subscription, TargetHealth } from "../../../domain/channel.js";
 import { isLocale, type Locale } from "../../../domain/locale.js";
+import type { SubscriptionFilter } from "../../../domain/scheduling-store.js";
 import { json, type Q } from "./q.js";
 
 /**
@@ -7,12 +8,27 @@ import { json, type Q } from "./q.js";
  * (the SQLite twins are in src/store/sqlite/scheduling/).
  */
 
+const SUBSCRIPTION = `target, topic_key AS "topicKey", topic, filter, created_by_id AS "createdById",
+  created_by_name AS "createdByName", created_at AS "createdAt"`;
+
+/** A subscription without a filter has no `filter` key, as one written before filters existed. */
+function withoutNullFilter(row: Subscription): Subscription {
+  if (row.filter != null) return row;
+  const { filter: _none, ...rest } = row;
+  return rest;
+}
+
 export const subscriptions = {
+  /** False if the target already followed the topic with the same filter; another filter replaces it. */
   async add(q: Q, s: Subscription): Promise<boolean> {
     const { rowCount } = await q.query(
-      `INSERT INTO subscriptions (target, topic_key, topic, created_by_id, created_by_name, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [s.target, s.topicKey, s.topic, s.createdById, s.createdByName, s.createdAt],
+      `INSERT INTO subscriptions (target, topic_key, topic, filter, created_by_id, created_by_name, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (target, topic_key) DO UPDATE SET filter = excluded.filter, topic = excluded.topic,
+         created_by_id = excluded.created_by_id, created_by_name = excluded.created_by_name,
+         created_at = excluded.created_at
+       WHERE subscriptions.filter IS DISTINCT FROM excluded.filter`,
+      [s.target, s.topicKey, s.topic, s.filter ?? null, s.createdById, s.createdByName, s.createdAt],
     );
     return rowCount === 1;
   },
@@ -27,29 +43,47 @@ export const subscriptions = {
 
   async forTarget(q: Q, target: string): Promise<Subscription[]> {
     const { rows } = await q.query<Subscription>(
-      `SELECT target, topic_key AS "topicKey", topic, created_by_id AS "createdById",
-         created_by_name AS "createdByName", created_at AS "createdAt"
-       FROM subscriptions WHERE target = $1 ORDER BY topic_key`,
+      `SELECT ${SUBSCRIPTION} FROM subscriptions WHERE target = $1 ORDER BY topic_key`,
       [target],
     );
-    return rows;
+    return rows.map(withoutNullFilter);
   },
 
-  /** Targets following any of these topic keys. */
+  /** Targets following any of these topic keys without a filter. */
   async targetsFor(q: Q, topicKeys: readonly string[]): Promise<string[]> {
     if (topicKeys.length === 0) return [];
     const { rows } = await q.query<{ target: string }>(
-      "SELECT DISTINCT target FROM subscriptions WHERE topic_key = ANY($1::text[])",
+      "SELECT DISTINCT target FROM subscriptions WHERE topic_key = ANY($1::text[]) AND filter IS NULL",
       [topicKeys],
     );
     return rows.map((r) => r.target);
   },
 
+  /** Subscriptions on any of these topic keys that carry a filter. */
+  async filtered(q: Q, topicKeys: readonly string[]): Promise<Subscription[]> {
+    if (topicKeys.length === 0) return [];
+    const { rows } = await q.query<Subscription>(
+      `SELECT ${SUBSCRIPTION} FROM subscriptions WHERE topic_key = ANY($1::text[]) AND filter IS NOT NULL
+        ORDER BY target, topic_key`,
+      [topicKeys],
+    );
+    return rows;
+  },
+
+  /** True while the subscription still has this very filter (it may have changed since it was read). */
+  async hasFilter(q: Q, passed: SubscriptionFilter): Promise<boolean> {
+    const { rows } = await q.query(
+      "SELECT 1 FROM subscriptions WHERE target = $1 AND topic_key = $2 AND filter = $3",
+      [passed.target, passed.topicKey, passed.filter],
+    );
+    return rows.length > 0;
+  },
+
   async retarget(q: Q, from: string, to: string): Promise<void> {
     // The new chat may follow some topics already: those keep their row, the old ones go.
     await q.query(
-      `INSERT INTO subscriptions (target, topic_key, topic, created_by_id, created_by_name, created_at)
-       SELECT $2, topic_key, topic, created_by_id, created_by_name, created_at FROM subscriptions WHERE target = $1
+      `INSERT INTO subscriptions (target, topic_key, topic, filter, created_by_id, created_by_name, created_at)
+       SELECT $2, topic_key, topic, filter, created_by_id, created_by_name, created_at FROM subscriptions WHERE target = $1
        ON CONFLICT DO NOTHING`,
       [from, to],
     );

@@ -111,12 +111,20 @@ export async function recordAnnouncements(sql: Sql, batch: AnnouncementBatch): P
     return outcome;
   }
   await announcements.markKnown(sql, batch.passed, batch.at);
-  for (const { articleId, topicKeys } of batch.announce) {
+  for (const { articleId, topicKeys, filtersPassed = [] } of batch.announce) {
     // Seen already (by another process, or an earlier pass): it was announced then, or passed over.
     if (!(await announcements.markOneKnown(sql, articleId, batch.at))) continue;
     let wanted: string[] = [];
     await part(sql, `announce:${articleId}`, outcome, async () => {
-      wanted = [...new Set([...batch.targets, ...(await subscriptions.targetsFor(sql, topicKeys))])];
+      // A filtered subscription counts only with the filter the planner matched (it may have changed).
+      const filtered: string[] = [];
+      for (const f of filtersPassed) {
+        if (topicKeys.includes(f.topicKey) && (await subscriptions.hasFilter(sql, f)))
+          filtered.push(f.target);
+      }
+      wanted = [
+        ...new Set([...batch.targets, ...(await subscriptions.targetsFor(sql, topicKeys)), ...filtered]),
+      ];
       return false;
     });
     for (const target of wanted) {
