@@ -1,10 +1,10 @@
 import type { Library } from "./content/library.js";
 import type { CoreOptions } from "./core.js";
 import { systemClock, systemTimers } from "./domain/clock.js";
-import { canonicalUrl } from "./sources/feed-item.js";
-import { createSourcesRoom, type SourcesRoom } from "./sources/sources-room.js";
 import type { SchedulingStore } from "./domain/scheduling-store.js";
 import type { SourcesStore } from "./domain/sources.js";
+import { canonicalUrl } from "./sources/feed-item.js";
+import { createSourcesRoom, type SourcesRoom } from "./sources/sources-room.js";
 
 /** Wiring of the sources room into the core (src/core.ts), kept apart from the rest of the core's wiring. */
 

@@ -6,9 +6,8 @@ import type { DashboardStore } from "./domain/dashboard-store.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
 import type { SchedulingReads } from "./domain/scheduling-reads.js";
-import type { Telemetry } from "./domain/telemetry.js";
-
 import type { SchedulingStore } from "./domain/scheduling-store.js";
+import type { Telemetry } from "./domain/telemetry.js";
 import type { Services } from "./framework/command.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
