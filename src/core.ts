@@ -69,6 +69,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** How often a process looks for another process's commits on a shared SQLite file. */
+const SQLITE_WATCH_MS = 200;
+
 /** How long a post waits for its article to reach this machine's copy of the content. */
 const CONTENT_SYNC_GRACE_MS = 5 * 60_000;
 
@@ -88,7 +91,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // One engine for the shared state: PostgreSQL when given (every process of the bot), else the
   // local file beside the index.
   const stores = shared ?? {
-    scheduling: new SqliteSchedulingStore(db),
+    // Another process on the same file is heard within this time (ADR 0105).
+    scheduling: new SqliteSchedulingStore(db, SQLITE_WATCH_MS),
     reads: new SqliteSchedulingReads(db),
     dashboard: new SqliteDashboardStore(db),
     sources: new SqliteSourcesStore(db),

@@ -29,7 +29,14 @@ import { type SchedulingTables, schedulingTables } from "./scheduling/tables.js"
 export class SqliteSchedulingStore extends SqliteCoordinationStore implements SchedulingStore {
   private readonly t: SchedulingTables;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    /**
+     * How often to look for other processes' commits on the file (watchOutbox); absent: never
+     * (one process, or tests on a fake clock, where a real timer would not belong).
+     */
+    private readonly watchEveryMs?: number,
+  ) {
     super(db);
     this.t = schedulingTables(db);
   }
@@ -266,6 +273,31 @@ export class SqliteSchedulingStore extends SqliteCoordinationStore implements Sc
       this.t.targets.forget(from);
       this.t.audit.record(audit);
     });
+  }
+
+  /**
+   * Two processes on one file: SQLite cannot push, but `PRAGMA data_version` changes whenever
+   * another connection commits, so a cheap look every `watchEveryMs` tells a process that is not
+   * planning that the planner enqueued work (ADR 0105). Any commit wakes it: a wake with nothing
+   * due is a claim that finds nothing.
+   */
+  async watchOutbox(listener: () => void): Promise<() => Promise<void>> {
+    if (this.watchEveryMs === undefined) return async () => undefined;
+    const version = () => this.db.pragma("data_version", { simple: true }) as number;
+    let seen = version();
+    const timer = setInterval(() => {
+      try {
+        const now = version();
+        if (now !== seen) {
+          seen = now;
+          listener();
+        }
+      } catch {
+        // The file was closed under us (shutdown): the next stop clears the timer.
+      }
+    }, this.watchEveryMs);
+    timer.unref();
+    return async () => clearInterval(timer);
   }
 
   async claimedBy(worker: string): Promise<string[]> {

@@ -111,7 +111,9 @@ const telegram: Publisher = {
 
 const db = openDatabase(dbPath);
 const scheduler = createScheduler({
-  store: new SqliteSchedulingStore(db),
+  // A process hears the other's commits (the planner's) within 5 ms; the bot looks every 200 ms
+  // (src/core.ts), which a fan-out of instant sends would end before: the claims must race here.
+  store: new SqliteSchedulingStore(db, 5),
   library,
   insights: {
     summary: async (a, n) => [a.sections[0]?.text ?? ""].slice(0, n),
