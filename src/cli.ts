@@ -8,6 +8,7 @@ import { detectLanguage } from "./content/detect-language.js";
 import { readArticleFile } from "./content/read-article-file.js";
 import { createCore } from "./core.js";
 import type { Article } from "./domain/article.js";
+import type { AuditEntry } from "./domain/channel.js";
 import { isLocale } from "./domain/locale.js";
 import { renderPlain } from "./framework/reply.js";
 import { createLogger } from "./logger.js";
@@ -16,9 +17,13 @@ import { MAX_ANALYSED_CHARS } from "./news/sentences.js";
 import { summarize, summarizeArticle } from "./news/summarize.js";
 import { runConsoleLine } from "./platforms/console/console-session.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
+import { BackupRefused, backupDatabase, restoreDatabase } from "./store/sqlite/backup.js";
+import { openDatabase } from "./store/sqlite/database.js";
+import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
 
 /**
- * The command line for people and scripts: parse, validate, summary, facts, ask.
+ * The command line for people and scripts: parse, validate, summary, facts, ask, and the
+ * operator's backup, restore and audit.
  * With --json, stdout carries exactly one JSON document; logs go to stderr.
  * Usage errors print one line on stderr and exit 2.
  */
@@ -27,9 +32,12 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   parse <file> [--json]
   validate [dir]
   summary <file|id> [--json] [--sentences N]
-  summary --lines FILE [--sentences N] [--lang xx]
+  summary --lines FILE [--json] [--sentences N] [--lang xx]
   facts <file|id> [--json]
   ask "<command line>" [--json] [--locale en|fr]
+  backup <new file> [--json]
+  restore <backup file> [--json]      (stop the bot first)
+  audit [--target discord:<id>|telegram:<id>|console] [--limit N] [--json]
 Options: --content DIR (overrides CONTENT_DIR)`;
 
 class UsageError extends Error {}
@@ -41,6 +49,8 @@ const OPTIONS = {
   lines: { type: "string" },
   lang: { type: "string" },
   locale: { type: "string" },
+  target: { type: "string" },
+  limit: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -98,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "summary": {
       if (values.lines !== undefined) {
-        await summarizeLines(values.lines, sentences ?? 1, values.lang);
+        await summarizeLines(values.lines, sentences ?? 1, values.lang, values.json === true);
         return 0;
       }
       const article = await articleArg(
@@ -149,6 +159,28 @@ async function main(argv: string[]): Promise<number> {
         await core.close();
       }
     }
+    case "backup":
+    case "restore": {
+      const file = requireArg(rest[0], `${command} needs a file, e.g. ${command} backups/newsdesk.db`);
+      const copied =
+        command === "backup"
+          ? await refusedAsUsage(() => backupDatabase(config.DATABASE_PATH, file))
+          : await refusedAsUsage(() => restoreDatabase(file, config.DATABASE_PATH));
+      out(copied, () => `${command === "backup" ? "backed up" : "restored"} ${copied.from} to ${copied.to}`);
+      return 0;
+    }
+    case "audit": {
+      const limit = values.limit === undefined ? 50 : wholeNumber(values.limit, "--limit", 1, 10_000);
+      if (!existsSync(config.DATABASE_PATH)) throw new UsageError(`no database at ${config.DATABASE_PATH}`);
+      const db = openDatabase(config.DATABASE_PATH);
+      try {
+        const entries = await new SqliteSchedulingStore(db).recentAudit(limit, values.target);
+        out({ entries }, () => entries.map(describeAuditEntry).join("\n") || "no changes recorded");
+        return 0;
+      } finally {
+        db.close();
+      }
+    }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
   }
@@ -185,10 +217,34 @@ function requireArg(value: string | undefined, message: string): string {
 }
 
 function positiveInt(text: string, flag: string): number {
+  return wholeNumber(text, flag, 1, 20);
+}
+
+function wholeNumber(text: string, flag: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 20)
-    throw new UsageError(`${flag} must be a whole number from 1 to 20`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
   return n;
+}
+
+/** A file the operator named wrongly is a usage error: one line, exit 2. */
+async function refusedAsUsage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupRefused) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** One audit entry on one line: when (UTC), who, where, what, and the details. */
+function describeAuditEntry(entry: AuditEntry): string {
+  const when = entry.at.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
+  const detail = Object.entries(entry.detail)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(" ");
+  return `${when}  ${entry.actorName} (${entry.actorId})  ${entry.target}  ${entry.action}  ${detail}`.trimEnd();
 }
 
 async function readFileArg(file: string) {
@@ -227,7 +283,12 @@ const MAX_LINES_FILE_BYTES = 256 * 1024 * 1024;
  * (a regular file only, at most MAX_LINES_FILE_BYTES) and each line read up to the analysed
  * length (MAX_ANALYSED_CHARS); summaries are written as they come.
  */
-async function summarizeLines(file: string, sentences: number, lang: string | undefined): Promise<void> {
+async function summarizeLines(
+  file: string,
+  sentences: number,
+  lang: string | undefined,
+  json: boolean,
+): Promise<void> {
   let info: ReturnType<typeof statSync>;
   try {
     info = statSync(file);
@@ -242,12 +303,18 @@ async function summarizeLines(file: string, sentences: number, lang: string | un
     );
   }
   const cut = { lines: 0 };
+  // With --json, one document still streamed: {"summaries":["…",…],"linesCut":N}, one per line of the file.
+  let count = 0;
+  if (json) await writeOut('{"summaries":[');
   for await (const line of boundedLines(file, info.size, MAX_ANALYSED_CHARS, cut)) {
     const text = line.trim();
     const chosen =
       text === "" ? [] : summarize({ title: "", text, lang: lang ?? detectLanguage(text) }, sentences);
-    await writeOut(`${chosen.join(" ").replace(/\s+/g, " ")}\n`);
+    const summary = chosen.join(" ").replace(/\s+/g, " ");
+    await writeOut(json ? `${count === 0 ? "\n" : ",\n"}${JSON.stringify(summary)}` : `${summary}\n`);
+    count += 1;
   }
+  if (json) await writeOut(`\n],"linesCut":${cut.lines}}\n`);
   if (cut.lines > 0)
     process.stderr.write(
       `warning: ${cut.lines} line(s) longer than ${MAX_ANALYSED_CHARS} characters were read up to that length\n`,
