@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { createCore } from "../../../src/core.js";
+import { type CoreOptions, createCore } from "../../../src/core.js";
 import type { Locale } from "../../../src/domain/locale.js";
 import type { Reply } from "../../../src/domain/reply.js";
 import type { Command } from "../../../src/framework/command.js";
@@ -94,6 +94,8 @@ export async function startBot(options: {
   onFatal?: (message: string) => void;
   /** The per-user limit; absent: none, so suites that send many commands are not limited. */
   rateLimit?: RateLimitSettings;
+  /** The core's scheduler settings, for suites that run /schedule; absent: no scheduling service. */
+  schedule?: CoreOptions["schedule"];
 }): Promise<BotUnderTest> {
   const recorder = recordingLogger();
   const { log } = recorder;
@@ -103,6 +105,7 @@ export async function startBot(options: {
     databasePath: join(dir, "newsdesk.db"),
     defaultLocale: options.defaultLocale ?? "en",
     log,
+    schedule: options.schedule,
   });
   const commands = new Map(core.commands);
   for (const command of options.extraCommands ?? []) commands.set(command.name, command);
