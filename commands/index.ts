@@ -6,6 +6,7 @@ import latest from "./latest.js";
 import news from "./news.js";
 import schedule from "./schedule.js";
 import settings from "./settings.js";
+import sources from "./sources.js";
 import subscribe from "./subscribe.js";
 import topics from "./topics.js";
 import unsubscribe from "./unsubscribe.js";
@@ -21,6 +22,7 @@ const listed: readonly Command[] = [
   subscribe,
   unsubscribe,
   settings,
+  sources,
 ];
 
 export const commands: readonly Command[] = [...listed, helpCommand(() => listed)];

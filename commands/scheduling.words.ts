@@ -30,6 +30,8 @@ export const schedulingWords = defineWords({
     "schedule.finished": "{id} has already run or been cancelled.",
     "schedule.none": "none",
     "subscribe.badTopic": "A topic is a category or a tag, like “bitcoin” or “économie”.",
+    "subscribe.badFilter":
+      "{problem, select, tooLong {A keyword filter is at most {max} characters, 60 for one word or phrase.} tooMany {A keyword filter has at most 10 words or phrases.} other {A keyword filter is words, “quoted phrases” and -exclusions, e.g. -etf “el salvador”.}}",
     "settings.badTimeZone":
       "“{zone}” is not a time zone I know. Use an IANA name such as Europe/Paris, America/New_York or UTC.",
     "settings.language.en": "English",
@@ -60,6 +62,8 @@ export const schedulingWords = defineWords({
     "schedule.finished": "{id} a déjà eu lieu ou a été annulée.",
     "schedule.none": "aucun",
     "subscribe.badTopic": "Un sujet est une catégorie ou un mot-clé, comme « bitcoin » ou « économie ».",
+    "subscribe.badFilter":
+      "{problem, select, tooLong {Un filtre de mots-clés fait au plus {max} caractères, 60 pour un mot ou une expression.} tooMany {Un filtre de mots-clés a au plus 10 mots ou expressions.} other {Un filtre de mots-clés, ce sont des mots, des « expressions entre guillemets » et des -exclusions, ex. -etf « el salvador ».}}",
     "settings.badTimeZone":
       "Je ne connais pas le fuseau horaire « {zone} ». Utilisez un nom IANA comme Europe/Paris, America/New_York ou UTC.",
     "settings.language.en": "anglais",

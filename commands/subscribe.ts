@@ -15,17 +15,35 @@ export default defineCommand({
   options: [
     {
       ...topicOption,
-      description: { en: "A category or tag, e.g. bitcoin", fr: "Une catégorie ou un mot-clé, ex. bitcoin" },
+      description: {
+        en: 'A category or tag, e.g. bitcoin ("quote" one of several words)',
+        fr: "Une catégorie ou un mot-clé, ex. bitcoin (« citez » celui de plusieurs mots)",
+      },
       required: true,
+    },
+    {
+      name: "keywords",
+      type: "string",
+      placeholder: { en: "keywords", fr: "mots-clés" },
+      description: {
+        en: 'Only articles with these words: -etf "el salvador"',
+        fr: "Seulement les articles avec ces mots : -etf « el salvador »",
+      },
+      maxLength: 200,
     },
   ] as const,
   async run(ctx, args) {
-    const result = await requireScheduling(ctx.services).subscribe(ctx.channel, actorOf(ctx), args.topic);
-    const key = !result.added
-      ? "subscribe.already"
-      : result.known
-        ? "subscribe.added"
-        : "subscribe.addedUnknown";
-    return textReply(ctx.t(key, { topic: result.topic }));
+    const result = await requireScheduling(ctx.services).subscribe(
+      ctx.channel,
+      actorOf(ctx),
+      args.topic,
+      args.keywords,
+    );
+    if (!result.added) return textReply(ctx.t("subscribe.already", { topic: result.topic }));
+    if (result.filter !== null)
+      return textReply(ctx.t("subscribe.addedFiltered", { topic: result.topic, filter: result.filter }));
+    return textReply(
+      ctx.t(result.known ? "subscribe.added" : "subscribe.addedUnknown", { topic: result.topic }),
+    );
   },
 });

@@ -2,13 +2,13 @@ import { once } from "node:events";
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { BackupRefused, copyDatabase, type Printed, readAudit } from "./cli-database.js";
 import { boundedLines } from "./cli-lines.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { detectLanguage } from "./content/detect-language.js";
 import { readArticleFile } from "./content/read-article-file.js";
 import { createCore } from "./core.js";
 import type { Article } from "./domain/article.js";
-import type { AuditEntry } from "./domain/channel.js";
 import { isLocale } from "./domain/locale.js";
 import { renderPlain } from "./framework/reply.js";
 import { createLogger } from "./logger.js";
@@ -17,12 +17,10 @@ import { MAX_ANALYSED_CHARS } from "./news/sentences.js";
 import { summarize, summarizeArticle } from "./news/summarize.js";
 import { runConsoleLine } from "./platforms/console/console-session.js";
 import { PublisherRegistry } from "./schedule/publisher-registry.js";
-import { BackupRefused, backupDatabase, restoreDatabase } from "./store/sqlite/backup.js";
-import { openDatabase } from "./store/sqlite/database.js";
-import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
+import { type ImportCommand, runImport } from "./sources/import-command.js";
 
 /**
- * The command line for people and scripts: parse, validate, summary, facts, ask, and the
+ * The command line for people and scripts: parse, validate, summary, facts, ask, import, and the
  * operator's backup, restore and audit.
  * With --json, stdout carries exactly one JSON document; logs go to stderr.
  * Usage errors print one line on stderr and exit 2.
@@ -35,6 +33,7 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   summary --lines FILE [--json] [--sentences N] [--lang xx]
   facts <file|id> [--json]
   ask "<command line>" [--json] [--locale en|fr]
+  import <url> [--full-text auto|always|never] [--dry-run] [--json]
   backup <new file> [--json]
   restore <backup file> [--json]      (stop the bot first)
   audit [--target discord:<id>|telegram:<id>|console] [--limit N] [--json]
@@ -52,6 +51,8 @@ const OPTIONS = {
   target: { type: "string" },
   limit: { type: "string" },
   help: { type: "boolean", short: "h" },
+  "full-text": { type: "string" },
+  "dry-run": { type: "boolean" },
 } as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -72,6 +73,10 @@ async function main(argv: string[]): Promise<number> {
   const sentences = values.sentences === undefined ? undefined : positiveInt(values.sentences, "--sentences");
   const out = (value: unknown, text: () => string) =>
     process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+  const printed = ({ document, text }: Printed) => {
+    out(document, () => text);
+    return 0;
+  };
 
   switch (command) {
     case "parse": {
@@ -159,31 +164,47 @@ async function main(argv: string[]): Promise<number> {
         await core.close();
       }
     }
+    case "import": {
+      const outcome = await runImport(importArgs(rest, values, contentDir, config));
+      // Not read: the reason on stderr, and with --json still one document on stdout.
+      if (outcome.code === 0 || values.json) out(outcome.document, () => outcome.text);
+      if (outcome.code !== 0) process.stderr.write(`error: ${outcome.document.error}\n`);
+      return outcome.code;
+    }
     case "backup":
     case "restore": {
       const file = requireArg(rest[0], `${command} needs a file, e.g. ${command} backups/newsdesk.db`);
-      const copied =
-        command === "backup"
-          ? await refusedAsUsage(() => backupDatabase(config.DATABASE_PATH, file))
-          : await refusedAsUsage(() => restoreDatabase(file, config.DATABASE_PATH));
-      out(copied, () => `${command === "backup" ? "backed up" : "restored"} ${copied.from} to ${copied.to}`);
-      return 0;
+      return printed(await refusedAsUsage(() => copyDatabase(command, file, config.DATABASE_PATH)));
     }
     case "audit": {
       const limit = values.limit === undefined ? 50 : wholeNumber(values.limit, "--limit", 1, 10_000);
-      if (!existsSync(config.DATABASE_PATH)) throw new UsageError(`no database at ${config.DATABASE_PATH}`);
-      const db = openDatabase(config.DATABASE_PATH);
-      try {
-        const entries = await new SqliteSchedulingStore(db).recentAudit(limit, values.target);
-        out({ entries }, () => entries.map(describeAuditEntry).join("\n") || "no changes recorded");
-        return 0;
-      } finally {
-        db.close();
-      }
+      return printed(await refusedAsUsage(() => readAudit(config.DATABASE_PATH, limit, values.target)));
     }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
   }
+}
+
+/** `import <url>`'s arguments, checked: a usage error for anything but one http(s)-shaped URL. */
+function importArgs(
+  rest: string[],
+  values: { "full-text"?: string; "dry-run"?: boolean },
+  contentDir: string,
+  config: Config,
+): ImportCommand {
+  const url = requireArg(rest[0], "import needs the URL of a feed or a page");
+  if (rest.length > 1) throw new UsageError("import takes one URL");
+  if (!URL.canParse(url)) throw new UsageError(`not a URL: ${url.slice(0, 200)}`);
+  const fullText = values["full-text"] ?? "auto";
+  if (fullText !== "auto" && fullText !== "always" && fullText !== "never")
+    throw new UsageError(`--full-text must be auto, always or never, not "${fullText}"`);
+  return {
+    url,
+    contentDir,
+    fullText,
+    dryRun: values["dry-run"] === true,
+    allowPrivate: config.FETCH_ALLOW_PRIVATE,
+  };
 }
 
 function schedulerSettings(config: Config) {
@@ -235,16 +256,6 @@ async function refusedAsUsage<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof BackupRefused) throw new UsageError(error.message);
     throw error;
   }
-}
-
-/** One audit entry on one line: when (UTC), who, where, what, and the details. */
-function describeAuditEntry(entry: AuditEntry): string {
-  const when = entry.at.replace("T", " ").replace(/:\d\d(\.\d+)?Z$/, " UTC");
-  const detail = Object.entries(entry.detail)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(" ");
-  return `${when}  ${entry.actorName} (${entry.actorId})  ${entry.target}  ${entry.action}  ${detail}`.trimEnd();
 }
 
 async function readFileArg(file: string) {

@@ -135,6 +135,12 @@ const schema = z.object({
   // The per-user limit on commands and button presses (src/framework/rate-limit.ts); 0: no limit.
   RATE_LIMIT_PER_MINUTE: integer(0, 10_000, 30),
   RATE_LIMIT_BURST: integer(1, 1_000, 10),
+  // Sources (src/sources): the feeds and pages to poll, and the address guard's switch.
+  SOURCES_FILE: optionalText.transform((v) => v ?? "./sources.yml"),
+  FETCH_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type Config = Omit<z.infer<typeof schema>, "DEFAULT_LOCALE"> & { DEFAULT_LOCALE: Locale };

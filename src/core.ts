@@ -1,5 +1,6 @@
 import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
+import { sourcesRoom } from "./core-sources.js";
 import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
@@ -9,6 +10,7 @@ import { createInsights } from "./news/insights.js";
 import type { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
+import type { SourcesRoom } from "./sources/sources-room.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
 import { openDatabase } from "./store/sqlite/database.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
@@ -30,6 +32,11 @@ export interface CoreOptions {
    * platform once it is up); absent (one-shot CLI runs), nothing is posted on its own.
    */
   schedule?: Omit<SchedulerConfig, "defaultLocale"> & { publishers: PublisherRegistry };
+  /**
+   * Feeds and pages polled into the content folder (with `schedule` only: the scheduler announces
+   * what they bring). Built here, started by the caller once the scheduler runs.
+   */
+  sources?: { file: string; allowPrivate: boolean };
 }
 
 /** The platform-neutral heart of the bot: storage, the library, insights, scheduling, commands. */
@@ -40,6 +47,8 @@ export interface Core {
   defaultLocale: Locale;
   report: LoadReport;
   scheduler: Scheduler | null;
+  /** The sources room (not started), when asked for. */
+  sources: SourcesRoom | null;
   close(): Promise<void>;
 }
 
@@ -54,11 +63,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const insights = createInsights(index, { log: options.log });
   // Created before the first load so that it hears every "added" event.
   const schedule = options.schedule;
+  const schedulingStore = new SqliteSchedulingStore(db);
   const scheduler = schedule
     ? createScheduler({
-        store: new SqliteSchedulingStore(db),
+        store: schedulingStore,
         library,
         insights,
+        matcher: index,
         publishers: schedule.publishers,
         clock,
         timers: systemTimers,
@@ -72,7 +83,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const report = await library.load();
   // A bot that stays up starts its insight thread now rather than on its first command.
   if (options.watch) insights.warm();
-  const services: Services = { library, insights, clock, log: options.log, scheduling: scheduler?.port };
+  const sources =
+    scheduler && options.sources ? sourcesRoom(options, options.sources, library, db, schedulingStore) : null;
+  const services: Services = {
+    library,
+    insights,
+    clock,
+    log: options.log,
+    scheduling: scheduler?.port,
+    sources: sources?.service,
+  };
   return {
     library,
     services,
@@ -80,7 +100,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     defaultLocale: options.defaultLocale,
     report,
     scheduler,
+    sources,
     async close() {
+      await sources?.stop();
       await scheduler?.stop();
       await insights.close();
       library.close();

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       catchUp: config.CATCH_UP,
       publishers,
     },
+    sources: { file: config.SOURCES_FILE, allowPrivate: config.FETCH_ALLOW_PRIVATE },
   });
   shutdown.onStop(() => core.close());
   const { report } = core;
@@ -75,7 +76,13 @@ async function main(): Promise<void> {
   shutdown.onStop(async () => core.scheduler?.stop({ drainMs: SEND_DRAIN_MS }));
   // The console prints its welcome when it starts, above: before any post the scheduler sends.
   await core.scheduler?.start();
+  // Sources: polled once the scheduler has looked at the library, stopped before anything else.
+  core.sources?.start();
+  shutdown.onStop(async () => core.sources?.stop({ drainMs: SOURCES_DRAIN_MS }));
 }
+
+/** Polls under way stop before their next item; one item (a page fetch) may take this long. */
+const SOURCES_DRAIN_MS = 5_000;
 
 /**
  * Every platform with a token runs; with none, the console does, so a fresh clone just works.

@@ -30,6 +30,11 @@ const KNOWN_KEYS = new Set([
   "source",
   "summary",
   "publish_at",
+  // Written by sources (src/sources/write-article.ts): kept in the file, not used by the library.
+  "feed",
+  "guid",
+  "text_from",
+  "text_note",
 ]);
 const FENCE = /^ {0,3}(```|~~~)/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$/;

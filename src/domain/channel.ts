@@ -23,6 +23,11 @@ export interface Subscription {
   topicKey: string;
   /** As the moderator typed it, for display. */
   topic: string;
+  /**
+   * A keyword filter as the moderator typed it, normalised (`-etf "el salvador"`): only articles
+   * matching it are announced. Null or absent: every article on the topic (ADR 0113).
+   */
+  filter?: string | null;
   createdById: string;
   createdByName: string;
   createdAt: string;

@@ -38,11 +38,17 @@ export interface SchedulingService {
     actor: Actor,
     id: string,
   ): Promise<{ schedule: ScheduleView; targetEnabled: boolean }>;
+  /**
+   * Follows a topic here, optionally through a keyword filter (`-etf "el salvador"`: words and
+   * quoted phrases that must appear, `-` ones that must not; ADR 0113). Following a topic again
+   * with another filter (or none) replaces the filter. `filter` comes back normalised, or null.
+   */
   subscribe(
     channel: ChannelRef,
     actor: Actor,
     topic: string,
-  ): Promise<{ added: boolean; topic: string; known: boolean }>;
+    filter?: string,
+  ): Promise<{ added: boolean; topic: string; known: boolean; filter: string | null }>;
   unsubscribe(
     channel: ChannelRef,
     actor: Actor,

@@ -34,7 +34,10 @@ export interface ModerationStore {
     change: ScheduleChange,
     audit: AuditEntry,
   ): Promise<boolean>;
-  /** False (no audit entry) if the target already followed the topic. */
+  /**
+   * False (no audit entry) if the target already followed the topic with the same filter; a
+   * different filter (or none) replaces the one it had.
+   */
   subscribe(subscription: Subscription, audit: AuditEntry): Promise<boolean>;
   /** False (no audit entry) if the target did not follow the topic. */
   unsubscribe(target: Target, topicKey: string, audit: AuditEntry): Promise<boolean>;
@@ -97,6 +100,8 @@ export interface PlanningStore {
    * `baselineTaken` false means it has never looked (the first look is a baseline).
    */
   unseenArticles(ids: readonly string[]): Promise<{ baselineTaken: boolean; unseen: string[] }>;
+  /** The subscriptions on any of these topic keys that carry a keyword filter (ADR 0113). */
+  filteredSubscriptions(topicKeys: readonly string[]): Promise<Subscription[]>;
   /** Records a look at the library and the announcements it makes (see AnnouncementBatch). */
   recordAnnouncements(batch: AnnouncementBatch): Promise<PlanOutcome>;
   /** Notes an article's embargo end (or, with null, that it has none). */
@@ -149,17 +154,30 @@ export interface PostPlan {
 /**
  * One look at the library. With `baseline`, the ids in `passed` are only marked seen, and only by
  * the first look ever (a second baseline writes nothing). Else `passed` are marked seen (a burst
- * left to digests) and each of `announce` (oldest first) that was not seen before is marked seen
- * and enqueued for the `targets` (ANNOUNCE_TARGETS follow everything) and the targets following
- * one of its topic keys, except disabled targets and those that already have it. Each
- * announcement to a target is its own part (see PlanOutcome).
+ * left to digests, or a new source's first-fetch backlog: ADR 0112) and each of `announce` (oldest
+ * first) that was not seen before is marked seen and enqueued for the `targets` (ANNOUNCE_TARGETS
+ * follow everything) and the targets following one of its topic keys, except disabled targets and
+ * those that already have it. A subscription with a keyword filter counts only when it is listed
+ * in the announcement's `filtersPassed` with the filter it still has (the planner matched it).
+ * Each announcement to a target is its own part (see PlanOutcome).
  */
 export interface AnnouncementBatch {
   at: string;
   baseline?: boolean;
   passed: readonly string[];
-  announce: readonly { articleId: string; topicKeys: readonly string[] }[];
+  announce: readonly {
+    articleId: string;
+    topicKeys: readonly string[];
+    filtersPassed?: readonly SubscriptionFilter[];
+  }[];
   targets: readonly Target[];
+}
+
+/** A filtered subscription an article matched, as the planner read it. */
+export interface SubscriptionFilter {
+  target: Target;
+  topicKey: string;
+  filter: string;
 }
 
 /** What a planning unit enqueued (delivery keys), and the parts that failed and were rolled back. */

@@ -5,6 +5,7 @@ import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
 import type { Reply } from "../domain/reply.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
+import type { SourcesService } from "../domain/sources.js";
 import type { ChannelRef } from "../domain/target.js";
 import type { Localized } from "./locale.js";
 import type { MessageKey } from "./messages.js";
@@ -62,6 +63,8 @@ export interface Services {
   log: Logger;
   /** Schedules, subscriptions and channel settings; absent where no scheduler runs (the CLI). */
   scheduling?: SchedulingService;
+  /** The feeds and pages polled into the library (/sources); absent where none run. */
+  sources?: SourcesService;
 }
 
 /**

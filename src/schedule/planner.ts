@@ -1,7 +1,8 @@
 import type { ArticleMeta } from "../domain/article.js";
 import type { LibraryChange } from "../domain/library.js";
-import type { DigestPlan, PlanOutcome } from "../domain/scheduling-store.js";
+import type { DigestPlan, PlanOutcome, SubscriptionFilter } from "../domain/scheduling-store.js";
 import { nextFire, previousFire } from "./cron.js";
+import { readKeywordFilter } from "./keyword-filter.js";
 import { cachedCron, type SchedulerEnv } from "./scheduler-env.js";
 import { articleTopicKeys, matchesTopic, topicKey } from "./topics.js";
 
@@ -216,11 +217,34 @@ async function announceNewArticles(env: SchedulerEnv, pass: Pass): Promise<PlanO
     );
   }
   // Oldest first, so channels read them in order.
-  const announce = [...announced].reverse().flatMap((id) => {
+  const entries = [...announced].reverse().flatMap((id) => {
     const meta = byId.get(id);
     return meta ? [{ articleId: id, topicKeys: articleTopicKeys(meta) }] : [];
   });
+  const announce = await withFilters(env, entries);
   return env.store.recordAnnouncements({ at, passed, announce, targets: env.config.targets });
+}
+
+/**
+ * The filtered subscriptions each article passes: its keyword filter, matched by the search index
+ * (ADR 0113). The store counts a filtered subscription only when it is listed here.
+ */
+async function withFilters(
+  env: SchedulerEnv,
+  entries: { articleId: string; topicKeys: string[] }[],
+): Promise<{ articleId: string; topicKeys: string[]; filtersPassed: SubscriptionFilter[] }[]> {
+  const keys = [...new Set(entries.flatMap((e) => e.topicKeys))];
+  const subscriptions = env.matcher && keys.length > 0 ? await env.store.filteredSubscriptions(keys) : [];
+  return entries.map((entry) => {
+    const filtersPassed: SubscriptionFilter[] = [];
+    for (const s of subscriptions) {
+      if (!s.filter || !entry.topicKeys.includes(s.topicKey)) continue;
+      const reading = readKeywordFilter(s.filter);
+      if (reading.ok && env.matcher?.matches(entry.articleId, reading.filter))
+        filtersPassed.push({ target: s.target, topicKey: s.topicKey, filter: s.filter });
+    }
+    return { ...entry, filtersPassed };
+  });
 }
 
 /** When the next thing falls due: a slot, a post, a retry, an embargo; capped by maxSleep. */

@@ -1,5 +1,6 @@
 import type { Clock } from "../domain/clock.js";
 import type { InsightsPort } from "../domain/insights.js";
+import type { KeywordMatcher } from "../domain/keyword-filter.js";
 import type { WatchedLibrary } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
@@ -66,6 +67,8 @@ export interface SchedulerEnv {
   library: WatchedLibrary;
   insights: InsightsPort;
   publishers: PublisherRegistry;
+  /** Matches subscriptions' keyword filters; absent, a filtered subscription is announced nothing. */
+  matcher: KeywordMatcher | null;
   clock: Clock;
   log: Logger;
   config: Required<Omit<SchedulerConfig, "digestCron">>;

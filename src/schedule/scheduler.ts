@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Clock, TimerHandle, Timers } from "../domain/clock.js";
 import type { DeliveryState } from "../domain/delivery.js";
 import type { InsightsPort } from "../domain/insights.js";
+import type { KeywordMatcher } from "../domain/keyword-filter.js";
 import type { WatchedLibrary } from "../domain/library.js";
 import type { Logger } from "../domain/logger.js";
 import { SYSTEM_ACTOR } from "../domain/schedule.js";
@@ -24,6 +25,8 @@ export interface SchedulerDeps {
   insights: InsightsPort;
   /** Read at each send: platforms join it as they come up. */
   publishers: PublisherRegistry;
+  /** The search index, for subscriptions' keyword filters (ADR 0113). */
+  matcher?: KeywordMatcher;
   clock: Clock;
   timers: Timers;
   log: Logger;
@@ -77,6 +80,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     library: deps.library,
     insights: deps.insights,
     publishers: deps.publishers,
+    matcher: deps.matcher ?? null,
     clock: deps.clock,
     log: deps.log,
     config: {

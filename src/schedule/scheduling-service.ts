@@ -16,6 +16,7 @@ import { UserError } from "../framework/errors.js";
 import { cronError } from "../framework/explain-cron.js";
 import { formatInstant } from "../framework/format-time.js";
 import { minimumGapMs, nextFire } from "./cron.js";
+import { MAX_FILTER_CHARS, readKeywordFilter } from "./keyword-filter.js";
 import { parseWhen } from "./parse-when.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
 import { newShortId, normalizeShortId } from "./short-id.js";
@@ -216,7 +217,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
         timeZone,
         locale: settings.locale ?? env.config.defaultLocale,
         schedules: await Promise.all(rows.map((row) => view(row, timeZone))),
-        subscriptions: subscriptions.map((s) => s.topic),
+        subscriptions: subscriptions.map(followed),
         disabled: health?.disabledAt
           ? { since: new Date(health.disabledAt), reason: health.reason ?? "" }
           : null,
@@ -268,22 +269,31 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       return { schedule, targetEnabled };
     },
 
-    async subscribe(channel, actor, topicText) {
+    async subscribe(channel, actor, topicText, filterText) {
       const topic = topicText.trim();
       const key = topicKey(topic);
       if (key === "" || topic.length > MAX_TOPIC_LENGTH) throw new UserError("subscribe.badTopic");
+      let filter: string | null = null;
+      if (filterText !== undefined && filterText.trim() !== "") {
+        const reading = readKeywordFilter(filterText);
+        if (!reading.ok)
+          throw new UserError("subscribe.badFilter", { problem: reading.problem, max: MAX_FILTER_CHARS });
+        filter = reading.text;
+      }
       const subscription = {
         target: targetOf(channel),
         topicKey: key,
         topic,
+        filter,
         createdById: actor.id,
         createdByName: actor.name,
         createdAt: env.clock.now().toISOString(),
       };
-      const added = await store.subscribe(subscription, entry(channel, actor, "subscribe", { topic }));
+      const audit = entry(channel, actor, "subscribe", filter === null ? { topic } : { topic, filter });
+      const added = await store.subscribe(subscription, audit);
       const { categories, tags } = env.library.topics();
       const known = [...categories, ...tags].some((t) => topicKey(t.name) === key);
-      return { added, topic, known };
+      return { added, topic, known, filter };
     },
 
     async unsubscribe(channel, actor, topicText) {
@@ -291,7 +301,7 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       const target = targetOf(channel);
       const audit = entry(channel, actor, "unsubscribe", { topic });
       const removed = await store.unsubscribe(target, topicKey(topic), audit);
-      const following = (await store.subscriptionsOf(target)).map((s) => s.topic);
+      const following = (await store.subscriptionsOf(target)).map(followed);
       return { removed, topic, following };
     },
 
@@ -313,6 +323,11 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
       await store.updateChannelSettings(target, { locale }, actor.name, audit);
     },
   };
+}
+
+/** A followed topic as lists show it: with its keyword filter, if any. */
+function followed(s: { topic: string; filter?: string | null }): string {
+  return s.filter ? `${s.topic} (${s.filter})` : s.topic;
 }
 
 /** "2 min", "30 s": how often a rejected cron would fire. */

@@ -19,7 +19,7 @@ export function fileArticleWriter(contentDir: string, options: FileWriterOptions
   const now = options.now ?? Date.now;
   const claimed = new Set<string>();
   return {
-    async write(draft, folder) {
+    async write(draft, folder, hooks = {}) {
       const text = renderArticle(draft);
       const taken = (id: string) =>
         claimed.has(id) ||
@@ -31,6 +31,7 @@ export function fileArticleWriter(contentDir: string, options: FileWriterOptions
         const rel = articleFileName(draft, folder, now(), taken);
         const id = rel.slice(rel.lastIndexOf("/") + 1, -".md".length);
         claimed.add(id);
+        await hooks.beforeLink?.(id);
         if (await writeArticleFile(contentDir, rel, text)) return rel;
       }
       throw new Error(`no free file name for "${draft.title}" in ${folder}`);

@@ -4,6 +4,7 @@
  * extract the full text where the feed carries only a teaser, write each new item once, and
  * say what happened to each. No scheduling, no announcing: the caller (CLI, poller) decides.
  */
+import type { FullTextMode, SeenItems } from "../domain/sources.js";
 import type { Block } from "./article-blocks.js";
 import { decodeBytes } from "./decode-charset.js";
 import { type ExtractedArticle, extractArticle, fragmentBlocks } from "./extract-article.js";
@@ -13,19 +14,17 @@ import { wordCount } from "./html-text.js";
 import { readDocument } from "./parse-feed.js";
 import { type ArticleDraft, dedupeKeys, fallbackTitle, plainText } from "./write-article.js";
 
-/** Remembers which items were imported, by their dedupe keys (the store implements it later). */
-export interface SeenStore {
-  /** True when any of the keys was recorded before. */
-  hasAny(keys: readonly string[]): Promise<boolean>;
-  remember(keys: readonly string[], record: { file: string; at: number }): Promise<void>;
-}
-
 /** Writes an article file under `folder`; returns its path relative to the content folder. */
 export interface ArticleWriter {
-  write(draft: ArticleDraft, folder: string): Promise<string>;
+  /** `beforeLink` runs once the article's id is chosen, before the file appears (ADR 0112). */
+  write(draft: ArticleDraft, folder: string, hooks?: WriteHooks): Promise<string>;
 }
 
-export type FullTextMode = "auto" | "always" | "never";
+export interface WriteHooks {
+  beforeLink?(articleId: string): Promise<void>;
+}
+
+export type { FullTextMode };
 
 export interface ImportOptions {
   folder: string;
@@ -40,13 +39,25 @@ export interface ImportOptions {
   lastModified?: string | null;
   /** In "auto", a feed text shorter than this many words is a teaser (default 150). */
   teaserWords?: number;
+  /**
+   * This is the source's first read: what it imports is a backlog, and only its newest
+   * `announceNewest` items may be announced; the others are passed over (ports.backlog).
+   */
+  firstRead?: { announceNewest: number };
+  /** Checked before each item: true stops the read there (the bot is stopping); the rest waits for the next poll. */
+  cancelled?: () => boolean;
 }
 
 export interface ImportPorts {
   fetcher: Fetcher;
-  seen: SeenStore;
+  seen: SeenItems;
   writer: ArticleWriter;
   clock: Pick<Clock, "now">;
+  /**
+   * Tells the scheduler never to announce these articles (they go to digests only). Called with
+   * an article's id before its file appears, so no announcement can slip in between (ADR 0112).
+   */
+  backlog?: { passOver(articleIds: readonly string[]): Promise<void> };
 }
 
 export type ItemStatus = "imported" | "unchanged" | "skipped" | "failed" | "new";
@@ -136,20 +147,28 @@ export async function importOnce(
   if (doc.kind === "unknown")
     return { ok: false, url, reason: `${url} is not a feed or a page: ${doc.reason}`, outcome: first };
   if (doc.kind === "page") {
-    const item = await importPage(doc.html, response.finalUrl, options, ports);
+    const quiet = options.firstRead !== undefined && options.firstRead.announceNewest < 1;
+    const item = await importPage(doc.html, response.finalUrl, { ...options, quiet }, ports);
     return { ok: true, kind: "page", url, feedUrl: null, ...validators, items: [item] };
   }
   const items: ImportedItem[] = [];
-  for (const item of doc.feed.items)
-    items.push(await importItem(item, doc.feed, response.finalUrl, options, ports));
+  const announced = options.firstRead ? newestItems(doc.feed.items, options.firstRead.announceNewest) : null;
+  for (const item of doc.feed.items) {
+    if (options.cancelled?.()) break;
+    const quiet = announced !== null && !announced.has(item);
+    items.push(await importItem(item, doc.feed, response.finalUrl, { ...options, quiet }, ports));
+  }
   return { ok: true, kind: "feed", url, feedUrl: response.finalUrl, ...validators, items };
 }
+
+/** What one item's import needs: the source's options, and whether its announcement is held back. */
+type ItemOptions = ImportOptions & { quiet: boolean };
 
 async function importItem(
   item: FeedItem,
   feed: Feed,
   feedUrl: string,
-  options: ImportOptions,
+  options: ItemOptions,
   ports: ImportPorts,
 ): Promise<ImportedItem> {
   const pageUrl = item.url ?? item.link;
@@ -167,7 +186,7 @@ async function importItem(
     reason: null,
   };
   const keys = dedupeKeys({ guid: item.guid, url: item.url, title: item.title, text: feedText }, feedUrl);
-  if (await ports.seen.hasAny(keys)) return { ...base, status: "unchanged" };
+  if (await ports.seen.hasSeen(keys, isoNow(ports))) return { ...base, status: "unchanged" };
   if (options.dryRun) return { ...base, status: "new" };
 
   const mode = options.fullText ?? "auto";
@@ -206,13 +225,15 @@ async function importItem(
     blocks,
     fallbackReason: fullText ? null : fallbackReason,
   };
-  return write(draft, keys, { ...base, title: draft.title, fullText }, options, ports);
+  // The reason the feed's text stood in for the page, if it did (the file's text_note says it too).
+  const reason = draft.fallbackReason;
+  return write(draft, keys, { ...base, title: draft.title, fullText, reason }, options, ports);
 }
 
 async function importPage(
   html: string,
   url: string,
-  options: ImportOptions,
+  options: ItemOptions,
   ports: ImportPorts,
 ): Promise<ImportedItem> {
   const article = extractArticle(html, url);
@@ -234,7 +255,7 @@ async function importPage(
     { guid: null, url: canonical, title: article.title, text: plainText(article.blocks) },
     null,
   );
-  if (await ports.seen.hasAny(keys)) return { ...base, status: "unchanged" };
+  if (await ports.seen.hasSeen(keys, isoNow(ports))) return { ...base, status: "unchanged" };
   if (options.dryRun) return { ...base, status: "new" };
   const draft: ArticleDraft = {
     title: article.title ?? fallbackTitle(article.blocks),
@@ -252,24 +273,51 @@ async function importPage(
   return write(draft, keys, { ...base, title: draft.title }, options, ports);
 }
 
+/**
+ * Claims the item's keys (another source or process may be writing the same article: then it is
+ * "unchanged"), writes the file, and records it; a failed write frees the keys for the next poll.
+ */
 async function write(
   draft: ArticleDraft,
   keys: string[],
   base: ImportedItem,
-  options: ImportOptions,
+  options: ItemOptions,
   ports: ImportPorts,
 ): Promise<ImportedItem> {
+  const claimed = await ports.seen.claimItem(keys, { source: draft.feed ?? draft.source, at: isoNow(ports) });
+  if (!claimed) return { ...base, status: "unchanged" };
+  const backlog = ports.backlog;
+  const hooks: WriteHooks = options.quiet && backlog ? { beforeLink: (id) => backlog.passOver([id]) } : {};
   try {
-    const file = await ports.writer.write(draft, options.folder);
-    await ports.seen.remember(keys, { file, at: ports.clock.now() });
+    const file = await ports.writer.write(draft, options.folder, hooks);
+    await ports.seen.itemWritten(keys, file);
     return { ...base, status: "imported", file };
   } catch (error) {
+    await ports.seen.releaseItem(keys).catch(() => undefined);
     return {
       ...base,
       status: "failed",
       reason: `the article could not be written: ${(error as Error).message}`,
     };
   }
+}
+
+function isoNow(ports: ImportPorts): string {
+  return new Date(ports.clock.now()).toISOString();
+}
+
+/**
+ * The `n` newest items: by date, newest first; items without a date after those with one, in the
+ * feed's order (feeds list the newest first).
+ */
+export function newestItems(items: readonly FeedItem[], n: number): Set<FeedItem> {
+  const time = (item: FeedItem) => {
+    const t = Date.parse(item.published ?? item.updated ?? "");
+    return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+  };
+  const ranked = items.map((item, index) => ({ item, index, t: time(item) }));
+  ranked.sort((a, b) => b.t - a.t || a.index - b.index);
+  return new Set(ranked.slice(0, Math.max(0, n)).map((r) => r.item));
 }
 
 /** Fetches and extracts an item's page; the reason when that is not possible. */
@@ -298,16 +346,24 @@ function reasonOf(outcome: FetchOutcome): string {
   }
 }
 
-/** An in-memory SeenStore: for tests and one-off runs (the CLI's --dry-run). */
-export function memorySeenStore(): SeenStore & { keys: Map<string, string> } {
-  const keys = new Map<string, string>();
+/** In-memory SeenItems: for tests and one-off runs (the CLI); a key maps to its file ("" while claimed). */
+export function memorySeenStore(known: Iterable<string> = []): SeenItems & { keys: Map<string, string> } {
+  const keys = new Map<string, string>([...known].map((k) => [k, "?"]));
   return {
     keys,
-    async hasAny(list) {
+    async hasSeen(list) {
       return list.some((k) => keys.has(k));
     },
-    async remember(list, record) {
-      for (const k of list) keys.set(k, record.file);
+    async claimItem(list) {
+      if (list.some((k) => keys.has(k))) return false;
+      for (const k of list) keys.set(k, "");
+      return true;
+    },
+    async itemWritten(list, file) {
+      for (const k of list) keys.set(k, file);
+    },
+    async releaseItem(list) {
+      for (const k of list) if (keys.get(k) === "") keys.delete(k);
     },
   };
 }

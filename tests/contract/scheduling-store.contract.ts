@@ -4,6 +4,7 @@ import { instancesContract } from "./instances.contract.js";
 import { moderationContract } from "./moderation.contract.js";
 import { outboxContract } from "./outbox.contract.js";
 import { planningContract } from "./planning.contract.js";
+import { subscriptionFiltersContract } from "./subscription-filters.contract.js";
 
 /**
  * The contract of the SchedulingStore port (src/domain/scheduling-store.ts), written against the
@@ -48,4 +49,5 @@ export function schedulingStoreContract(open: OpenStore): void {
   planningContract(context);
   outboxContract(context);
   instancesContract(context);
+  subscriptionFiltersContract(context);
 }

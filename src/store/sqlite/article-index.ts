@@ -2,8 +2,9 @@ import type { Article, Section } from "../../domain/article.js";
 import { articleBody } from "../../domain/article.js";
 import type { ArticleIndex, FileStamp, IndexedMeta } from "../../domain/article-index.js";
 import type { InsightCache } from "../../domain/insights.js";
+import type { KeywordFilter, KeywordMatcher } from "../../domain/keyword-filter.js";
 import type { Db } from "./database.js";
-import { buildFtsQuery, buildPrefixQuery } from "./search-query.js";
+import { buildFilterQueries, buildFtsQuery, buildPrefixQuery } from "./search-query.js";
 
 interface Row {
   rowid: number;
@@ -43,7 +44,7 @@ const RANK = "bm25(articles_fts, 10.0, 1.0, 5.0)";
  * The SQLite side of the library: article rows plus the FTS5 index, kept in step in one
  * transaction per change. Full texts live here, not in memory.
  */
-export class SqliteArticleIndex implements ArticleIndex, InsightCache {
+export class SqliteArticleIndex implements ArticleIndex, InsightCache, KeywordMatcher {
   private readonly stmts;
 
   constructor(private readonly db: Db) {
@@ -73,6 +74,7 @@ export class SqliteArticleIndex implements ArticleIndex, InsightCache {
       titles: rankStatements(db, "titles_fts", "rank"),
       insight: db.prepare("SELECT value FROM insights WHERE hash = ? AND kind = ?").pluck(),
       storeInsight: db.prepare("INSERT OR REPLACE INTO insights (hash, kind, value) VALUES (?, ?, ?)"),
+      matchRow: db.prepare("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?").pluck(),
     };
   }
 
@@ -206,6 +208,19 @@ export class SqliteArticleIndex implements ArticleIndex, InsightCache {
         ? stmts.ranked.all(match, limit * 4 + 20)
         : stmts.rankedFrom.all(match, from, limit * 4 + 20);
     return rows.map(Number).filter(visible).slice(0, limit);
+  }
+
+  /** The article holds every included word or phrase and none of the excluded ones (ADR 0113). */
+  matches(articleId: string, filter: KeywordFilter): boolean {
+    const found = this.stmts.rowidOf.get(articleId) as { rowid: number } | undefined;
+    if (!found) return false;
+    // As a BigInt: FTS5 ignored `rowid = ?` bound from a JS number (better-sqlite3 12, SQLite
+    // 3.53) and matched any row; an integer binding makes it a real rowid constraint.
+    const rowid = BigInt(found.rowid);
+    const queries = buildFilterQueries(filter);
+    if (queries.include !== null && this.stmts.matchRow.get(queries.include, rowid) === undefined)
+      return false;
+    return queries.exclude === null || this.stmts.matchRow.get(queries.exclude, rowid) === undefined;
   }
 
   cachedInsight(hash: string, kind: string): string | null {

@@ -152,6 +152,10 @@ export class SqliteSchedulingStore implements SchedulingStore {
     return { baselineTaken, unseen: baselineTaken ? this.t.announcements.unknown(ids) : [...ids] };
   }
 
+  async filteredSubscriptions(topicKeys: readonly string[]): Promise<Subscription[]> {
+    return this.t.subscriptions.filtered(topicKeys);
+  }
+
   async recordAnnouncements(batch: AnnouncementBatch): Promise<PlanOutcome> {
     return this.unit(() => recordAnnouncements(this.db, this.t, batch));
   }

@@ -82,3 +82,26 @@ export function buildPrefixQuery(text: string): string | null {
   if (terms.length === 0) return null;
   return terms.map((t) => `title : "${t}"*`).join(" AND ");
 }
+
+/**
+ * A keyword filter as two FTS5 queries: every included word or phrase (AND), and any excluded one
+ * (OR). Each part is read with the search's own rules (searchTerms) and becomes one quoted FTS5
+ * phrase, so nothing a moderator typed is an operator. A part with nothing searchable is left out;
+ * null: no such part.
+ */
+export function buildFilterQueries(filter: { include: readonly string[]; exclude: readonly string[] }): {
+  include: string | null;
+  exclude: string | null;
+} {
+  const phrases = (parts: readonly string[]) =>
+    parts.flatMap((part) => {
+      const terms = searchTerms(part);
+      return terms.length === 0 ? [] : [`"${terms.join(" ")}"`];
+    });
+  const include = phrases(filter.include);
+  const exclude = phrases(filter.exclude);
+  return {
+    include: include.length > 0 ? include.join(" AND ") : null,
+    exclude: exclude.length > 0 ? exclude.join(" OR ") : null,
+  };
+}

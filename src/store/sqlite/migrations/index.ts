@@ -2,6 +2,8 @@ import type { Migration } from "../database.js";
 import { articlesMigration } from "./001-articles.js";
 import { schedulingMigration } from "./002-scheduling.js";
 import { titlePrefixesMigration } from "./003-title-prefixes.js";
+import { sourcesMigration } from "./004-sources.js";
+import { subscriptionFiltersMigration } from "./005-subscription-filters.js";
 
 /**
  * Every schema version, in order. Add a file per migration; never edit an applied one. The
@@ -12,4 +14,6 @@ export const migrations: readonly Migration[] = [
   articlesMigration,
   schedulingMigration,
   titlePrefixesMigration,
+  sourcesMigration,
+  subscriptionFiltersMigration,
 ];

@@ -94,12 +94,16 @@ export function recordAnnouncements(db: Db, t: SchedulingTables, batch: Announce
     return outcome;
   }
   for (const id of batch.passed) t.announcements.markKnown(id, batch.at);
-  for (const { articleId, topicKeys } of batch.announce) {
+  for (const { articleId, topicKeys, filtersPassed = [] } of batch.announce) {
     // Seen already (by another process, or an earlier pass): it was announced then, or passed over.
     if (!t.announcements.markKnown(articleId, batch.at)) continue;
     let wanted: string[] = [];
     part(db, `announce:${articleId}`, outcome, () => {
-      wanted = [...new Set([...batch.targets, ...t.subscriptions.targetsFor(topicKeys)])];
+      // A filtered subscription counts only with the filter the planner matched (it may have changed).
+      const filtered = filtersPassed
+        .filter((f) => topicKeys.includes(f.topicKey) && t.subscriptions.hasFilter(f))
+        .map((f) => f.target);
+      wanted = [...new Set([...batch.targets, ...t.subscriptions.targetsFor(topicKeys), ...filtered])];
       return false;
     });
     for (const target of wanted) {
