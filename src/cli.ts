@@ -20,8 +20,8 @@ import { PublisherRegistry } from "./schedule/publisher-registry.js";
 import { type ImportCommand, runImport } from "./sources/import-command.js";
 
 /**
- * The command line for people and scripts: parse, validate, summary, facts, ask, import, and the
- * operator's backup, restore and audit.
+ * The command line for people and scripts: parse, validate, summary, facts, ask, import,
+ * dashboard-link, and the operator's backup, restore and audit.
  * With --json, stdout carries exactly one JSON document; logs go to stderr.
  * Usage errors print one line on stderr and exit 2.
  */
@@ -34,6 +34,7 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   facts <file|id> [--json]
   ask "<command line>" [--json] [--locale en|fr]
   import <url> [--full-text auto|always|never] [--dry-run] [--json]
+  dashboard-link
   backup <new file> [--json]
   restore <backup file> [--json]      (stop the bot first)
   audit [--target discord:<id>|telegram:<id>|console] [--limit N] [--json]
@@ -170,6 +171,14 @@ async function main(argv: string[]): Promise<number> {
       if (outcome.code === 0 || values.json) out(outcome.document, () => outcome.text);
       if (outcome.code !== 0) process.stderr.write(`error: ${outcome.document.error}\n`);
       return outcome.code;
+    }
+    case "dashboard-link": {
+      // One sign-in URL on stdout, for scripts; why it may not work as printed, on stderr.
+      const { createDashboardLink } = await import("./dashboard-start.js");
+      const { link, warning } = await createDashboardLink(config);
+      if (warning) process.stderr.write(`warning: ${warning}\n`);
+      out({ link }, () => link);
+      return 0;
     }
     case "backup":
     case "restore": {

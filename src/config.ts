@@ -88,6 +88,58 @@ function splitTargets(value: string | undefined): string[] {
     .filter((t) => t !== "");
 }
 
+// --- Dashboard (issue 14, docs/adr/0115): its own block, so other settings merge around it. ---
+
+/** Where the console's dashboard listens when DASHBOARD_PORT is not set (README "Dashboard"). */
+export const DEFAULT_DASHBOARD_PORT = 7420;
+
+const DASHBOARD_KEYS = {
+  // A port, or "off"; unset means on in the console (DEFAULT_DASHBOARD_PORT) and off elsewhere.
+  DASHBOARD_PORT: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() ?? "")
+    .refine(
+      (v) => v === "" || v === "off" || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535),
+      "must be a port from 0 to 65535 in decimal digits, or off",
+    )
+    .transform((v) => (v === "" ? undefined : v === "off" ? ("off" as const) : Number(v))),
+  DASHBOARD_HOST: z
+    .string()
+    .trim()
+    .default("127.0.0.1")
+    .refine(
+      (v) => /^[A-Za-z0-9.:-]{1,253}$/.test(v),
+      "must be a host name or an IP address, such as 127.0.0.1",
+    ),
+  DASHBOARD_URL: optionalText.refine(
+    (v) => v === undefined || /^https?:\/\/[^/?#\s]+\/?$/.test(v),
+    "must be the dashboard's public origin, such as https://news.example.org (no path)",
+  ),
+  DASHBOARD_SECRET: optionalText.refine(
+    (v) => v === undefined || (v.length >= 32 && v.length <= 256 && !/\s/.test(v)),
+    "must be 32 to 256 characters without spaces (empty: one is generated and kept in the database)",
+  ),
+  DASHBOARD_TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  DISCORD_CLIENT_ID: optionalText.refine(
+    (v) => v === undefined || /^\d{5,25}$/.test(v),
+    "must be the application's numeric id (Developer Portal, OAuth2)",
+  ),
+  DISCORD_CLIENT_SECRET: token(
+    /^[A-Za-z0-9_-]+$/,
+    "the application's OAuth2 client secret: letters, digits, _ and -",
+  ),
+  METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() ?? "")
+    .refine((v) => v === "" || (/^\d{1,5}$/.test(v) && Number(v) <= 65_535), "must be a port from 0 to 65535")
+    .transform((v) => (v === "" ? undefined : Number(v))),
+};
+
 const schema = z.object({
   CONTENT_DIR: z.string().trim().min(1).default("./content"),
   DATABASE_PATH: z.string().trim().min(1).default("./data/newsdesk.db"),
@@ -141,6 +193,7 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  ...DASHBOARD_KEYS,
 });
 
 export type Config = Omit<z.infer<typeof schema>, "DEFAULT_LOCALE"> & { DEFAULT_LOCALE: Locale };
@@ -169,6 +222,30 @@ const CROSS_KEY_RULES: readonly ((env: Env) => string[])[] = [
     }),
 ];
 
+const DASHBOARD_RULES: readonly ((env: Env) => string[])[] = [
+  (env) =>
+    isSet(env, "DISCORD_CLIENT_ID") !== isSet(env, "DISCORD_CLIENT_SECRET")
+      ? ["DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET go together (Discord sign-in needs both)"]
+      : [],
+  (env) =>
+    isSet(env, "DISCORD_CLIENT_ID") && !isSet(env, "DISCORD_TOKEN")
+      ? [
+          "DISCORD_CLIENT_ID is set but DISCORD_TOKEN is not: Discord sign-in needs the bot to see its servers",
+        ]
+      : [],
+];
+
+/**
+ * The dashboard's port, or null when it is off: DASHBOARD_PORT when set ("off" turns it off);
+ * unset, on at DEFAULT_DASHBOARD_PORT in the console (no platform token), so a newcomer's
+ * `npm start` shows it, and off once the bot runs on Discord or Telegram.
+ */
+export function dashboardPort(config: Config): number | null {
+  if (config.DASHBOARD_PORT === "off") return null;
+  if (config.DASHBOARD_PORT !== undefined) return config.DASHBOARD_PORT;
+  return config.DISCORD_TOKEN || config.TELEGRAM_BOT_TOKEN ? null : DEFAULT_DASHBOARD_PORT;
+}
+
 /** Keys whose values are never shown, not even when malformed. */
 const SECRET_KEY = /TOKEN|SECRET|PASSWORD/;
 const SHOWN_MAX = 80;
@@ -189,7 +266,7 @@ export function loadConfig(env: Env = readEnvironment()): Config {
         const key = issue.path.join(".");
         return `${key} ${issue.message}${shownValue(env, key)}`;
       });
-  for (const rule of CROSS_KEY_RULES) problems.push(...rule(env));
+  for (const rule of [...CROSS_KEY_RULES, ...DASHBOARD_RULES]) problems.push(...rule(env));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
 }

@@ -2,8 +2,11 @@ import { commands } from "../commands/index.js";
 import { Library, type LoadReport } from "./content/library.js";
 import { sourcesRoom } from "./core-sources.js";
 import { type Clock, systemClock, systemTimers } from "./domain/clock.js";
+import type { DashboardStore } from "./domain/dashboard-store.js";
 import type { Locale } from "./domain/locale.js";
 import type { Logger } from "./domain/logger.js";
+import type { SchedulingReads } from "./domain/scheduling-reads.js";
+import type { Telemetry } from "./domain/telemetry.js";
 import type { Services } from "./framework/command.js";
 import { type CommandRegistry, registry } from "./framework/run-command.js";
 import { createInsights } from "./news/insights.js";
@@ -12,7 +15,9 @@ import { createScheduler, type Scheduler } from "./schedule/scheduler.js";
 import type { SchedulerConfig } from "./schedule/scheduler-env.js";
 import type { SourcesRoom } from "./sources/sources-room.js";
 import { SqliteArticleIndex } from "./store/sqlite/article-index.js";
+import { SqliteDashboardStore } from "./store/sqlite/dashboard-store.js";
 import { openDatabase } from "./store/sqlite/database.js";
+import { SqliteSchedulingReads } from "./store/sqlite/scheduling-reads.js";
 import { SqliteSchedulingStore } from "./store/sqlite/scheduling-store.js";
 
 export interface CoreOptions {
@@ -37,6 +42,8 @@ export interface CoreOptions {
    * what they bring). Built here, started by the caller once the scheduler runs.
    */
   sources?: { file: string; allowPrivate: boolean };
+  /** Where commands and deliveries are counted for /metrics (the dashboard's); default: nowhere. */
+  telemetry?: Telemetry;
 }
 
 /** The platform-neutral heart of the bot: storage, the library, insights, scheduling, commands. */
@@ -49,6 +56,8 @@ export interface Core {
   scheduler: Scheduler | null;
   /** The sources room (not started), when asked for. */
   sources: SourcesRoom | null;
+  /** The dashboard's reads and its own records, on the same database (docs/adr/0115-0116). */
+  dashboard: { reads: SchedulingReads; store: DashboardStore };
   close(): Promise<void>;
 }
 
@@ -64,9 +73,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Created before the first load so that it hears every "added" event.
   const schedule = options.schedule;
   const schedulingStore = new SqliteSchedulingStore(db);
+  const reads = new SqliteSchedulingReads(db);
   const scheduler = schedule
     ? createScheduler({
         store: schedulingStore,
+        reads,
+        telemetry: options.telemetry,
         library,
         insights,
         matcher: index,
@@ -92,6 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log: options.log,
     scheduling: scheduler?.port,
     sources: sources?.service,
+    telemetry: options.telemetry,
   };
   return {
     library,
@@ -101,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     report,
     scheduler,
     sources,
+    dashboard: { reads, store: new SqliteDashboardStore(db) },
     async close() {
       await sources?.stop();
       await scheduler?.stop();

@@ -1,5 +1,6 @@
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { type Core, createCore } from "./core.js";
+import { createMetrics, startWeb } from "./dashboard-start.js";
 import type { Logger } from "./domain/logger.js";
 import type { Platform } from "./framework/platform.js";
 import { createLogger } from "./logger.js";
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const shutdown = controlShutdown(log);
   // The scheduler posts through the platforms in here, each added once it is up.
   const publishers = new PublisherRegistry();
+  // Dashboard (issue 14): the metrics exist before the core so that it reports to them.
+  const metrics = createMetrics(config);
   const core = await createCore({
     contentDir: config.CONTENT_DIR,
     databasePath: config.DATABASE_PATH,
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
       publishers,
     },
     sources: { file: config.SOURCES_FILE, allowPrivate: config.FETCH_ALLOW_PRIVATE },
+    telemetry: metrics?.telemetry,
   });
   shutdown.onStop(() => core.close());
   const { report } = core;
@@ -71,6 +75,9 @@ async function main(): Promise<void> {
     await platform.start();
     publishers.add(platform);
   }
+  // Dashboard (issue 14): after the platforms (it shows their channels; the console prints its link).
+  const web = await startWeb({ config, core, platforms, metrics, log });
+  shutdown.onStop(() => web.close());
   // Stopped first, so that posts in flight finish (and are marked done) over platforms still open;
   // a post not yet claimed stays in the outbox and goes out at the next start.
   shutdown.onStop(async () => core.scheduler?.stop({ drainMs: SEND_DRAIN_MS }));

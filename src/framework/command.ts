@@ -7,6 +7,7 @@ import type { Reply } from "../domain/reply.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SourcesService } from "../domain/sources.js";
 import type { ChannelRef } from "../domain/target.js";
+import type { Telemetry } from "../domain/telemetry.js";
 import type { Localized } from "./locale.js";
 import type { MessageKey } from "./messages.js";
 import { typeset } from "./typography.js";
@@ -65,6 +66,8 @@ export interface Services {
   scheduling?: SchedulingService;
   /** The feeds and pages polled into the library (/sources); absent where none run. */
   sources?: SourcesService;
+  /** Where commands, sends and limits are counted for /metrics; absent: nothing is counted. */
+  telemetry?: Telemetry;
 }
 
 /**

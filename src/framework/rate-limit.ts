@@ -52,6 +52,8 @@ export class RateLimiter {
   constructor(
     private readonly settings: RateLimitSettings,
     private readonly clock: MonotonicClock = monotonic,
+    /** Told of each command held back ("slow down" or dropped): the metrics' per-user waits. */
+    private readonly onLimited: (platform: PlatformName) => void = () => undefined,
   ) {
     const { perMinute, burst } = settings;
     if (!Number.isFinite(perMinute) || perMinute < 0) throw new Error("perMinute must be 0 or more");
@@ -75,6 +77,7 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return RUN;
     }
+    this.onLimited(platform);
     if (bucket.warned) return DROP;
     bucket.warned = true;
     return { kind: "warn", retryAfterMs: Math.ceil((1 - bucket.tokens) / this.perMs) };
@@ -105,8 +108,12 @@ export class RateLimiter {
 }
 
 /** Builds the limiter a platform uses; without settings (tests, benches) nothing is limited. */
-export function rateLimiter(settings: RateLimitSettings | undefined, clock?: MonotonicClock): RateLimiter {
-  return new RateLimiter(settings ?? { perMinute: 0, burst: 1 }, clock);
+export function rateLimiter(
+  settings: RateLimitSettings | undefined,
+  clock?: MonotonicClock,
+  onLimited?: (platform: PlatformName) => void,
+): RateLimiter {
+  return new RateLimiter(settings ?? { perMinute: 0, burst: 1 }, clock, onLimited);
 }
 
 /** The one "slow down" answer, in the user's language, saying when a command will be heard again. */

@@ -1,5 +1,6 @@
 import type { Locale } from "../domain/locale.js";
 import type { Reply } from "../domain/reply.js";
+import type { CommandOutcome } from "../domain/telemetry.js";
 import type { Args, Command, CommandContext, Leaf, OptionSpec } from "./command.js";
 import { placeholderOf, usage } from "./command.js";
 import { withCommandWords } from "./context.js";
@@ -40,6 +41,9 @@ export async function runCommand(
   invocation = sanitizeInvocation(invocation);
   // Errors are said with the command's own words once it is known (its errors are among them).
   let scoped: ErrorContext = ctx;
+  const started = performance.now();
+  const count = (outcome: CommandOutcome) =>
+    ctx.services.telemetry?.commandRun(invocation.command, outcome, (performance.now() - started) / 1000);
   try {
     const command = commands.get(invocation.command);
     if (!command) throw new UserError("error.unknownCommand", { command: invocation.command });
@@ -53,8 +57,10 @@ export async function runCommand(
     const args = validateArgs(command, leaf, invocation.args, ctx.locale);
     const run = leaf.run;
     const reply = await withTimeout(Promise.resolve(run(leafCtx, args)), timeoutMs);
+    count(reply.error ? "user_error" : "ok");
     return { locale: ctx.locale, ...reply };
   } catch (error) {
+    count(error instanceof UserError ? "user_error" : "error");
     return errorReply(error, scoped, invocation);
   }
 }

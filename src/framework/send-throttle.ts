@@ -43,6 +43,8 @@ export interface ThrottleOptions {
   chatPerMinute?: (chatId: string) => number | undefined;
   /** How many RetryLater a task may throw before its error is passed on. Default 5. */
   maxRetries?: number;
+  /** Told how long a message waited for the pace (or a 429's hold) when it starts late: the metrics' rate-limit waits. */
+  onWait?: (ms: number) => void;
 }
 
 /**
@@ -55,6 +57,8 @@ const SPACING_SLACK_MS = 100;
 
 interface Job {
   task: () => Promise<unknown>;
+  /** When it was queued, or held again by a RetryLater: a start later than this waited. */
+  since: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   retries: number;
@@ -90,7 +94,13 @@ export class SendThrottle {
     options: ThrottleOptions,
     private readonly clock: TimerClock = realTimers,
   ) {
-    this.options = { perChatIntervalMs: 0, chatPerMinute: () => undefined, maxRetries: 5, ...options };
+    this.options = {
+      perChatIntervalMs: 0,
+      chatPerMinute: () => undefined,
+      maxRetries: 5,
+      onWait: () => undefined,
+      ...options,
+    };
   }
 
   /** Runs `task` when the pace allows; resolves or rejects with its outcome. */
@@ -98,7 +108,13 @@ export class SendThrottle {
     if (this.closed) return Promise.reject(new Error("the send queue is closed"));
     return new Promise<T>((resolve, reject) => {
       const chat = this.chat(chatId);
-      chat.jobs.push({ task, resolve: resolve as (v: unknown) => void, reject, retries: 0 });
+      chat.jobs.push({
+        task,
+        since: this.clock.now(),
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        retries: 0,
+      });
       this.pump();
     });
   }
@@ -178,6 +194,7 @@ export class SendThrottle {
     if (!job) return;
     chat.busy = true;
     chat.nextAt = Number.POSITIVE_INFINITY;
+    if (now - job.since >= 1) this.options.onWait(now - job.since);
     this.inFlight++;
     this.nextStart = Math.max(this.nextStart, now) + 1000 / this.options.globalPerSecond;
     // Served chats go to the back of the line: round-robin between chats.
@@ -205,6 +222,7 @@ export class SendThrottle {
         answered();
         if (error instanceof RetryLater && job.retries < this.options.maxRetries && !this.closed) {
           job.retries++;
+          job.since = this.clock.now();
           chat.nextAt = Math.max(chat.nextAt, this.clock.now() + error.afterMs);
           chat.busy = false;
           this.pump();

@@ -3,6 +3,7 @@ import type { Delivery } from "../domain/delivery.js";
 import { PublishError, type Published } from "../domain/publisher.js";
 import { type Actor, type StateReason, SYSTEM_ACTOR } from "../domain/schedule.js";
 import { parseTarget, withId } from "../domain/target.js";
+import type { DeliveryOutcome } from "../domain/telemetry.js";
 import { renderDelivery } from "./render-posts.js";
 import { localeOfTarget, type SchedulerEnv } from "./scheduler-env.js";
 
@@ -24,7 +25,9 @@ export async function runDeliveries(
       const row = await env.store.claimNextDelivery(instance, env.tuning.claimTtlMs, now);
       if (!row) return;
       try {
-        await deliverOne(env, instance, row);
+        const outcome = await deliverOne(env, instance, row);
+        const platform = parseTarget(row.target)?.platform;
+        if (platform) env.telemetry.deliveryAttempt(platform, outcome);
       } catch (error) {
         env.log.error({ err: error, delivery: row.key }, "delivery bookkeeping failed");
       }
@@ -33,7 +36,8 @@ export async function runDeliveries(
   await Promise.all(Array.from({ length: env.tuning.concurrency }, worker));
 }
 
-async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): Promise<void> {
+/** Sends one claimed delivery and says how the attempt ended (for the metrics). */
+async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): Promise<DeliveryOutcome> {
   const { store } = env;
   const now = env.clock.now();
   const iso = now.toISOString();
@@ -43,7 +47,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
       { state: "failed", error: "target disabled", reason: "targetDisabled" },
       iso,
     );
-    return;
+    return "skipped";
   }
   const ref = parseTarget(row.target);
   const publisher = ref ? env.publishers.get(ref.platform) : null;
@@ -56,8 +60,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
         `cannot post to ${row.target}: ${reason}; will retry, then give up`,
       );
     }
-    await transientFailure(env, instance, row, reason);
-    return;
+    return transientFailure(env, instance, row, reason);
   }
   const articles: Article[] = [];
   for (const id of row.payload.articles) {
@@ -71,7 +74,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
     if (publishAt && Date.parse(publishAt) > now.getTime()) {
       const retry = { dueAt: new Date(publishAt).toISOString(), error: "embargoed", countAttempt: false };
       await store.retryDelivery(row.key, instance, retry, iso);
-      return;
+      return "skipped";
     }
   }
   const locale = await localeOfTarget(env, row.target);
@@ -83,7 +86,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
       reason: "articleRemoved",
     } as const;
     await store.failDelivery(row.key, dropped, iso);
-    return;
+    return "skipped";
   }
   let result: Published;
   try {
@@ -91,8 +94,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
     // post a no-op (Discord's nonce) does so with it.
     result = await publisher.publish(ref, reply, { key: row.key });
   } catch (error) {
-    await handleFailure(env, instance, row, error);
-    return;
+    return handleFailure(env, instance, row, error);
   }
   // Marked at once, outside the try: a bookkeeping error must never pass for a failed send. The
   // only window for a duplicate is between the platform's answer and this line (ADR 0032); on
@@ -100,6 +102,7 @@ async function deliverOne(env: SchedulerEnv, instance: string, row: Delivery): P
   await store.completeDelivery(row.key, result.messageId, env.clock.now().toISOString());
   // Telegram posts to a group that became a supergroup in the new chat and says so.
   if (result.movedTo) await moveTarget(env, row.target, withId(row.target, result.movedTo));
+  return "sent";
 }
 
 async function handleFailure(
@@ -107,7 +110,7 @@ async function handleFailure(
   instance: string,
   row: Delivery,
   error: unknown,
-): Promise<void> {
+): Promise<DeliveryOutcome> {
   const kind = error instanceof PublishError ? error.kind : "transient";
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 300);
   const log = { target: row.target, delivery: row.key, attempts: row.attempts, err: message };
@@ -121,19 +124,19 @@ async function handleFailure(
       { dueAt, error: message, countAttempt: false },
       iso(env),
     );
-    return;
+    return "retry";
   }
   if (kind === "permanent") {
     const failures = await env.store.recordPermanentFailure(row.target, message);
     if (failures >= env.tuning.permanentFailuresToDisable) {
       await disableTarget(env, row, message);
-      return;
+      return "failed";
     }
     env.log.warn({ ...log, failures }, "permanent failure: will try again before disabling the target");
     await retry(env, instance, row, message);
-    return;
+    return "retry";
   }
-  await transientFailure(env, instance, row, message);
+  return transientFailure(env, instance, row, message);
 }
 
 /** Retried with backoff until the transient limit, then given up (shown in /schedule list). */
@@ -142,7 +145,7 @@ async function transientFailure(
   instance: string,
   row: Delivery,
   message: string,
-): Promise<void> {
+): Promise<DeliveryOutcome> {
   const log = { target: row.target, delivery: row.key, attempts: row.attempts, err: message };
   if (row.attempts >= env.tuning.maxTransientAttempts) {
     env.log.error(log, `delivery to ${row.target} failed too many times: given up (${message})`);
@@ -153,10 +156,11 @@ async function transientFailure(
       detail: message,
     } as const;
     await env.store.failDelivery(row.key, failed, iso(env));
-    return;
+    return "failed";
   }
   env.log.warn(log, "delivery failed: will retry");
   await retry(env, instance, row, message);
+  return "retry";
 }
 
 /** 30 s, 1 min, 2 min … capped at 1 h. */

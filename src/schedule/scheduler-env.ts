@@ -5,6 +5,7 @@ import type { WatchedLibrary } from "../domain/library.js";
 import type { Locale } from "../domain/locale.js";
 import type { Logger } from "../domain/logger.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
+import type { Telemetry } from "../domain/telemetry.js";
 import { type Cron, parseCron } from "../framework/cron-syntax.js";
 import type { PublisherRegistry } from "./publisher-registry.js";
 
@@ -74,6 +75,8 @@ export interface SchedulerEnv {
   config: Required<Omit<SchedulerConfig, "digestCron">>;
   digestCron: Cron | null;
   tuning: Tuning;
+  /** Delivery attempts are counted here for /metrics. */
+  telemetry: Telemetry;
 }
 
 /** The channel's /settings time zone, else the configured one. */

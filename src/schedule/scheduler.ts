@@ -7,20 +7,26 @@ import type { KeywordMatcher } from "../domain/keyword-filter.js";
 import type { WatchedLibrary } from "../domain/library.js";
 import type { Logger } from "../domain/logger.js";
 import { SYSTEM_ACTOR } from "../domain/schedule.js";
+import type { SchedulingReads } from "../domain/scheduling-reads.js";
+import type { SchedulingReport } from "../domain/scheduling-report.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import type { SchedulingStore } from "../domain/scheduling-store.js";
 import { parseTarget, targetOf } from "../domain/target.js";
+import { NO_TELEMETRY, type Telemetry } from "../domain/telemetry.js";
 import { parseCron } from "../framework/cron-syntax.js";
 import { minimumGapMs } from "./cron.js";
 import { runDeliveries } from "./delivery-worker.js";
 import { nextWakeAt, onLibraryChange, planAll } from "./planner.js";
 import type { PublisherRegistry } from "./publisher-registry.js";
 import { DEFAULT_TUNING, type SchedulerConfig, type SchedulerEnv, type Tuning } from "./scheduler-env.js";
+import { createSchedulingReport } from "./scheduling-report.js";
 import { createSchedulingService } from "./scheduling-service.js";
 import { canonicalTimeZone } from "./time-zone.js";
 
 export interface SchedulerDeps {
   store: SchedulingStore;
+  /** What the dashboard reads; without it there is no report (one-shot CLI runs, most tests). */
+  reads?: SchedulingReads;
   library: WatchedLibrary;
   insights: InsightsPort;
   /** Read at each send: platforms join it as they come up. */
@@ -32,6 +38,8 @@ export interface SchedulerDeps {
   log: Logger;
   config: SchedulerConfig;
   tuning?: Partial<Tuning>;
+  /** Counts delivery attempts for /metrics; default: nothing counted. */
+  telemetry?: Telemetry;
   /** Who this process is, for telling a dead predecessor's claims (tests fake it). */
   instance?: { host?: string; pid?: number };
   isProcessAlive?: (pid: number) => boolean;
@@ -40,6 +48,8 @@ export interface SchedulerDeps {
 export interface Scheduler {
   /** For the commands: services.scheduling. */
   readonly port: SchedulingService;
+  /** For the dashboard: what was and will be posted, and why not (null without `reads`). */
+  readonly report: SchedulingReport | null;
   /**
    * Registers this process, resumes unfinished deliveries, catches up missed slots, runs.
    * Resolves once the first pass has planned (the library's baseline is taken); its sends go on.
@@ -93,6 +103,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     digestCron,
     tuning: { ...DEFAULT_TUNING, ...deps.tuning },
+    telemetry: deps.telemetry ?? NO_TELEMETRY,
   };
   const { timers, log, store } = deps;
   if (
@@ -267,6 +278,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     port: createSchedulingService(env, wake),
+    report: deps.reads ? createSchedulingReport(env, deps.reads) : null,
 
     async start() {
       if (started) return;

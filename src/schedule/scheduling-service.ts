@@ -11,11 +11,10 @@ import type {
 } from "../domain/schedule.js";
 import type { SchedulingService } from "../domain/scheduling-service.js";
 import { type ChannelRef, targetOf } from "../domain/target.js";
-import { parseCron } from "../framework/cron-syntax.js";
 import { UserError } from "../framework/errors.js";
-import { cronError } from "../framework/explain-cron.js";
 import { formatInstant } from "../framework/format-time.js";
-import { minimumGapMs, nextFire } from "./cron.js";
+import { nextFire } from "./cron.js";
+import { readDigestCron } from "./digest-cron.js";
 import { MAX_FILTER_CHARS, readKeywordFilter } from "./keyword-filter.js";
 import { parseWhen } from "./parse-when.js";
 import { cachedCron, type SchedulerEnv, zoneOf } from "./scheduler-env.js";
@@ -175,17 +174,9 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
     },
 
     async scheduleDigest(channel, actor, input) {
-      const shown = input.cron.trim().slice(0, 80);
-      const cron = parseCron(input.cron);
-      if (!cron) throw cronError(input.cron);
       const now = env.clock.now();
       const zone = await zoneOf(env, targetOf(channel));
-      if (!nextFire(cron, now, zone)) throw new UserError("schedule.neverFires", { cron: shown });
-      // The gap between consecutive fire times over a year, DST days included, not the syntax.
-      const gap = minimumGapMs(cron, zone, now, 400, env.tuning.minDigestGapMs);
-      if (gap < env.tuning.minDigestGapMs) {
-        throw new UserError("schedule.tooFrequent", { cron: shown, gap: formatGap(gap) });
-      }
+      const cron = readDigestCron(env, input.cron, zone, now);
       const topic = input.topic?.trim() || null;
       if (topic !== null && (topicKey(topic) === "" || topic.length > MAX_TOPIC_LENGTH)) {
         throw new UserError("subscribe.badTopic");
@@ -328,9 +319,4 @@ export function createSchedulingService(env: SchedulerEnv, wake: () => void): Sc
 /** A followed topic as lists show it: with its keyword filter, if any. */
 function followed(s: { topic: string; filter?: string | null }): string {
   return s.filter ? `${s.topic} (${s.filter})` : s.topic;
-}
-
-/** "2 min", "30 s": how often a rejected cron would fire. */
-function formatGap(ms: number): string {
-  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.max(1, Math.round(ms / 1000))} s`;
 }

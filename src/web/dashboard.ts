@@ -6,11 +6,24 @@ import { CookieSigner } from "./cookies.js";
 import type { PageModule, WebKit } from "./kit.js";
 import type { NavItem } from "./layout.js";
 import { closeServer, listenOrWarn } from "./listen.js";
-import { checkOptions, type DashboardDeps, type DashboardOptions, DEFAULT_HOST } from "./options.js";
+import {
+  checkOptions,
+  type DashboardDeps,
+  type DashboardOptions,
+  DEFAULT_HOST,
+  listeningOrigin,
+  publicAddress,
+} from "./options.js";
+import { articlesPage } from "./pages/articles.js";
+import { auditPage } from "./pages/audit.js";
+import { deliveriesPage } from "./pages/deliveries.js";
 import { overviewPage } from "./pages/overview.js";
 import { probes } from "./pages/probes.js";
+import { schedulesPage } from "./pages/schedules.js";
 import { settingsPage } from "./pages/settings.js";
 import { signInPages } from "./pages/sign-in.js";
+import { sourcesPage } from "./pages/sources.js";
+import { subscriptionsPage } from "./pages/subscriptions.js";
 import { createHandler } from "./pipeline.js";
 import { Router } from "./router.js";
 import { MemorySessionStore, Sessions } from "./sessions.js";
@@ -28,8 +41,17 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-/** The pages in navigation order. The pages wired with the renovation join this list. */
-const PAGES: ((kit: WebKit) => PageModule)[] = [overviewPage, settingsPage];
+/** The pages in navigation order. */
+const PAGES: ((kit: WebKit) => PageModule)[] = [
+  overviewPage,
+  articlesPage,
+  schedulesPage,
+  deliveriesPage,
+  subscriptionsPage,
+  settingsPage,
+  auditPage,
+  sourcesPage,
+];
 
 const STYLESHEET_ETAG = `"${Buffer.from(STYLESHEET).length.toString(16)}-${hash(STYLESHEET)}"`;
 
@@ -49,10 +71,7 @@ export async function startDashboard(options: DashboardOptions, deps: DashboardD
   const host = options.host ?? DEFAULT_HOST;
   const now = deps.now ?? Date.now;
   let port: number | null = null;
-  const publicUrl = () =>
-    (
-      options.publicUrl ?? `http://${host.includes(":") ? `[${host}]` : host}:${port ?? options.port}`
-    ).replace(/\/$/, "");
+  const publicUrl = () => publicAddress(host, port ?? options.port, options.publicUrl);
   const botGuildIds = async () => (deps.botGuildIds ? await deps.botGuildIds() : new Set<string>());
   const kit: WebKit = {
     options,
@@ -102,8 +121,7 @@ export async function startDashboard(options: DashboardOptions, deps: DashboardD
     }),
   });
 
-  const origins = () =>
-    new Set([new URL(publicUrl()).origin, `http://${host.includes(":") ? `[${host}]` : host}:${port}`]);
+  const origins = () => new Set([new URL(publicUrl()).origin, listeningOrigin(host, port ?? options.port)]);
   const server: Server = createServer(
     { requestTimeout: 30_000, headersTimeout: 15_000, maxHeaderSize: 16 * 1024 },
     createHandler(kit, router, nav, origins),

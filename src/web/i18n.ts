@@ -2,116 +2,25 @@
  * The dashboard's own words, in English and French. The language is the reader's choice (the
  * switch, kept in a cookie), else the best of the browser's Accept-Language, else English.
  */
+import { commonWords } from "./words/common.js";
+import { deliveryWords } from "./words/deliveries.js";
+import { pageWords } from "./words/pages.js";
+import { scheduleWords } from "./words/schedules.js";
+
 export const UI_LANGUAGES = ["en", "fr"] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
-const en = {
-  appName: "Newsdesk dashboard",
-  skip: "Skip to content",
-  navLabel: "Main",
-  overview: "Overview",
-  settings: "Settings",
-  signIn: "Sign in",
-  signOut: "Sign out",
-  signedInAs: "Signed in as {name}",
-  language: "Language",
-  signInTitle: "Sign in to Newsdesk",
-  signInIntro: "Choose how you run the bot: as its operator, or as a moderator of a server or a chat.",
-  operatorWay: "Operator",
-  operatorHelp: "Run {command} on the bot's machine and open the link it prints.",
-  linkTitle: "Sign in with an operator link",
-  linkConfirm: "This link signs you in once, as the operator. Continue?",
-  linkUsed: "This sign-in link is not valid: it was used already, it expired, or it was mistyped.",
-  discordWay: "Discord moderators",
-  discordButton: "Sign in with Discord",
-  discordNoGuild:
-    "You manage no server where Newsdesk is (you need to own it, or hold Administrator or Manage Server).",
-  discordFailed: "Discord did not confirm the sign-in. Please try again.",
-  telegramWay: "Telegram chat admins",
-  telegramHelp: "Use the button below; Telegram confirms who you are.",
-  telegramRefused: "Telegram's sign-in could not be verified (it is wrong or more than a day old).",
-  tooMany: "Too many sign-in attempts from your address. Try again in a minute.",
-  forbidden: "You may not see or change this.",
-  notFound: "There is no such page.",
-  badRequest: "This request could not be read.",
-  refusedPost: "This form was refused: it did not come from this dashboard. Reload the page and try again.",
-  serverError: "Something went wrong (ref {ref}).",
-  errorTitle: "Error",
-  health: "Health",
-  healthy: "All parts are working.",
-  unhealthy: "Not ready: {reason}",
-  articles: "Articles",
-  articleCount: "{count} articles in the library",
-  channels: "Channels you manage",
-  noChannels: "No channel to show yet.",
-  timeZone: "Time zone",
-  postLanguage: "Language of posts",
-  save: "Save",
-  saved: "Saved.",
-  english: "English",
-  french: "Français",
-  rights: "Your rights",
-  operatorRights: "Operator: every channel, health and sources.",
-  discordRights: "Discord moderator of {count} server(s).",
-  telegramRights: "Telegram admin: chats are checked when you open them.",
+const BOOKS = [commonWords, pageWords, scheduleWords, deliveryWords] as const;
+
+type Books = typeof BOOKS;
+type KeysOf<B> = B extends { en: infer E } ? keyof E : never;
+/** Every word of every page. */
+export type WordKey = Extract<KeysOf<Books[number]>, string>;
+
+const WORDS: Record<UiLanguage, Record<WordKey, string>> = {
+  en: Object.assign({}, ...BOOKS.map((b) => b.en)),
+  fr: Object.assign({}, ...BOOKS.map((b) => b.fr)),
 };
-
-export type WordKey = keyof typeof en;
-
-const fr: Record<WordKey, string> = {
-  appName: "Tableau de bord Newsdesk",
-  skip: "Aller au contenu",
-  navLabel: "Principal",
-  overview: "Vue d'ensemble",
-  settings: "Réglages",
-  signIn: "Se connecter",
-  signOut: "Se déconnecter",
-  signedInAs: "Connecté en tant que {name}",
-  language: "Langue",
-  signInTitle: "Se connecter à Newsdesk",
-  signInIntro: "Choisissez votre rôle : opérateur du bot, ou modérateur d'un serveur ou d'un groupe.",
-  operatorWay: "Opérateur",
-  operatorHelp: "Lancez {command} sur la machine du bot et ouvrez le lien qu'il affiche.",
-  linkTitle: "Se connecter avec un lien d'opérateur",
-  linkConfirm: "Ce lien vous connecte une seule fois, en tant qu'opérateur. Continuer ?",
-  linkUsed: "Ce lien de connexion n'est pas valable : déjà utilisé, expiré ou mal recopié.",
-  discordWay: "Modérateurs Discord",
-  discordButton: "Se connecter avec Discord",
-  discordNoGuild:
-    "Vous ne gérez aucun serveur où se trouve Newsdesk (il faut en être propriétaire, ou avoir Administrateur ou Gérer le serveur).",
-  discordFailed: "Discord n'a pas confirmé la connexion. Veuillez réessayer.",
-  telegramWay: "Administrateurs Telegram",
-  telegramHelp: "Utilisez le bouton ci-dessous ; Telegram confirme votre identité.",
-  telegramRefused:
-    "La connexion Telegram n'a pas pu être vérifiée (elle est fausse ou date de plus d'un jour).",
-  tooMany: "Trop de tentatives de connexion depuis votre adresse. Réessayez dans une minute.",
-  forbidden: "Vous ne pouvez ni voir ni modifier ceci.",
-  notFound: "Cette page n'existe pas.",
-  badRequest: "Cette requête n'a pas pu être lue.",
-  refusedPost:
-    "Ce formulaire a été refusé : il ne venait pas de ce tableau de bord. Rechargez la page et réessayez.",
-  serverError: "Une erreur s'est produite (réf. {ref}).",
-  errorTitle: "Erreur",
-  health: "État",
-  healthy: "Tout fonctionne.",
-  unhealthy: "Pas prêt : {reason}",
-  articles: "Articles",
-  articleCount: "{count} articles dans la bibliothèque",
-  channels: "Salons que vous gérez",
-  noChannels: "Aucun salon à afficher pour l'instant.",
-  timeZone: "Fuseau horaire",
-  postLanguage: "Langue des publications",
-  save: "Enregistrer",
-  saved: "Enregistré.",
-  english: "English",
-  french: "Français",
-  rights: "Vos droits",
-  operatorRights: "Opérateur : tous les salons, l'état et les sources.",
-  discordRights: "Modérateur Discord de {count} serveur(s).",
-  telegramRights: "Administrateur Telegram : les groupes sont vérifiés à l'ouverture.",
-};
-
-const WORDS: Record<UiLanguage, Record<WordKey, string>> = { en, fr };
 
 export type Translate = (key: WordKey, params?: Record<string, string | number>) => string;
 

@@ -58,6 +58,16 @@ export interface DashboardDeps {
 }
 
 export const DEFAULT_HOST = "127.0.0.1";
+
+/** The address the server listens on, as a URL origin (an IPv6 host in brackets). */
+export function listeningOrigin(host: string, port: number): string {
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+/** The address browsers use: DASHBOARD_URL, else the listening address; no trailing slash. */
+export function publicAddress(host: string, port: number, publicUrl?: string): string {
+  return (publicUrl ?? listeningOrigin(host, port)).replace(/\/$/, "");
+}
 const MIN_SECRET_LENGTH = 32;
 
 /** Refuses options the dashboard cannot run safely with, in one message. */

@@ -100,6 +100,14 @@ export const RULES: Readonly<Record<string, Rule>> = {
     why: "the sources room's part of the core's wiring (src/core.ts imports it), kept apart from the rest",
   },
   main: { may: ["*"], why: "main.ts is the wiring" },
+  "dashboard-start": {
+    may: ["*"],
+    why: "the web room's wiring, which main.ts calls (the dashboard, the metrics, cli's dashboard-link)",
+  },
+  "dashboard-services": {
+    may: ["*"],
+    why: "the wiring that builds the dashboard's services from the core's ports and the platforms",
+  },
   cli: { may: ["*"], why: "the CLI is an entry of its own that wires a core for one command" },
   "deploy-discord": {
     may: ["*"],

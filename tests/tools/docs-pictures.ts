@@ -2,7 +2,7 @@
  * `npm run docs:pictures`: the README's two pictures, drawn from what the real bot sends. The bot
  * answers `/news pakistan` (the seed article) through the Discord stand-in and the Telegram
  * emulator; each recorded answer is drawn in a page styled like that platform's client and
- * screenshotted with Debian's Chromium (never a downloaded browser) into docs/pictures/.
+ * screenshotted with Debian's Chromium (never a downloaded browser) into docs/images/.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,7 +13,7 @@ import { discordAnswer, PICTURED_QUERY, telegramAnswer } from "./pictures/captur
 import { discordPage } from "./pictures/discord-page.js";
 import { telegramPage } from "./pictures/telegram-page.js";
 
-const OUT = join(ROOT, "docs", "pictures");
+const OUT = join(ROOT, "docs", "images");
 
 const pages = {
   "discord-news": discordPage(await discordAnswer(), { user: "Camille", name: "news" }),

@@ -43,6 +43,12 @@ export function createConsolePlatform(options: {
 
   return {
     platform: "console",
+    directory: {
+      ready: () => true,
+      nameOf: async () => "console",
+      // Under the welcome, so a newcomer's `npm start` shows the way into the dashboard.
+      showSignInLink: (url) => print(consoleSays(options.locale, "console.dashboard", { url })),
+    },
     async start() {
       print(consoleSays(options.locale, "console.ready", { count: options.services.library.count() }));
       reader = createInterface({ input, terminal: false });

@@ -9,6 +9,7 @@ import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
 import { createDiscordClient } from "./client.js";
+import { discordDirectory } from "./directory.js";
 import { handleInteraction, type InteractionDeps } from "./interactions.js";
 import { LIMITS, POST_PACE } from "./limits.js";
 import { nonceBase, postToChannel } from "./publish.js";
@@ -46,6 +47,7 @@ export interface DiscordPlatformOptions {
 /** Newsdesk on Discord: slash commands, buttons and autocomplete in, embeds out, posts on demand. */
 export function createDiscordPlatform(options: DiscordPlatformOptions): Platform {
   const { log } = options;
+  const telemetry = options.services.telemetry;
   const codec = new ActionCodec(LIMITS.customId);
   const client = createDiscordClient(options.apiBase, {
     ...RECONNECT_DEFAULTS,
@@ -59,10 +61,13 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
     codec,
     log,
     deferAfterMs: options.deferAfterMs ?? 1000,
-    limiter: rateLimiter(options.rateLimit),
+    limiter: rateLimiter(options.rateLimit, undefined, (p) => telemetry?.rateLimitWait(p, "user", 0)),
   };
   // One queue for every channel post, so concurrent deliveries share Discord's global pace.
-  const pacer = new SendThrottle(POST_PACE);
+  const pacer = new SendThrottle({
+    ...POST_PACE,
+    onWait: (ms) => telemetry?.rateLimitWait("discord", "send", ms / 1000),
+  });
   let state: "idle" | "running" | "stopped" = "idle";
   let fatal: string | undefined;
   let fatalReported = false;
@@ -88,6 +93,11 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): Platform
 
   const platform: Platform = {
     platform: "discord",
+    directory: discordDirectory(client, () =>
+      state === "running" && client.isReady()
+        ? true
+        : (fatal ?? `discord is ${state === "running" ? "reconnecting" : state}`),
+    ),
 
     async start() {
       if (state !== "idle") throw new Error("the Discord platform starts once");

@@ -1,8 +1,8 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-  type APIEmbedField,
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbed,
+  APIEmbedField,
   ButtonStyle,
   ComponentType,
 } from "discord.js";
@@ -20,6 +20,13 @@ export interface DiscordMessage {
 }
 
 const EMBED_COLOR = 0x2f6fde;
+/**
+ * discord.js's enum values, spelled here so that rendering loads no discord.js (about 34 MB): the
+ * dashboard previews posts with this file (tests/unit/discord/render-embeds.test.ts checks them).
+ */
+export const ACTION_ROW = 1 as ComponentType.ActionRow;
+export const BUTTON = 2 as ComponentType.Button;
+export const SECONDARY = 2 as ButtonStyle.Secondary;
 
 /**
  * Renders a neutral Reply as Discord messages, within every limit: long bodies continue in
@@ -183,10 +190,10 @@ function buttonRows(
   const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
     rows.push({
-      type: ComponentType.ActionRow,
+      type: ACTION_ROW,
       components: buttons.slice(i, i + LIMITS.buttonsPerRow).map((button) => ({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
+        type: BUTTON,
+        style: SECONDARY,
         label: clip(nonEmpty(label(button.label)), LIMITS.buttonLabel),
         custom_id: codec.encode(button.action),
       })),
@@ -202,7 +209,7 @@ function packRows(rows: readonly Row[]): Row[] {
   const buttons = rows.flatMap((row) => row.components);
   const packed: Row[] = [];
   for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) {
-    packed.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+    packed.push({ type: ACTION_ROW, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
   }
   return packed;
 }

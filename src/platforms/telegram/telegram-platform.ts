@@ -6,10 +6,11 @@ import type { Reply } from "../../domain/reply.js";
 import type { ChannelRef } from "../../domain/target.js";
 import { ActionCodec } from "../../framework/actions.js";
 import type { Services } from "../../framework/command.js";
-import type { Platform } from "../../framework/platform.js";
+import type { Platform, PlatformDirectory } from "../../framework/platform.js";
 import { type RateLimitSettings, rateLimiter } from "../../framework/rate-limit.js";
 import type { CommandRegistry } from "../../framework/run-command.js";
 import { SendThrottle } from "../../framework/send-throttle.js";
+import { telegramDirectory } from "./directory.js";
 import { FairDispatcher, type FairLimits } from "./fair-dispatch.js";
 import { LIMITS, PACE } from "./limits.js";
 import { ModeratorCheck } from "./moderator-check.js";
@@ -60,11 +61,12 @@ export function createTelegramPlatform(options: TelegramPlatformOptions): Platfo
 
 class TelegramPlatform implements Platform {
   readonly platform = "telegram" as const;
+  readonly directory: PlatformDirectory;
   private readonly log: Logger;
   /** Removes the token from any text that leaves the adapter (errors, PublishError messages). */
   private readonly scrub: (text: string) => string;
   private readonly bot: Telegraf;
-  private readonly throttle = new SendThrottle(PACE);
+  private readonly throttle: SendThrottle;
   private readonly pacedSender: PacedSender;
   private readonly handler: UpdateHandler;
   private readonly seen = new RecentIds(5_000);
@@ -82,7 +84,17 @@ class TelegramPlatform implements Platform {
     this.bot = new Telegraf(options.token, {
       telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org", webhookReply: false },
     });
+    const telemetry = options.services.telemetry;
+    this.throttle = new SendThrottle({
+      ...PACE,
+      onWait: (ms) => telemetry?.rateLimitWait("telegram", "send", ms / 1000),
+    });
     this.dispatcher = new FairDispatcher({ ...options.fairness, log: this.log });
+    this.directory = telegramDirectory(
+      this.bot.telegram,
+      () => (this.state === "running" ? true : `telegram is ${this.state}`),
+      () => this.bot.botInfo?.username ?? null,
+    );
     const codec = new ActionCodec(LIMITS.callbackData);
     this.pacedSender = new PacedSender(this.bot.telegram, this.throttle, codec, this.log, this.scrub);
     const moderators = new ModeratorCheck(async (chatId, userId) => {
@@ -98,7 +110,7 @@ class TelegramPlatform implements Platform {
       moderators,
       codec,
       log: this.log,
-      limiter: rateLimiter(options.rateLimit),
+      limiter: rateLimiter(options.rateLimit, undefined, (p) => telemetry?.rateLimitWait(p, "user", 0)),
     });
   }
 

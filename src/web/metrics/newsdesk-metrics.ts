@@ -1,17 +1,27 @@
+import type { CommandOutcome, DeliveryOutcome, Telemetry } from "../../domain/telemetry.js";
 import { Counter, Gauge, Histogram, MetricsRegistry } from "./registry.js";
 
 /**
- * The `newsdesk_` series an operator scrapes. Defined here, incremented by the parts that do the
- * work (the command runner, the delivery worker, the senders, the source fetcher) once they are
- * wired to it. Every label is closed: commands by name, platforms, outcomes and fetch statuses
+ * The `newsdesk_` series an operator scrapes. Defined here; the parts that do the work report to
+ * them through the Telemetry port (src/domain/telemetry.ts) that `telemetry` below implements: the
+ * command runner, the delivery worker, the senders' pacing and the per-user limit, the source
+ * fetcher. Gauges that describe a state (articles, the outbox) are read at scrape time through
+ * `collectors`. Every label is closed: commands by name, platforms, outcomes and fetch statuses
  * from the lists below; never a user, a chat or a guild.
  */
 
 export const PLATFORMS = ["console", "discord", "telegram"] as const;
-/** How a command ended: answered, refused with a user error, failed unexpectedly, or dropped by the rate limit. */
-export const COMMAND_OUTCOMES = ["ok", "user_error", "error", "rate_limited"] as const;
+/** How a command ended: answered, refused with a user error, failed unexpectedly. */
+export const COMMAND_OUTCOMES = ["ok", "user_error", "error"] as const satisfies readonly CommandOutcome[];
 /** One delivery attempt: posted, to be retried, failed for good, or skipped (embargo, target disabled). */
-export const DELIVERY_OUTCOMES = ["sent", "retry", "failed", "skipped"] as const;
+export const DELIVERY_OUTCOMES = [
+  "sent",
+  "retry",
+  "failed",
+  "skipped",
+] as const satisfies readonly DeliveryOutcome[];
+/** Which limit held something back: a platform's sending pace, or the per-user command limit. */
+export const LIMITS = ["send", "user"] as const;
 export const FETCH_STATUSES = [
   "ok",
   "not_modified",
@@ -24,7 +34,14 @@ export const FETCH_STATUSES = [
 /** Seconds: a command answers in milliseconds, a slow one (search, insights) in a second or more. */
 const COMMAND_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function newsdeskMetrics(commandNames: readonly string[]) {
+/** What the state gauges read at scrape time; main.ts gives the library and the outbox. */
+export interface MetricsCollectors {
+  articles(): number;
+  outboxBacklog(): Promise<{ pending: number; oldestDueAt: string | null }>;
+  now?(): number;
+}
+
+export function newsdeskMetrics(commandNames: readonly string[], collectors?: MetricsCollectors) {
   const registry = new MetricsRegistry();
   const commandLabels = { command: commandNames, outcome: COMMAND_OUTCOMES };
   const metrics = {
@@ -58,16 +75,16 @@ export function newsdeskMetrics(commandNames: readonly string[]) {
       ),
     ),
     rateLimitWaits: registry.register(
-      new Counter("newsdesk_rate_limit_waits_total", "Sends that waited for a platform's rate limit.", {
-        platform: PLATFORMS,
-      }),
+      new Counter(
+        "newsdesk_rate_limit_waits_total",
+        "Sends that waited for a platform's pace (limit=send) and commands held back by the per-user limit (limit=user).",
+        { platform: PLATFORMS, limit: LIMITS },
+      ),
     ),
     rateLimitWaitSeconds: registry.register(
-      new Counter(
-        "newsdesk_rate_limit_wait_seconds_total",
-        "Time spent waiting for platforms' rate limits.",
-        { platform: PLATFORMS },
-      ),
+      new Counter("newsdesk_rate_limit_wait_seconds_total", "Time sends spent waiting for platforms' pace.", {
+        platform: PLATFORMS,
+      }),
     ),
     sourceFetches: registry.register(
       new Counter("newsdesk_source_fetches_total", "Source fetches, by status.", { status: FETCH_STATUSES }),
@@ -76,7 +93,35 @@ export function newsdeskMetrics(commandNames: readonly string[]) {
   metrics.articles.set({}, 0);
   metrics.outboxPending.set({}, 0);
   metrics.outboxOldestAge.set({}, 0);
-  return metrics;
+  /** Reads the state gauges from `from` at each scrape (main.ts gives the library and the outbox). */
+  const collect = (from: MetricsCollectors) => {
+    const now = from.now ?? Date.now;
+    metrics.articles.collect(() => metrics.articles.set({}, from.articles()));
+    metrics.outboxPending.collect(async () => {
+      const backlog = await from.outboxBacklog();
+      metrics.outboxPending.set({}, backlog.pending);
+      const oldest = backlog.oldestDueAt ? Date.parse(backlog.oldestDueAt) : null;
+      metrics.outboxOldestAge.set({}, oldest === null ? 0 : Math.max(0, (now() - oldest) / 1000));
+    });
+  };
+  if (collectors) collect(collectors);
+  const telemetry: Telemetry = {
+    commandRun(command, outcome, seconds) {
+      metrics.commands.inc({ command, outcome });
+      metrics.commandDuration.observe({ command }, seconds);
+    },
+    deliveryAttempt(platform, outcome) {
+      metrics.deliveries.inc({ platform, outcome });
+    },
+    rateLimitWait(platform, limit, seconds) {
+      metrics.rateLimitWaits.inc({ platform, limit });
+      if (seconds > 0) metrics.rateLimitWaitSeconds.inc({ platform }, seconds);
+    },
+    sourceFetch(status) {
+      metrics.sourceFetches.inc({ status });
+    },
+  };
+  return { ...metrics, telemetry, collect };
 }
 
 export type NewsdeskMetrics = ReturnType<typeof newsdeskMetrics>;

@@ -1,8 +1,9 @@
 import { html } from "../html.js";
-import { type Answer, HttpError, redirect } from "../http.js";
+import { HttpError, redirect } from "../http.js";
 import { isUiLanguage } from "../i18n.js";
 import type { PageModule, WebKit } from "../kit.js";
 import type { RequestContext } from "../router.js";
+import { channelRoute, nameOf, requireTarget } from "./channels.js";
 
 /**
  * /settings: the channels the reader may manage, and one channel's time zone and post language,
@@ -10,31 +11,16 @@ import type { RequestContext } from "../router.js";
  * and every request re-checks that the reader may manage the channel it names.
  */
 
-async function authorized(kit: WebKit, ctx: RequestContext, target: string): Promise<void> {
-  if (!ctx.session || !(await kit.authorizer.mayManage(ctx.session, target))) {
-    throw new HttpError(403, "not a channel of this session");
-  }
-}
-
-async function list(kit: WebKit, ctx: RequestContext): Promise<Answer> {
-  if (!ctx.session) throw new HttpError(403, "no session");
-  const mine = await kit.authorizer.filter(ctx.session, await kit.services.targets());
-  const body = mine.length
-    ? html`<ul>${mine.map((e) => html`<li><a href="/settings?target=${encodeURIComponent(e.target)}">${e.name}</a></li>`)}</ul>`
-    : html`<p>${ctx.t("noChannels")}</p>`;
-  return ctx.page(ctx.t("settings"), html`<h2>${ctx.t("channels")}</h2>${body}`);
-}
-
 async function form(kit: WebKit, ctx: RequestContext, target: string, status = 200, problem?: string) {
   const settings = await kit.services.settingsOf(target);
-  const entry = (await kit.services.targets()).find((e) => e.target === target);
+  const name = await nameOf(kit, target);
   const { t } = ctx;
   const saved = ctx.url.searchParams.has("saved");
   const option = (value: string, label: string) =>
     html`<option value="${value}"${settings.language === value ? " selected" : ""}>${label}</option>`;
   const body = html`${problem ? html`<p class="error" role="alert">${problem}</p>` : ""}
 ${saved && !problem ? html`<p class="flash" role="status">${t("saved")}</p>` : ""}
-<h2>${entry?.name ?? target}</h2>
+<h2>${name}</h2>
 <form method="post" action="/settings">
 <input type="hidden" name="_csrf" value="${ctx.session?.csrf ?? ""}">
 <input type="hidden" name="target" value="${target}">
@@ -50,24 +36,13 @@ ${saved && !problem ? html`<p class="flash" role="status">${t("saved")}</p>` : "
 export function settingsPage(kit: WebKit): PageModule {
   return {
     routes: [
-      {
-        method: "GET",
-        path: "/settings",
-        access: "signed-in",
-        handler: async (ctx) => {
-          const target = ctx.url.searchParams.get("target");
-          if (target === null) return list(kit, ctx);
-          await authorized(kit, ctx, target);
-          return form(kit, ctx, target);
-        },
-      },
+      channelRoute(kit, "/settings", "settings", (ctx, target) => form(kit, ctx, target)),
       {
         method: "POST",
         path: "/settings",
         access: "signed-in",
         handler: async (ctx) => {
-          const target = ctx.form.get("target") ?? "";
-          await authorized(kit, ctx, target);
+          const target = await requireTarget(kit, ctx, ctx.form.get("target") ?? "");
           const language = ctx.form.get("language");
           const timeZone = ctx.form.get("timeZone")?.trim();
           if (!ctx.session || !timeZone || !isUiLanguage(language))

@@ -14,7 +14,7 @@ export const ADMIN_B = "600000000000000011";
 export const MEMBER = "600000000000000012";
 const GUILD_WITHOUT_BOT = "200000000000000009";
 
-const USERS = [
+export const USERS = [
   {
     id: MOD_A,
     username: "moda",

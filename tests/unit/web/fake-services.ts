@@ -1,3 +1,4 @@
+import type { ChannelOverview } from "../../../src/domain/schedule.js";
 import type { UiLanguage } from "../../../src/web/i18n.js";
 import type { DashboardServices, TargetEntry, TargetSettings, WebActor } from "../../../src/web/services.js";
 
@@ -46,6 +47,10 @@ export class FakeServices implements DashboardServices {
     return this.guilds.get(channelId) ?? null;
   }
 
+  async timeZoneOf(target: string) {
+    return (await this.settingsOf(target)).timeZone;
+  }
+
   async settingsOf(target: string): Promise<TargetSettings> {
     return this.settings.get(target) ?? { timeZone: "UTC", language: "en" };
   }
@@ -54,6 +59,74 @@ export class FakeServices implements DashboardServices {
     if (change.timeZone !== undefined && !isZone(change.timeZone)) throw new FakeUserError("badTimeZone");
     this.changes.push({ target, actor, change });
     this.settings.set(target, { ...(await this.settingsOf(target)), ...change });
+  }
+
+  // The shell's tests need no articles or schedules: these answer "nothing" (tests/e2e/web/real-fixture.ts runs the real ones).
+  searchArticles() {
+    return [];
+  }
+  resolveArticle() {
+    return null;
+  }
+  articleTitle() {
+    return null;
+  }
+  async article() {
+    return null;
+  }
+  async postPreview() {
+    return null;
+  }
+  topics() {
+    return { categories: [], tags: [] };
+  }
+  async channel(target: string): Promise<ChannelOverview> {
+    const settings = await this.settingsOf(target);
+    return {
+      target,
+      timeZone: settings.timeZone,
+      locale: settings.language,
+      schedules: [],
+      subscriptions: [],
+      disabled: null,
+      configured: null,
+    };
+  }
+  async schedulePost(): Promise<never> {
+    throw new FakeUserError("unavailable");
+  }
+  async scheduleDigest(): Promise<never> {
+    throw new FakeUserError("unavailable");
+  }
+  async changeSchedule(): Promise<never> {
+    throw new FakeUserError("unavailable");
+  }
+  async fireTimes() {
+    return [];
+  }
+  async subscribe(_target: string, _actor: WebActor, topic: string) {
+    return { added: true, topic, known: false };
+  }
+  async unsubscribe(_target: string, _actor: WebActor, topic: string) {
+    return { removed: true, topic };
+  }
+  async upcoming() {
+    return [];
+  }
+  async deliveries() {
+    return [];
+  }
+  async disabledTargets() {
+    return [];
+  }
+  async explain(target: string, articleId: string) {
+    return { target, articleId, title: null, findings: [{ kind: "unknownArticle" as const }] };
+  }
+  async audit() {
+    return [];
+  }
+  async sources() {
+    return null;
   }
 
   explainError(error: unknown, language: UiLanguage): string | null {

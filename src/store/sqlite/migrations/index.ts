@@ -4,6 +4,7 @@ import { schedulingMigration } from "./002-scheduling.js";
 import { titlePrefixesMigration } from "./003-title-prefixes.js";
 import { sourcesMigration } from "./004-sources.js";
 import { subscriptionFiltersMigration } from "./005-subscription-filters.js";
+import { dashboardMigration } from "./010-dashboard.js";
 
 /**
  * Every schema version, in order. Add a file per migration; never edit an applied one. The
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   titlePrefixesMigration,
   sourcesMigration,
   subscriptionFiltersMigration,
+  dashboardMigration,
 ];

@@ -1,0 +1,83 @@
+import { book } from "./book.js";
+
+/** Deliveries and the answer to "why was this article not posted here?". */
+export const deliveryWords = book({
+  en: {
+    kindAnnounce: "announcement",
+    kindDigest: "digest",
+    kindPost: "post",
+    statePending: "waiting",
+    stateSending: "sending",
+    stateDone: "posted",
+    stateFailed: "failed",
+    stateDropped: "dropped",
+    deliveriesHere: "Deliveries to this channel, latest first",
+    targetOffSince: "Posting here was turned off on {at}: {reason}",
+    whyTitle: "Why was this article not posted here?",
+    explain: "Explain",
+    whyAbout: "“{title}” in this channel",
+    messageId: "message",
+    whyUnknown: "No article has this id in the library (it never had, or it was removed).",
+    whyDelivered: "Already posted here, as {via}, on {at}.",
+    whyPassedOver: "A digest here counted it in its “…and more” without showing it: it is not offered again.",
+    whyPending: "Not yet due: the {via} goes out at {at}.",
+    afterError: "Tried {attempts} time(s), last error:",
+    whySending: "Being posted right now.",
+    whyFailed: "The {via} failed after {attempts} attempt(s), on {at}. The platform said:",
+    whyDropped:
+      "The post was dropped before it went out: nothing was left to post (the article was removed).",
+    whyEmbargo: "Under embargo until {at}: neither searchable nor posted before then.",
+    whyDisabled: "Posting to this channel was turned off on {at} after repeated failures:",
+    whyDisabledFix:
+      "Fix the bot's access, then resume a schedule on the Schedules page (or restart, for ANNOUNCE_TARGETS).",
+    whyScheduled: "A one-off post of it is scheduled here ({id}), for {at}, {state}.",
+    whyNextDigest: "Not yet due: the next digest here, at {at}, includes it.",
+    whyNextDigestTopic: "Not yet due: the next digest on {topic} here, at {at}, includes it.",
+    whyTopic: "This channel follows {following}; the article is about {topics}: no topic matches.",
+    noTopics: "nothing (no category or tag)",
+    whyArrivedBefore:
+      "It arrived on {seen}, before this channel followed its topic ({since}): only articles that arrive later are announced.",
+    theStart: "the bot's first look at the library",
+    whyNothingAsks:
+      "Nothing posts here on its own: no followed topic, no digest, not in ANNOUNCE_TARGETS, no post of it scheduled.",
+  },
+  fr: {
+    kindAnnounce: "annonce",
+    kindDigest: "résumé",
+    kindPost: "publication",
+    statePending: "en attente",
+    stateSending: "en cours",
+    stateDone: "publié",
+    stateFailed: "échoué",
+    stateDropped: "abandonné",
+    deliveriesHere: "Envois vers ce salon, les plus récents d'abord",
+    targetOffSince: "La publication ici a été désactivée le {at} : {reason}",
+    whyTitle: "Pourquoi cet article n'a-t-il pas été publié ici ?",
+    explain: "Expliquer",
+    whyAbout: "« {title} » dans ce salon",
+    messageId: "message",
+    whyUnknown: "Aucun article n'a cet identifiant dans la bibliothèque (jamais, ou il a été retiré).",
+    whyDelivered: "Déjà publié ici, en {via}, le {at}.",
+    whyPassedOver:
+      "Un résumé ici l'a compté dans ses « … et d'autres » sans le montrer : il n'est plus proposé.",
+    whyPending: "Pas encore l'heure : l'envoi ({via}) part le {at}.",
+    afterError: "Essayé {attempts} fois, dernière erreur :",
+    whySending: "En cours de publication.",
+    whyFailed: "L'envoi ({via}) a échoué après {attempts} essai(s), le {at}. La plateforme a répondu :",
+    whyDropped: "L'envoi a été abandonné avant de partir : plus rien à publier (l'article a été retiré).",
+    whyEmbargo: "Sous embargo jusqu'au {at} : ni cherchable ni publié avant.",
+    whyDisabled: "La publication dans ce salon a été désactivée le {at} après des échecs répétés :",
+    whyDisabledFix:
+      "Rétablissez l'accès du bot, puis reprenez une programmation sur la page Programmations (ou redémarrez, pour ANNOUNCE_TARGETS).",
+    whyScheduled: "Une publication unique en est programmée ici ({id}), pour le {at}, {state}.",
+    whyNextDigest: "Pas encore l'heure : le prochain résumé ici, le {at}, l'inclut.",
+    whyNextDigestTopic: "Pas encore l'heure : le prochain résumé sur {topic} ici, le {at}, l'inclut.",
+    whyTopic: "Ce salon suit {following} ; l'article porte sur {topics} : aucun sujet ne correspond.",
+    noTopics: "rien (ni catégorie ni mot-clé)",
+    whyArrivedBefore:
+      "Il est arrivé le {seen}, avant que ce salon suive son sujet ({since}) : seuls les articles arrivés ensuite sont annoncés.",
+    theStart: "le premier regard du bot sur la bibliothèque",
+    whyNothingAsks:
+      "Rien ne publie ici de soi-même : aucun sujet suivi, aucun résumé, absent d'ANNOUNCE_TARGETS, aucune publication programmée.",
+  },
+});
