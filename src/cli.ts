@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { BackupRefused, copyDatabase, type Printed, readAudit } from "./cli-database.js";
 import { boundedLines } from "./cli-lines.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { detectLanguage } from "./content/detect-language.js";
@@ -20,7 +21,7 @@ import { type ImportCommand, runImport } from "./sources/import-command.js";
 
 /**
  * The command line for people and scripts: parse, validate, summary, facts, ask, import,
- * dashboard-link.
+ * dashboard-link, and the operator's backup, restore and audit.
  * With --json, stdout carries exactly one JSON document; logs go to stderr.
  * Usage errors print one line on stderr and exit 2.
  */
@@ -29,11 +30,14 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
   parse <file> [--json]
   validate [dir]
   summary <file|id> [--json] [--sentences N]
-  summary --lines FILE [--sentences N] [--lang xx]
+  summary --lines FILE [--json] [--sentences N] [--lang xx]
   facts <file|id> [--json]
   ask "<command line>" [--json] [--locale en|fr]
   import <url> [--full-text auto|always|never] [--dry-run] [--json]
   dashboard-link
+  backup <new file> [--json]
+  restore <backup file> [--json]      (stop the bot first)
+  audit [--target discord:<id>|telegram:<id>|console] [--limit N] [--json]
 Options: --content DIR (overrides CONTENT_DIR)`;
 
 class UsageError extends Error {}
@@ -45,6 +49,8 @@ const OPTIONS = {
   lines: { type: "string" },
   lang: { type: "string" },
   locale: { type: "string" },
+  target: { type: "string" },
+  limit: { type: "string" },
   help: { type: "boolean", short: "h" },
   "full-text": { type: "string" },
   "dry-run": { type: "boolean" },
@@ -68,6 +74,10 @@ async function main(argv: string[]): Promise<number> {
   const sentences = values.sentences === undefined ? undefined : positiveInt(values.sentences, "--sentences");
   const out = (value: unknown, text: () => string) =>
     process.stdout.write(values.json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`);
+  const printed = ({ document, text }: Printed) => {
+    out(document, () => text);
+    return 0;
+  };
 
   switch (command) {
     case "parse": {
@@ -104,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "summary": {
       if (values.lines !== undefined) {
-        await summarizeLines(values.lines, sentences ?? 1, values.lang);
+        await summarizeLines(values.lines, sentences ?? 1, values.lang, values.json === true);
         return 0;
       }
       const article = await articleArg(
@@ -170,6 +180,15 @@ async function main(argv: string[]): Promise<number> {
       out({ link }, () => link);
       return 0;
     }
+    case "backup":
+    case "restore": {
+      const file = requireArg(rest[0], `${command} needs a file, e.g. ${command} backups/newsdesk.db`);
+      return printed(await refusedAsUsage(() => copyDatabase(command, file, config.DATABASE_PATH)));
+    }
+    case "audit": {
+      const limit = values.limit === undefined ? 50 : wholeNumber(values.limit, "--limit", 1, 10_000);
+      return printed(await refusedAsUsage(() => readAudit(config.DATABASE_PATH, limit, values.target)));
+    }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
   }
@@ -228,10 +247,24 @@ function requireArg(value: string | undefined, message: string): string {
 }
 
 function positiveInt(text: string, flag: string): number {
+  return wholeNumber(text, flag, 1, 20);
+}
+
+function wholeNumber(text: string, flag: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 20)
-    throw new UsageError(`${flag} must be a whole number from 1 to 20`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}`);
   return n;
+}
+
+/** A file the operator named wrongly is a usage error: one line, exit 2. */
+async function refusedAsUsage<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupRefused) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 async function readFileArg(file: string) {
@@ -270,7 +303,12 @@ const MAX_LINES_FILE_BYTES = 256 * 1024 * 1024;
  * (a regular file only, at most MAX_LINES_FILE_BYTES) and each line read up to the analysed
  * length (MAX_ANALYSED_CHARS); summaries are written as they come.
  */
-async function summarizeLines(file: string, sentences: number, lang: string | undefined): Promise<void> {
+async function summarizeLines(
+  file: string,
+  sentences: number,
+  lang: string | undefined,
+  json: boolean,
+): Promise<void> {
   let info: ReturnType<typeof statSync>;
   try {
     info = statSync(file);
@@ -285,12 +323,18 @@ async function summarizeLines(file: string, sentences: number, lang: string | un
     );
   }
   const cut = { lines: 0 };
+  // With --json, one document still streamed: {"summaries":["…",…],"linesCut":N}, one per line of the file.
+  let count = 0;
+  if (json) await writeOut('{"summaries":[');
   for await (const line of boundedLines(file, info.size, MAX_ANALYSED_CHARS, cut)) {
     const text = line.trim();
     const chosen =
       text === "" ? [] : summarize({ title: "", text, lang: lang ?? detectLanguage(text) }, sentences);
-    await writeOut(`${chosen.join(" ").replace(/\s+/g, " ")}\n`);
+    const summary = chosen.join(" ").replace(/\s+/g, " ");
+    await writeOut(json ? `${count === 0 ? "\n" : ",\n"}${JSON.stringify(summary)}` : `${summary}\n`);
+    count += 1;
   }
+  if (json) await writeOut(`\n],"linesCut":${cut.lines}}\n`);
   if (cut.lines > 0)
     process.stderr.write(
       `warning: ${cut.lines} line(s) longer than ${MAX_ANALYSED_CHARS} characters were read up to that length\n`,

@@ -80,13 +80,14 @@ describe("the CLI", () => {
       lines,
       "Le gouvernement a annoncé jeudi un plan de 2 milliards d'euros. Les syndicats ont salué la mesure. Le texte sera débattu en juin.\n\nThe council voted on Monday to fund a new bridge. Work starts next spring. Residents welcomed the news.\n",
     );
-    const [summary, facts, ask, byLines] = await Promise.all([
+    const [summary, facts, ask, byLines, byLinesJson] = await Promise.all([
       cli("summary", SEED_ID, "--json", "--sentences", "2"),
       cli("facts", SEED_ID, "--json"),
       cli("ask", "/news l'électricité", "--locale", "fr"),
       cli("summary", "--lines", lines, "--sentences", "1"),
+      cli("summary", "--lines", lines, "--sentences", "1", "--json"),
     ]);
-    for (const run of [summary, facts, ask, byLines]) expect(run.code, run.stderr).toBe(0);
+    for (const run of [summary, facts, ask, byLines, byLinesJson]) expect(run.code, run.stderr).toBe(0);
     const s = JSON.parse(summary.stdout);
     expect(s).toMatchObject({ id: SEED_ID, lang: "fr" });
     expect(s.sentences).toHaveLength(2);
@@ -97,6 +98,8 @@ describe("the CLI", () => {
     expect(ask.stdout).toContain(SEED_TITLE);
     const out = byLines.stdout.split("\n");
     expect(out.slice(0, 3).map((l) => l.length > 0)).toEqual([true, false, true]);
+    // --json: one document, the same summaries, one per line of the file (an empty line, an empty one).
+    expect(JSON.parse(byLinesJson.stdout)).toEqual({ summaries: out.slice(0, 3), linesCut: 0 });
   });
 
   it("GIVEN a command that answers with an error, or a file that is not an article THEN exit 1, the reason said", async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { createCore } from "../../../src/core.js";
+import { type CoreOptions, createCore } from "../../../src/core.js";
 import type { Locale } from "../../../src/domain/locale.js";
 import type { Reply } from "../../../src/domain/reply.js";
 import type { Command } from "../../../src/framework/command.js";
@@ -97,6 +97,8 @@ export async function startBot(options: {
   rateLimit?: RateLimitSettings;
   /** Several processes of one bot on a shared store (ADR 0104). */
   shared?: SharedWork;
+  /** The core's scheduler settings, for suites that run /schedule; absent: no scheduling service. */
+  schedule?: CoreOptions["schedule"];
 }): Promise<BotUnderTest> {
   const recorder = recordingLogger();
   const { log } = recorder;
@@ -106,6 +108,7 @@ export async function startBot(options: {
     databasePath: join(dir, "newsdesk.db"),
     defaultLocale: options.defaultLocale ?? "en",
     log,
+    schedule: options.schedule,
   });
   const commands = new Map(core.commands);
   for (const command of options.extraCommands ?? []) commands.set(command.name, command);
