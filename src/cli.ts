@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { BackupRefused, copyDatabase, type Printed, readAudit } from "./cli-database.js";
+import { BackupRefused, copyDatabase, type Database, type Printed, readAudit } from "./cli-database.js";
 import { boundedLines } from "./cli-lines.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { detectLanguage } from "./content/detect-language.js";
@@ -152,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
       const core = await createCore({
         contentDir,
         databasePath: config.DATABASE_PATH,
+        shared: databaseOf(config).shared,
         defaultLocale: locale,
         log: quietLog(),
         followSymlinks: config.CONTENT_FOLLOW_SYMLINKS,
@@ -183,11 +184,11 @@ async function main(argv: string[]): Promise<number> {
     case "backup":
     case "restore": {
       const file = requireArg(rest[0], `${command} needs a file, e.g. ${command} backups/newsdesk.db`);
-      return printed(await refusedAsUsage(() => copyDatabase(command, file, config.DATABASE_PATH)));
+      return printed(await refusedAsUsage(() => copyDatabase(command, file, databaseOf(config))));
     }
     case "audit": {
       const limit = values.limit === undefined ? 50 : wholeNumber(values.limit, "--limit", 1, 10_000);
-      return printed(await refusedAsUsage(() => readAudit(config.DATABASE_PATH, limit, values.target)));
+      return printed(await refusedAsUsage(() => readAudit(databaseOf(config), limit, values.target)));
     }
     default:
       throw new UsageError(`unknown command "${command}" (try --help)`);
@@ -265,6 +266,12 @@ async function refusedAsUsage<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof BackupRefused) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** Where the running bots keep their state: the CLI writes and reads there too. */
+function databaseOf(config: Config): Database {
+  const shared = config.DATABASE_URL ? { url: config.DATABASE_URL, poolSize: 1 } : undefined;
+  return { path: config.DATABASE_PATH, shared };
 }
 
 async function readFileArg(file: string) {

@@ -3,6 +3,7 @@ import { commands } from "../commands/index.js";
 import { type Config, DEFAULT_DASHBOARD_PORT, dashboardPort } from "./config.js";
 import type { Core } from "./core.js";
 import { createDashboardServices } from "./dashboard-services.js";
+import type { DashboardStore } from "./domain/dashboard-store.js";
 import type { Logger } from "./domain/logger.js";
 import type { Platform } from "./framework/platform.js";
 import { SqliteDashboardStore } from "./store/sqlite/dashboard-store.js";
@@ -130,9 +131,14 @@ export async function startWeb(options: {
  */
 export async function createDashboardLink(config: Config): Promise<{ link: string; warning: string | null }> {
   const port = dashboardPort(config);
-  const db = openDatabase(config.DATABASE_PATH);
+  // The link is kept where the running bots read sign-ins: PostgreSQL when DATABASE_URL is set.
+  const opened: { dashboard: DashboardStore; close(): unknown } = config.DATABASE_URL
+    ? await import("./store/postgres/open-store.js").then(({ openPostgresStore }) =>
+        openPostgresStore({ url: config.DATABASE_URL as string, poolSize: 1 }),
+      )
+    : sqliteDashboard(config.DATABASE_PATH);
   try {
-    const tokens = storedSignInTokens(new SqliteDashboardStore(db));
+    const tokens = storedSignInTokens(opened.dashboard);
     const base = publicAddress(config.DASHBOARD_HOST, port ?? DEFAULT_DASHBOARD_PORT, config.DASHBOARD_URL);
     const link = await createOperatorLink(tokens, `${base}/`, Date.now());
     const warning =
@@ -143,6 +149,12 @@ export async function createDashboardLink(config: Config): Promise<{ link: strin
           : null;
     return { link, warning };
   } finally {
-    db.close();
+    await opened.close();
   }
+}
+
+/** The SQLite file's dashboard store, closed with its database. */
+function sqliteDashboard(path: string): { dashboard: DashboardStore; close(): void } {
+  const db = openDatabase(path);
+  return { dashboard: new SqliteDashboardStore(db), close: () => db.close() };
 }

@@ -88,8 +88,8 @@ export const RULES: Readonly<Record<string, Rule>> = {
   logger: { may: ["domain"], why: "the logger implements the domain's Logger with pino" },
   "cli-lines": { may: [], why: "a reading helper of the CLI" },
   "cli-database": {
-    may: ["domain", "store/sqlite"],
-    why: "the CLI's operator commands on the SQLite file: backup, restore, audit (ADR 0121)",
+    may: ["domain", "store/sqlite", "store/postgres"],
+    why: "the CLI's operator commands on the database, either engine: backup, restore, audit (ADR 0121)",
   },
   core: {
     may: ["*"],
