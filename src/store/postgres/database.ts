@@ -83,9 +83,26 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     await migratePostgres(db, pgMigrations);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw error;
+    if (error instanceof PgSchemaTooNewError) throw error;
+    // Say which setting and which server, never the password: "connect ECONNREFUSED" alone does not.
+    throw new Error(
+      `PostgreSQL at ${serverOf(url)} (DATABASE_URL) cannot be used: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return db;
+}
+
+/** host:port/database of a connection URL, without its user or password. */
+function serverOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "the configured server";
+  }
 }
 
 /** The key of the advisory lock that migrations run under (any constant: "ndmg"). */
