@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Article } from "../../../src/content/article.js";
-import { DeliveryStore } from "../../../src/store/deliveries.js";
-import { TargetStore } from "../../../src/store/targets.js";
+import type { Article } from "../../../src/domain/article.js";
+import { DeliveryTable } from "../../../src/store/sqlite/scheduling/deliveries.js";
+import { TargetTable } from "../../../src/store/sqlite/scheduling/targets.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness, PublishError } from "./helpers.js";
 
@@ -27,14 +27,14 @@ async function postAt9(tuning = {}) {
   h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: { ...TUNING, ...tuning } });
   h.scheduler = h.another({ log: rec.log });
   await h.scheduler.start();
-  const view = h.scheduler.port.schedulePost(one, alice, {
+  const view = await h.scheduler.port.schedulePost(one, alice, {
     articleId: "a1",
-    runAt: new Date("2025-07-17T09:00:00Z"),
+    when: new Date("2025-07-17T09:00:00Z"),
   });
   return {
     rec,
     id: view.id,
-    schedule: () => h.scheduler.port.overview(one).schedules.find((s) => s.id === view.id),
+    schedule: async () => (await h.scheduler.port.overview(one)).schedules.find((s) => s.id === view.id),
   };
 }
 
@@ -57,24 +57,24 @@ describe("rate limits", () => {
 describe("permanent failures", () => {
   it("GIVEN two permanent failures THEN retried with a warning; the third disables the target and fails its other posts", async () => {
     const { rec, schedule } = await postAt9();
-    const later = h.scheduler.port.schedulePost(one, alice, {
+    const later = await h.scheduler.port.schedulePost(one, alice, {
       articleId: "a1",
-      runAt: new Date("2025-07-18T09:00:00Z"),
+      when: new Date("2025-07-18T09:00:00Z"),
     });
     h.discord.fail = () => new PublishError("permanent", "Missing Access");
     await h.time.advanceTo("2025-07-17T09:01:00Z"); // 1st at 09:00, 2nd at 09:00:30
-    expect(new TargetStore(h.db).isDisabled("discord:1")).toBe(false);
+    expect(new TargetTable(h.db).isDisabled("discord:1")).toBe(false);
     expect(rec.find(/permanent failure: will try again/)?.obj).toMatchObject({ failures: 1 });
     await h.time.advanceTo("2025-07-17T09:03:00Z"); // 3rd at 09:01:30
-    expect(new TargetStore(h.db).isDisabled("discord:1")).toBe(true);
-    expect(schedule()).toMatchObject({ state: "failed", stateReason: "targetDisabled" });
+    expect(new TargetTable(h.db).isDisabled("discord:1")).toBe(true);
+    expect(await schedule()).toMatchObject({ state: "failed", stateReason: "targetDisabled" });
     expect(rec.find(/keeps failing permanently: disabled/)?.obj).toEqual({
       target: "discord:1",
       reason: "Missing Access",
     });
     // The later post is refused at its time: the target is off.
     await h.time.advanceTo("2025-07-18T10:00:00Z");
-    expect(h.scheduler.port.overview(one).schedules.find((s) => s.id === later.id)).toMatchObject({
+    expect((await h.scheduler.port.overview(one)).schedules.find((s) => s.id === later.id)).toMatchObject({
       state: "failed",
       stateReason: "targetDisabled",
     });
@@ -87,7 +87,7 @@ describe("transient failures", () => {
     const { rec, schedule } = await postAt9({ maxTransientAttempts: 3 });
     const tries: string[] = [];
     h.discord.fail = () => {
-      tries.push(h.time.now().toISOString());
+      tries.push(h.time.clock.now().toISOString());
       return new PublishError("transient", "502 Bad Gateway");
     };
     await h.time.advanceTo("2025-07-18T09:00:00Z");
@@ -96,7 +96,7 @@ describe("transient failures", () => {
       "2025-07-17T09:00:30.000Z",
       "2025-07-17T09:01:30.000Z",
     ]);
-    expect(schedule()).toMatchObject({
+    expect(await schedule()).toMatchObject({
       state: "failed",
       stateReason: "sendFailed",
       stateDetail: "502 Bad Gateway",
@@ -114,7 +114,7 @@ describe("articles that change under a pending delivery", () => {
     setSilently(h, article("a1", { publishAt: "2025-07-17T12:00:00Z" }));
     await h.time.advanceTo("2025-07-17T13:00:00Z");
     expect(sentAt()).toEqual(["2025-07-17T12:00:00.000Z"]);
-    expect(schedule()).toBeUndefined(); // done: no longer listed
+    expect(await schedule()).toBeUndefined(); // done: no longer listed
   });
 
   it("GIVEN the article gone (no event) before a retry THEN the delivery is dropped and the post shows it", async () => {
@@ -124,19 +124,19 @@ describe("articles that change under a pending delivery", () => {
     deleteSilently(h, "a1");
     await h.time.advanceTo("2025-07-17T10:00:00Z");
     expect(sentAt()).toEqual([]);
-    expect(h.scheduler.stats()).toMatchObject({ dropped: 1, pending: 0 });
-    expect(schedule()).toMatchObject({ state: "failed", stateReason: "articleRemoved" });
+    expect(await h.scheduler.stats()).toMatchObject({ dropped: 1, pending: 0 });
+    expect(await schedule()).toMatchObject({ state: "failed", stateReason: "articleRemoved" });
   });
 
   it("GIVEN the target disabled before a retry THEN the delivery fails without a send and the post says why", async () => {
     const { schedule } = await postAt9();
     h.discord.fail = (_c, attempt) => (attempt === 1 ? new PublishError("transient", "502") : null);
     await h.time.advanceTo("2025-07-17T09:00:10Z");
-    new TargetStore(h.db).disable("discord:1", "Missing Access", "2025-07-17T09:00:10Z");
+    new TargetTable(h.db).disable("discord:1", "Missing Access", "2025-07-17T09:00:10Z");
     await h.time.advanceTo("2025-07-17T10:00:00Z");
     expect(sentAt()).toEqual([]);
-    expect(h.scheduler.stats()).toMatchObject({ failed: 1, pending: 0 });
-    expect(schedule()).toMatchObject({ state: "failed", stateReason: "targetDisabled" });
+    expect(await h.scheduler.stats()).toMatchObject({ failed: 1, pending: 0 });
+    expect(await schedule()).toMatchObject({ state: "failed", stateReason: "targetDisabled" });
   });
 });
 
@@ -150,7 +150,7 @@ describe("bookkeeping", () => {
       tuning: TUNING,
     });
     h.scheduler = h.another({ log: rec.log });
-    vi.spyOn(DeliveryStore.prototype, "markDone").mockImplementationOnce(function (this: DeliveryStore) {
+    vi.spyOn(DeliveryTable.prototype, "markDone").mockImplementationOnce(function (this: DeliveryTable) {
       throw new Error("disk I/O error");
     });
     await h.scheduler.start();
@@ -166,7 +166,7 @@ describe("bookkeeping", () => {
     const publish = h.discord.publish.bind(h.discord);
     h.discord.publish = async (channel, reply, locale) => ({
       ...(await publish(channel, reply, locale)),
-      movedTo: channel,
+      movedTo: channel.id,
     });
     await h.time.advanceTo("2025-07-17T09:10:00Z");
     expect(sentAt()).toEqual(["2025-07-17T09:00:00.000Z"]);

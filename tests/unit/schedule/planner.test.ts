@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Article } from "../../../src/content/article.js";
+import type { Article } from "../../../src/domain/article.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { article, type Harness, harness } from "./helpers.js";
 
@@ -91,14 +91,14 @@ describe("a post whose article changed before its time", () => {
     h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
     await h.scheduler.start();
     const channel = { platform: "discord" as const, id: "1" };
-    const view = h.scheduler.port.schedulePost(channel, alice, {
+    const view = await h.scheduler.port.schedulePost(channel, alice, {
       articleId: "a1",
-      runAt: new Date("2025-07-17T09:00:00Z"),
+      when: new Date("2025-07-17T09:00:00Z"),
     });
     articlesOf(h).delete("a1");
     await h.time.advanceTo("2025-07-17T10:00:00Z");
     expect(h.discord.sent).toEqual([]);
-    expect(h.scheduler.port.overview(channel).schedules.find((s) => s.id === view.id)).toMatchObject({
+    expect((await h.scheduler.port.overview(channel)).schedules.find((s) => s.id === view.id)).toMatchObject({
       state: "failed",
       stateReason: "articleRemoved",
     });
@@ -108,9 +108,9 @@ describe("a post whose article changed before its time", () => {
     h = harness({ start: "2025-07-17T08:00:00Z", articles: [article("a1")], tuning: TUNING });
     await h.scheduler.start();
     const channel = { platform: "discord" as const, id: "1" };
-    h.scheduler.port.schedulePost(channel, alice, {
+    await h.scheduler.port.schedulePost(channel, alice, {
       articleId: "a1",
-      runAt: new Date("2025-07-17T09:00:00Z"),
+      when: new Date("2025-07-17T09:00:00Z"),
     });
     articlesOf(h).set("a1", article("a1", { publishAt: "2025-07-17T11:00:00Z" }));
     await h.time.advanceTo("2025-07-17T12:00:00Z");

@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../../../src/framework/ports.js";
+import { silentLogger } from "../../../src/domain/logger.js";
+import { PublisherRegistry } from "../../../src/schedule/publisher-registry.js";
 import { createScheduler } from "../../../src/schedule/scheduler.js";
-import { AuditLog } from "../../../src/store/audit.js";
-import { DeliveryStore } from "../../../src/store/deliveries.js";
-import { InstanceStore } from "../../../src/store/instances.js";
-import { TargetStore } from "../../../src/store/targets.js";
+import { AuditTable } from "../../../src/store/sqlite/scheduling/audit.js";
+import { DeliveryTable } from "../../../src/store/sqlite/scheduling/deliveries.js";
+import { InstanceTable } from "../../../src/store/sqlite/scheduling/instances.js";
+import { TargetTable } from "../../../src/store/sqlite/scheduling/targets.js";
+import { FakeClock } from "../../helpers/fake-clock.js";
 import { recordingLogger } from "../../helpers/recording-logger.js";
 import { gate } from "../../helpers/wait-for.js";
-import { article, CONFIG, FakeLibrary, FakeTime, fakeInsights, type Harness, harness } from "./helpers.js";
+import { article, CONFIG, FakeLibrary, fakeInsights, type Harness, harness } from "./helpers.js";
 
 /** The scheduler's own life: what it refuses at creation, what it says and does at start, its heartbeat. */
 
@@ -23,14 +25,14 @@ afterEach(async () => {
 
 describe("createScheduler", () => {
   it("GIVEN an unknown zone, an invalid cron or an invalid target THEN it refuses, naming it", () => {
-    const time = new FakeTime("2025-07-17T08:00:00Z");
+    const time = new FakeClock("2025-07-17T08:00:00Z");
     const make = (config: Partial<typeof CONFIG>) => () =>
       createScheduler({
-        db: null as never,
-        library: new FakeLibrary(time),
+        store: null as never,
+        library: new FakeLibrary(time.clock),
         insights: fakeInsights,
-        publishers: {},
-        clock: time,
+        publishers: new PublisherRegistry([]),
+        clock: time.clock,
         timers: time.timers(),
         log: silentLogger,
         config: { ...CONFIG, ...config },
@@ -74,7 +76,7 @@ describe("start()", () => {
     await h.scheduler.start();
     expect(quiet.find(/resuming unfinished deliveries/)?.obj).toEqual({ pending: 0, sending: 1 });
     await h.scheduler.stop();
-    new DeliveryStore(h.db).enqueue(
+    new DeliveryTable(h.db).enqueue(
       {
         key: "post:x:1",
         target: "discord:2",
@@ -99,14 +101,14 @@ describe("start()", () => {
 
   it("GIVEN a configured target the bot had disabled THEN a restart enables it again, audited and logged; an unconfigured one stays off", async () => {
     h = harness({ start: "2025-07-17T08:00:00Z", config: { targets: ["discord:1"] }, tuning: TUNING });
-    const targets = new TargetStore(h.db);
+    const targets = new TargetTable(h.db);
     targets.disable("discord:1", "Missing Access", "2025-07-17T07:00:00Z");
     targets.disable("discord:2", "Missing Access", "2025-07-17T07:00:00Z");
     const rec = recordingLogger();
     h.scheduler = h.another({ log: rec.log });
     await h.scheduler.start();
     expect([targets.isDisabled("discord:1"), targets.isDisabled("discord:2")]).toEqual([false, true]);
-    expect(new AuditLog(h.db).recent(5, "discord:1")[0]).toMatchObject({
+    expect(new AuditTable(h.db).recent(5, "discord:1")[0]).toMatchObject({
       action: "target.enabled",
       actorId: "system",
       detail: { reason: "restart" },
@@ -118,7 +120,7 @@ describe("start()", () => {
     h = harness({ start: "2025-07-17T08:00:00Z", tuning: TUNING });
     expect(await h.scheduler.stop()).toEqual({ inFlight: [] });
     expect(await h.scheduler.stop()).toEqual({ inFlight: [] });
-    expect(new InstanceStore(h.db).others("nobody")).toEqual([]);
+    expect(new InstanceTable(h.db).others("nobody")).toEqual([]);
   });
 });
 
