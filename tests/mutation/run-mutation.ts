@@ -15,7 +15,23 @@ const { $schema: _schema, ...config } = JSON.parse(readFileSync("stryker.config.
 
 const FOLDERS: Record<string, string[]> = {
   platforms: ["src/platforms/**/*.ts"],
-  schedule: ["src/schedule/**/*.ts", "!src/schedule/fake-time.ts"],
+  schedule: ["src/schedule/**/*.ts"],
+  // src/schedule in two halves, each a run of its own with exact figures, for a machine too busy
+  // for the whole folder at once: the four files that every scheduler test reaches (each of their
+  // mutants runs dozens of scheduler tests), and the rest.
+  "schedule-core": [
+    "src/schedule/scheduler.ts",
+    "src/schedule/planner.ts",
+    "src/schedule/delivery-worker.ts",
+    "src/schedule/scheduling-service.ts",
+  ],
+  "schedule-parts": [
+    "src/schedule/**/*.ts",
+    "!src/schedule/scheduler.ts",
+    "!src/schedule/planner.ts",
+    "!src/schedule/delivery-worker.ts",
+    "!src/schedule/scheduling-service.ts",
+  ],
   config: ["src/config.ts"],
   content: ["src/content/**/*.ts"],
   // The parsers alone (pure and fast to test): the library's load and watch tests wait for
@@ -41,6 +57,8 @@ const GOAL = 0.7;
 type Status = Awaited<ReturnType<Stryker["runMutationTest"]>>[number]["status"];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+/** The folders a bare run measures (the halves of src/schedule are for a busy machine). */
+const DEFAULT = ["platforms", "schedule", "config", "content"];
 const unknown = wanted.filter((w) => !(w in FOLDERS));
 if (unknown.length > 0) {
   process.stderr.write(
@@ -51,7 +69,7 @@ if (unknown.length > 0) {
 mkdirSync("reports/mutation", { recursive: true });
 
 const rows: string[][] = [];
-for (const name of wanted.length > 0 ? wanted : Object.keys(FOLDERS)) {
+for (const name of wanted.length > 0 ? wanted : DEFAULT) {
   const results = await new Stryker({
     ...config,
     mutate: FOLDERS[name],
@@ -69,7 +87,9 @@ for (const name of wanted.length > 0 ? wanted : Object.keys(FOLDERS)) {
       ? "src/config.ts"
       : name === "content-parsers"
         ? "src/content (parsers only)"
-        : `src/${name}`,
+        : name.startsWith("schedule-")
+          ? `src/schedule (${name.slice("schedule-".length)})`
+          : `src/${name}`,
     String(valid),
     String(count("Killed")),
     String(count("Timeout")),
