@@ -50,7 +50,8 @@ const UNITS: [RegExp, number][] = [
 function parseRelative(input: string): number | null {
   const head = /^(?:in|dans|d'ici) (.+)$/.exec(input);
   if (!head?.[1]) return null;
-  const body = head[1].replace(/\b(an?|une?)\b(?= [a-z])/g, "1").replace(/\b(and|et)\b|,/g, " ");
+  // A comma between digits is a French decimal ("1,5 h"); elsewhere it separates ("2 h, 15 min").
+  const body = head[1].replace(/\b(an?|une?)\b(?= [a-z])/g, "1").replace(/\b(and|et)\b|,(?!\d)/g, " ");
   const re = /(\d+(?:[.,]\d+)?)\s*([a-zé]*)/gy;
   let total = 0;
   let lastUnit = 0;

@@ -13,11 +13,13 @@
  * the process inside its n-th publish call, `KILL_WHEN=before-send` right after the claim (nothing
  * reached the platform) or `after-accept` right after the platform accepted the post (before the
  * scheduler could mark it done). `GO_FILE` makes the bot wait, ready, until that file exists, so
- * two processes can start their schedulers together.
+ * two processes can start their schedulers together; with `MEET=n` no post goes out before n
+ * processes have each claimed one (each writes its pid to `SINK.meet.<pid>`), so all of them race.
  *
  *   DB=/tmp/x.db SINK=/tmp/sink.jsonl DELAY_MS=40 node --import tsx tests/e2e/schedule/fanout-bot.ts
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Article } from "../../../src/domain/article.js";
 import { systemClock, systemTimers } from "../../../src/domain/clock.js";
@@ -37,6 +39,7 @@ const plain = process.env.MODE === "plain";
 const killAt = Number(process.env.KILL_AT ?? "0");
 const killWhen = process.env.KILL_WHEN ?? "after-accept";
 const goFile = process.env.GO_FILE ?? "";
+const meet = Number(process.env.MEET ?? "0");
 if (!dbPath || !sink) throw new Error("DB and SINK are required");
 
 const TARGETS = Array.from(
@@ -90,9 +93,18 @@ function killHere(when: string, channelId: string): void {
   process.kill(process.pid, "SIGKILL");
 }
 
+/** Until `meet` processes have each claimed a post (they mark it with a file beside the sink). */
+async function meetTheOthers(): Promise<void> {
+  if (meet === 0) return;
+  if (calls === 1) writeFileSync(`${sink}.meet.${process.pid}`, "");
+  const mine = `${basename(sink)}.meet.`;
+  while (readdirSync(dirname(sink)).filter((f) => f.startsWith(mine)).length < meet) await sleep(5);
+}
+
 async function post(channelId: string, reply: Reply, key: string | null): Promise<{ messageId: string }> {
   calls += 1;
   killHere("before-send", channelId);
+  await meetTheOthers();
   // The slow part is the network; the platform accepts the post when the line is written.
   if (delayMs > 0) await sleep(delayMs);
   const duplicate = key !== null && accepted(key);

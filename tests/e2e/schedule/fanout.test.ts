@@ -178,7 +178,14 @@ describe("killed at a random moment (SIGKILL from outside after 10 posts)", () =
 
 describe("two processes, each with its own event loop, racing for claims on one database", () => {
   it("GIVEN two bots started together on 200 deliveries with instant sends THEN every delivery is sent exactly once, by one of them", async () => {
-    const env = { ...files(TELEGRAM), TARGETS: "200", DELAY_MS: "0", GO_FILE: join(dir, `go-${runs}`) };
+    // Started together, and no post goes out before both hold a claim: then they race for the rest.
+    const env = {
+      ...files(TELEGRAM),
+      TARGETS: "200",
+      DELAY_MS: "0",
+      GO_FILE: join(dir, `go-${runs}`),
+      MEET: "2",
+    };
     const a = startBot(env);
     const b = startBot(env);
     await Promise.all([a.waitFor(/ready/), b.waitFor(/ready/)]);
@@ -189,7 +196,7 @@ describe("two processes, each with its own event loop, racing for claims on one 
     const copies = copiesPerTarget(lines);
     expect(copies.size).toBe(200);
     expect([...copies.values()].filter((n) => n !== 1)).toEqual([]);
-    // Both took part: the claims really raced.
+    // Both took part (the meeting makes sure of it): the claims really raced.
     const pids = new Set(lines.map((l) => l.pid));
     expect(pids).toEqual(new Set([a.child.pid, b.child.pid]));
   });

@@ -209,3 +209,36 @@ describe("/schedule digest with an expression that never fires", () => {
     },
   );
 });
+
+describe("cron day rules (node-cron's L, W, L-n, nL, n#k)", () => {
+  it.each([
+    // 15 March 2025 is a Saturday: the Friday before.
+    ["0 9 15W * *", "2025-03-01", ["2025-03-14T09:00:00", "2025-04-15T09:00:00", "2025-05-15T09:00:00"]],
+    // 1 February and 1 March 2025 are Saturdays: the Monday after, never the month before.
+    ["0 9 1W * *", "2025-02-01", ["2025-02-03T09:00:00", "2025-03-03T09:00:00", "2025-04-01T09:00:00"]],
+    // 30 November 2025 is a Sunday and the last day: the Friday before, never the month after.
+    ["0 9 30W * *", "2025-11-01", ["2025-11-28T09:00:00", "2025-12-30T09:00:00"]],
+    // The 31st only in months that have one; 31 May 2025 is a Saturday.
+    ["0 9 31W * *", "2025-04-01", ["2025-05-30T09:00:00", "2025-07-31T09:00:00"]],
+    ["0 9 LW * *", "2025-05-01", ["2025-05-30T09:00:00", "2025-06-30T09:00:00", "2025-07-31T09:00:00"]],
+    ["0 9 L-3 * *", "2025-02-01", ["2025-02-25T09:00:00", "2025-03-28T09:00:00"]],
+    ["0 9 * * 5L", "2025-07-01", ["2025-07-25T09:00:00", "2025-08-29T09:00:00"]],
+    ["0 9 * * 0L", "2025-07-01", ["2025-07-27T09:00:00", "2025-08-31T09:00:00"]],
+    ["0 9 * * 7#1", "2025-07-01", ["2025-07-06T09:00:00", "2025-08-03T09:00:00"]],
+    // Lists in any order fire in time order.
+    ["0 17,9 * * *", "2025-07-01", ["2025-07-01T09:00:00", "2025-07-01T17:00:00", "2025-07-02T09:00:00"]],
+    ["30,5 0 9 * * *", "2025-07-01", ["2025-07-01T09:00:05", "2025-07-01T09:00:30", "2025-07-02T09:00:05"]],
+  ] as const)("GIVEN %s THEN it fires on exactly these days", (expression, from, expected) => {
+    expect(
+      fires(expression, `${from}T00:00:00Z`, expected.length, "UTC").map((iso) => iso.slice(0, 19)),
+    ).toEqual(expected);
+  });
+
+  it("GIVEN spaces around and between fields THEN the same cron; over 120 characters THEN refused", () => {
+    expect(parseCron("  0   9  * * *  ")?.expression).toBe("0 9 * * *");
+    const at120 = `00${",0".repeat(55)} 9 * * *`;
+    expect(at120).toHaveLength(120);
+    expect(parseCron(at120)).not.toBeNull();
+    expect(parseCron(`00${",0".repeat(55)} 09 * * *`)).toBeNull(); // 121
+  });
+});
