@@ -3,6 +3,8 @@ import type { Services } from "../../../../src/framework/command.js";
 import type { Platform } from "../../../../src/framework/platform.js";
 import { textReply } from "../../../../src/framework/reply.js";
 import { registry } from "../../../../src/framework/run-command.js";
+import { deployCommands } from "../../../../src/platforms/discord/deploy-commands.js";
+import type { DiscordPlatformOptions } from "../../../../src/platforms/discord/discord-platform.js";
 import { createDiscordPlatform } from "../../../../src/platforms/discord/index.js";
 import { ask, expectNoViolations, TOKEN, testCommands } from "../../../e2e/discord/harness.js";
 import { APP_ID, CHANNEL_ID, DiscordStandIn, GUILD_ID } from "../../../e2e/discord/stand-in.js";
@@ -29,8 +31,16 @@ afterEach(async () => {
   logs = recordingLogger();
 });
 
-function makeBot(options: { guildId?: string; onFatal?: (message: string) => void; token?: string } = {}) {
+function makeBot(
+  options: {
+    guildId?: string;
+    onFatal?: (message: string) => void;
+    token?: string;
+    sharding?: DiscordPlatformOptions["sharding"];
+  } = {},
+) {
   bot = createDiscordPlatform({
+    sharding: options.sharding,
     token: options.token ?? TOKEN,
     apiBase: standIn?.apiBase,
     guildId: options.guildId,
@@ -150,6 +160,37 @@ describe("GIVEN a Discord platform against the stand-in", () => {
       log: logs.log,
     });
     await expect(bot.start()).rejects.toThrow(/^could not connect to Discord: /);
+  });
+});
+
+describe("GIVEN sharding settings (several machines, ADR 0106)", () => {
+  for (const [sharding, shards] of [
+    [{ shardCount: 2 }, [0, 1]],
+    [{ shardCount: 3, shards: [2] }, [2]],
+  ] as const) {
+    it(`WHEN ${JSON.stringify(sharding)} THEN this process identifies as shards ${JSON.stringify(shards)} of ${sharding.shardCount}`, async () => {
+      standIn = await DiscordStandIn.start({ token: TOKEN });
+      await makeBot({ sharding }).start();
+      expect(logs.find(/discord connected/)?.obj).toMatchObject({ shards });
+      expect(standIn.identifies).toBe(shards.length);
+    });
+  }
+});
+
+describe("GIVEN deployCommands (npm run deploy:discord)", () => {
+  it("WHEN a guild is given THEN the whole set is put in that server only, and the names come back", async () => {
+    standIn = await DiscordStandIn.start({ token: TOKEN });
+    const commands = registry(testCommands);
+    const { names } = await deployCommands({
+      token: TOKEN,
+      apiBase: standIn.apiBase,
+      guildId: GUILD_ID,
+      commands,
+    });
+    expect(names.sort()).toEqual(testCommands.map((c) => c.name).sort());
+    const stored = standIn.commands.get(`/guilds/${GUILD_ID}`) as { name: string }[];
+    expect(stored.map((c) => c.name).sort()).toEqual(names);
+    expect(standIn.commands.has("global")).toBe(false);
   });
 });
 
