@@ -6,10 +6,16 @@ import { registry } from "../../../../src/framework/run-command.js";
 import { deployCommands } from "../../../../src/platforms/discord/deploy-commands.js";
 import type { DiscordPlatformOptions } from "../../../../src/platforms/discord/discord-platform.js";
 import { createDiscordPlatform } from "../../../../src/platforms/discord/index.js";
-import { ask, expectNoViolations, TOKEN, testCommands } from "../../../e2e/discord/harness.js";
-import { APP_ID, CHANNEL_ID, DiscordStandIn, GUILD_ID } from "../../../e2e/discord/stand-in.js";
+import { ask, expectNoViolations, slowRelease, TOKEN, testCommands } from "../../../e2e/discord/harness.js";
+import {
+  APP_ID,
+  CHANNEL_ID,
+  DiscordStandIn,
+  GUILD_ID,
+  type InteractionInput,
+} from "../../../e2e/discord/stand-in.js";
 import { recordingLogger } from "../../../helpers/recording-logger.js";
-import { waitFor } from "../../../helpers/wait-for.js";
+import { gate, waitFor } from "../../../helpers/wait-for.js";
 
 /**
  * The Discord platform's own wiring (discord-platform.ts, client.ts, watch-connection.ts,
@@ -37,9 +43,11 @@ function makeBot(
     onFatal?: (message: string) => void;
     token?: string;
     sharding?: DiscordPlatformOptions["sharding"];
+    deferAfterMs?: number;
   } = {},
 ) {
   bot = createDiscordPlatform({
+    deferAfterMs: options.deferAfterMs,
     sharding: options.sharding,
     token: options.token ?? TOKEN,
     apiBase: standIn?.apiBase,
@@ -160,6 +168,45 @@ describe("GIVEN a Discord platform against the stand-in", () => {
       log: logs.log,
     });
     await expect(bot.start()).rejects.toThrow(/^could not connect to Discord: /);
+  });
+});
+
+describe("GIVEN handlers slower than the deferral delay", () => {
+  /** Sends `input` with the handler held, and returns its token once the bot has deferred. */
+  const held = async (stand: DiscordStandIn, input: InteractionInput) => {
+    slowRelease.gate = gate();
+    const { token } = stand.interact(input);
+    await waitFor(() => stand.answers(token).length > 0, { what: "the deferral" });
+    return token;
+  };
+
+  it("WHEN a command is slow THEN a public placeholder, then the answer edited in; a slow error replaces it privately", async () => {
+    standIn = await DiscordStandIn.start({ token: TOKEN });
+    await makeBot({ deferAfterMs: 0 }).start();
+    const stand = standIn;
+    const slow = await held(stand, { kind: "command", name: "slow" });
+    expect(stand.answers(slow)[0]?.body).toEqual({ type: 5, data: { flags: 0 } });
+    slowRelease.gate.open();
+    const edit = await waitFor(() => stand.answers(slow)[1], { what: "the edit" });
+    expect(edit).toMatchObject({ method: "PATCH", body: { content: "done slowly" } });
+
+    const failing = await held(stand, { kind: "command", name: "slowfail" });
+    slowRelease.gate.open();
+    await waitFor(() => stand.answers(failing).length >= 3, { what: "the private error" });
+    const calls = stand.answers(failing);
+    expect(calls.map((c) => c.method)).toEqual(["POST", "DELETE", "POST"]);
+    expect(calls[2]?.body).toMatchObject({ flags: 64, content: "No article matches “nothing”." });
+  });
+
+  it("WHEN a button press is slow THEN it is deferred silently and the answer follows up", async () => {
+    standIn = await DiscordStandIn.start({ token: TOKEN });
+    await makeBot({ deferAfterMs: 0 }).start();
+    const stand = standIn;
+    const token = await held(stand, { kind: "button", customId: "slow?", message: { content: "a message" } });
+    expect(stand.answers(token)[0]?.body.type).toBe(6);
+    slowRelease.gate.open();
+    const followUp = await waitFor(() => stand.answers(token)[1], { what: "the follow-up" });
+    expect(followUp).toMatchObject({ method: "POST", body: { content: "done slowly" } });
   });
 });
 
