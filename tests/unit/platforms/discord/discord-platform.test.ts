@@ -136,6 +136,26 @@ describe("GIVEN a Discord platform against the stand-in", () => {
     expect(nonces[0]).toHaveLength(21);
   });
 
+  it("WHEN a post meets a rate limit longer than 30 s THEN it fails as rate-limited at once; a channel that refuses the bot THEN permanent", async () => {
+    standIn = await DiscordStandIn.start({ token: TOKEN });
+    const platform = makeBot();
+    await platform.start();
+    const stand = standIn;
+    const posts = (method: string, path: string) =>
+      method === "POST" && path === `/channels/${CHANNEL_ID}/messages`;
+    stand.rateLimit(posts, 1, 60);
+    const target = { platform: "discord" as const, id: CHANNEL_ID };
+    const limited = await platform.publish(target, textReply("x"), { key: "r1" }).catch((e: unknown) => e);
+    expect(limited).toMatchObject({ kind: "rate-limited" });
+    expect((limited as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(30_000);
+    stand.failNext(posts, 1, 403, { code: 50001, message: "Missing Access" });
+    await expect(platform.publish(target, textReply("x"), { key: "r2" })).rejects.toMatchObject({
+      kind: "permanent",
+      message: expect.stringContaining(`403/50001 on channel ${CHANNEL_ID}`),
+    });
+    stand.takeViolations();
+  });
+
   it("WHEN a user runs a command THEN the interaction is handled and answered", async () => {
     standIn = await DiscordStandIn.start({ token: TOKEN });
     await makeBot().start();
