@@ -29,8 +29,14 @@ async function start(onUpdate: (update: { update_id: number }) => void = () => u
   return { base: `http://127.0.0.1:${port}`, port, recorder };
 }
 
+/**
+ * A request to the local server, which answers in milliseconds: the deadline only bounds a server
+ * that never answers (a broken build, or a mutant in the mutation run), so that it fails the test
+ * instead of hanging it.
+ */
 const call = (url: string, options: { method?: string; secret?: string | null; body?: string } = {}) =>
   fetch(url, {
+    signal: AbortSignal.timeout(5_000),
     method: options.method ?? "POST",
     headers: {
       "content-type": "application/json",
