@@ -8,9 +8,7 @@ import { gate } from "../../../helpers/wait-for.js";
  * A chat that goes quiet and comes back is served again at once, however often; unset limits keep
  * their defaults; a "queue full" warning is said once per overflow, and again for the next one.
  */
-function setup(
-  limits: ConstructorParameters<typeof FairDispatcher>[0] extends infer O ? Partial<O> : never = {},
-) {
+function setup(limits: Partial<FairLimits> = {}) {
   const recorder = recordingLogger();
   const dispatcher = new FairDispatcher({ log: recorder.log, clock: new FakeClock(), ...limits });
   const started: string[] = [];
