@@ -12,6 +12,8 @@ export class BotApiGate {
   private readonly waiting: (() => void)[] = [];
   /** Chats whose sendMessage answer was held back, once each time. */
   readonly held: string[] = [];
+  /** Chats whose sendMessage answer was passed on to the bot, once each time. */
+  readonly answered: string[] = [];
 
   private constructor(
     private readonly http: Server,
@@ -38,12 +40,20 @@ export class BotApiGate {
                 res.writeHead(up.statusCode ?? 502, up.headers);
                 res.end(Buffer.concat(answer));
               };
-              if (gate.closed && /\/sendMessage$/.test(req.url ?? "")) {
-                gate.held.push(
-                  String((JSON.parse(body.toString("utf8") || "{}") as { chat_id?: unknown }).chat_id),
-                );
-                gate.waiting.push(send);
-              } else send();
+              if (!/\/sendMessage$/.test(req.url ?? "")) return send();
+              const chat = String(
+                (JSON.parse(body.toString("utf8") || "{}") as { chat_id?: unknown }).chat_id,
+              );
+              if (gate.closed) {
+                gate.held.push(chat);
+                gate.waiting.push(() => {
+                  gate.answered.push(chat);
+                  send();
+                });
+              } else {
+                gate.answered.push(chat);
+                send();
+              }
             });
           },
         );
