@@ -24,7 +24,10 @@ const command = (name: string) =>
 const commands = registry([command("news"), command("help")]);
 const group = { id: -5, type: "group" };
 
-const message = (text: string, chat: object = { id: 7, type: "private" }): RawUpdate => ({
+const message = (
+  text: string,
+  chat: { id: number; type: string } = { id: 7, type: "private" },
+): RawUpdate => ({
   update_id: 1,
   message: { message_id: 10, text, chat, from: { id: 7, first_name: "Ada", language_code: "fr" } },
 });
