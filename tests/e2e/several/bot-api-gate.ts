@@ -5,15 +5,24 @@ import type { AddressInfo } from "node:net";
  * A gate between the bots and the Telegram emulator: everything is passed on, and while closed,
  * the answers to sendMessage are held back (the emulator has taken the message; the bot does not
  * know it yet). What was held when a process is killed is exactly the window ADR 0066 counts: a
- * message Telegram posted that the dead process could not mark done.
+ * message Telegram posted that the dead process could not mark done. Each process is given its
+ * own root (`rootFor(i)`: a path prefix the gate strips), so every send is known by its sender.
  */
+/** One sendMessage through the gate: to which chat, from which process (`rootFor`'s index). */
+export interface Send {
+  chat: string;
+  process: number;
+}
+
 export class BotApiGate {
   private closed = false;
   private readonly waiting: (() => void)[] = [];
-  /** Chats whose sendMessage answer was held back, once each time. */
-  readonly held: string[] = [];
-  /** Chats whose sendMessage answer was passed on to the bot, once each time. */
-  readonly answered: string[] = [];
+  /** sendMessage requests received whole (and passed on to the emulator), once each time. */
+  readonly requested: Send[] = [];
+  /** sendMessage answers held back: the chat and the sending process, once each time. */
+  readonly held: Send[] = [];
+  /** sendMessage answers passed on to the bot, once each time. */
+  readonly answered: Send[] = [];
 
   private constructor(
     private readonly http: Server,
@@ -29,8 +38,16 @@ export class BotApiGate {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const body = Buffer.concat(chunks);
+        const prefixed = /^\/p(\d+)(\/.*)$/.exec(req.url ?? "/");
+        const path = prefixed?.[2] ?? req.url ?? "/";
+        const chat = /\/sendMessage$/.test(path)
+          ? String((JSON.parse(body.toString("utf8") || "{}") as { chat_id?: unknown }).chat_id)
+          : null;
+        const sent: Send | null =
+          chat === null ? null : { chat, process: prefixed ? Number(prefixed[1]) : -1 };
+        if (sent) gate.requested.push(sent);
         const forward = request(
-          `${target}${req.url ?? "/"}`,
+          `${target}${path}`,
           { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
           (up) => {
             const answer: Buffer[] = [];
@@ -40,18 +57,15 @@ export class BotApiGate {
                 res.writeHead(up.statusCode ?? 502, up.headers);
                 res.end(Buffer.concat(answer));
               };
-              if (!/\/sendMessage$/.test(req.url ?? "")) return send();
-              const chat = String(
-                (JSON.parse(body.toString("utf8") || "{}") as { chat_id?: unknown }).chat_id,
-              );
+              if (!sent) return send();
               if (gate.closed) {
-                gate.held.push(chat);
+                gate.held.push(sent);
                 gate.waiting.push(() => {
-                  gate.answered.push(chat);
+                  gate.answered.push(sent);
                   send();
                 });
               } else {
-                gate.answered.push(chat);
+                gate.answered.push(sent);
                 send();
               }
             });
@@ -65,6 +79,11 @@ export class BotApiGate {
       });
     });
     return gate;
+  }
+
+  /** The Bot API root for process `index` (the trailing slash keeps the prefix in telegraf's URLs). */
+  rootFor(index: number): string {
+    return `${this.root}/p${index}/`;
   }
 
   /** Holds every sendMessage answer from now on. */

@@ -71,7 +71,7 @@ export async function startCluster(options: ClusterOptions) {
       DISCORD_SHARDS: String(index % options.processes),
       DISCORD_SHARD_COUNT: String(options.processes),
       TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
-      TELEGRAM_API_ROOT: gate.root,
+      TELEGRAM_API_ROOT: gate.rootFor(index),
       TELEGRAM_WEBHOOK_URL: webhook,
       TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
       TELEGRAM_WEBHOOK_PORT: String(port),
