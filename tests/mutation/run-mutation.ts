@@ -4,7 +4,7 @@
  * file so a folder re-run reuses the others' results, then the score per folder. Reports land in
  * reports/mutation/ (HTML per folder). The scores and the survivors are discussed in docs/testing.md.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Stryker } from "@stryker-mutator/core";
 
 /** The shared options (stryker.config.json, also what a bare `npx stryker run` reads). */
@@ -60,6 +60,9 @@ const GOAL = 0.7;
 type Status = Awaited<ReturnType<Stryker["runMutationTest"]>>[number]["status"];
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+// A single source file (`npm run test:mutation -- src/schedule/planner.ts`) is measured alone,
+// with exact figures for that file: the way to measure a slow folder one piece at a time.
+for (const file of wanted.filter((w) => /^src\/.+\.ts$/.test(w) && existsSync(w))) FOLDERS[file] = [file];
 /** The folders a bare run measures (the halves of src/schedule are for a busy machine). */
 const DEFAULT = ["platforms", "schedule", "config", "content"];
 const unknown = wanted.filter((w) => !(w in FOLDERS));
@@ -76,9 +79,9 @@ for (const name of wanted.length > 0 ? wanted : DEFAULT) {
   const results = await new Stryker({
     ...config,
     mutate: FOLDERS[name],
-    incrementalFile: `reports/mutation/${name}.incremental.json`,
-    jsonReporter: { fileName: `reports/mutation/${name}.json` },
-    htmlReporter: { fileName: `reports/mutation/${name}.html` },
+    incrementalFile: `reports/mutation/${reportName(name)}.incremental.json`,
+    jsonReporter: { fileName: `reports/mutation/${reportName(name)}.json` },
+    htmlReporter: { fileName: `reports/mutation/${reportName(name)}.html` },
   }).runMutationTest();
   const count = (...statuses: Status[]) => results.filter((r) => statuses.includes(r.status)).length;
   const detected = count("Killed", "Timeout");
@@ -86,13 +89,7 @@ for (const name of wanted.length > 0 ? wanted : DEFAULT) {
   const covered = valid - count("NoCoverage");
   const score = valid === 0 ? 1 : detected / valid;
   rows.push([
-    name === "config"
-      ? "src/config.ts"
-      : name === "content-parsers"
-        ? "src/content (parsers only)"
-        : name.startsWith("schedule-")
-          ? `src/schedule (${name.slice("schedule-".length)})`
-          : `src/${name}`,
+    label(name),
     String(valid),
     String(count("Killed")),
     String(count("Timeout")),
@@ -102,6 +99,20 @@ for (const name of wanted.length > 0 ? wanted : DEFAULT) {
     `${(100 * (covered === 0 ? 1 : detected / covered)).toFixed(1)}%`,
     score >= GOAL ? "met" : "missed",
   ]);
+}
+
+/** How a run is named in the table. */
+function label(name: string): string {
+  if (name === "config") return "src/config.ts";
+  if (name.startsWith("src/")) return name;
+  if (name === "content-parsers") return "src/content (parsers only)";
+  if (name.startsWith("schedule-")) return `src/schedule (${name.slice("schedule-".length)})`;
+  return `src/${name}`;
+}
+
+/** A report's file name: the folder's name, or a file's path with its slashes as dashes. */
+function reportName(name: string): string {
+  return name.replace(/\.ts$/, "").replaceAll("/", "-");
 }
 
 const header = [
