@@ -117,6 +117,19 @@ describe("articles that change under a pending delivery", () => {
     expect(await schedule()).toBeUndefined(); // done: no longer listed
   });
 
+  it("GIVEN a re-embargo after a failure THEN the wait is no attempt: the post keeps its remaining tries", async () => {
+    const { schedule } = await postAt9({ maxTransientAttempts: 3 });
+    // Calls to the platform: 09:00 fails (attempt 1); 12:00, after the embargo, fails (attempt 2,
+    // not 3: the embargo wait did not count); the retry (attempt 3) goes out.
+    h.discord.fail = (_c, attempt) => (attempt <= 2 ? new PublishError("transient", "502") : null);
+    await h.time.advanceTo("2025-07-17T09:00:10Z");
+    setSilently(h, article("a1", { publishAt: "2025-07-17T12:00:00Z" }));
+    await h.time.advanceTo("2025-07-17T13:00:00Z");
+    expect(sentAt()).toHaveLength(1);
+    expect((sentAt()[0] ?? "") > "2025-07-17T12:00:00.000Z").toBe(true);
+    expect(await schedule()).toBeUndefined();
+  });
+
   it("GIVEN the article gone (no event) before a retry THEN the delivery is dropped and the post shows it", async () => {
     const { schedule } = await postAt9();
     h.discord.fail = (_c, attempt) => (attempt === 1 ? new PublishError("transient", "502") : null);
