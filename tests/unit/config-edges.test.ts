@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/config.js";
+import { configProblems } from "../helpers/config-problems.js";
 
 /**
  * The edges of src/config.ts that the mutation run showed no test standing on: a correct value
@@ -7,15 +8,7 @@ import { ConfigError, loadConfig } from "../../src/config.js";
  * secrets too short or too odd to be caught by the other cases.
  */
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = configProblems;
 
 const DISCORD_TOKEN = "MTA4Nzg5.GxYz1a.abcdefghijklmnopqrstuvwxyz012345";
 const TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";

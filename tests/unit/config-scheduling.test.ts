@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/config.js";
 import { parseCron } from "../../src/framework/cron-syntax.js";
+import { configProblems } from "../helpers/config-problems.js";
 
-const problems = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-};
+const problems = configProblems;
 
 describe("scheduling settings in the configuration", () => {
   it("GIVEN a DIGEST_CRON node-cron accepts but the scheduler refuses (over 120 characters) THEN one clear problem", () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseShardList } from "../../src/config.js";
+import { loadConfig, parseShardList } from "../../src/config.js";
+import { configProblems } from "../helpers/config-problems.js";
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = configProblems;
 
 describe("the several-machines keys (DATABASE_URL, DISCORD_SHARDS)", () => {
   it("GIVEN none THEN SQLite and Discord's own shard count, as before", () => {

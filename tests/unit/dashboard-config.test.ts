@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_DASHBOARD_PORT, dashboardPort, loadConfig } from "../../src/config.js";
+import { DEFAULT_DASHBOARD_PORT, dashboardPort, loadConfig } from "../../src/config.js";
+import { configProblems } from "../helpers/config-problems.js";
 
 /** The dashboard's settings: on by default in the console only, every bad key in the one message. */
-const problems = (env: Record<string, string>): string[] => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
+const problems = configProblems;
 
 describe("GIVEN no dashboard settings", () => {
   it("THEN the console serves it on 127.0.0.1 at the documented port, and a platform bot does not", () => {
